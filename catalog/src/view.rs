@@ -1,0 +1,178 @@
+//! The engine's input: a policy document as a JSON tree whose every node carries a
+//! location chosen by the front end.
+//!
+//! Front ends lower their own syntax into this tree and judge nothing: the macro attaches
+//! a `proc_macro2::Span` to every node, the runtime a JSON pointer with line and column.
+//! Every rule about what the tree means lives in [`crate::check`].
+
+/// A policy document ready for [`crate::check()`]: the root JSON value, in source order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyView<L> {
+    /// The document's root value (an object for a well-formed policy).
+    pub root: Node<L>,
+    /// Codes the author allowed for the whole policy. Findings with these codes are
+    /// dropped. Statement-level allowances are in [`PolicyView::statement_allows`].
+    pub allow: Vec<crate::Code>,
+    /// Codes allowed for single statements: `(index of the statement in Statement,
+    /// code)`. Index 0 is used when `Statement` is a single object.
+    pub statement_allows: Vec<(usize, crate::Code)>,
+}
+
+impl<L> PolicyView<L> {
+    /// A view of `root` with nothing allowed.
+    pub fn new(root: Node<L>) -> Self {
+        Self {
+            root,
+            allow: Vec::new(),
+            statement_allows: Vec::new(),
+        }
+    }
+}
+
+/// One JSON value with the location of its source text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node<L> {
+    /// What the value is.
+    pub kind: NodeKind<L>,
+    /// Where it stands in the source; diagnostics about this value point here.
+    pub loc: L,
+}
+
+impl<L> Node<L> {
+    /// A node of `kind` at `loc`.
+    pub fn new(kind: NodeKind<L>, loc: L) -> Self {
+        Self { kind, loc }
+    }
+
+    /// The text of a string node without inserted values, or `None`.
+    pub fn as_literal(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::String(text) => text.as_literal(),
+            _ => None,
+        }
+    }
+
+    /// The text of a string node (literal or with inserted values), or `None`.
+    pub fn as_text(&self) -> Option<&Text> {
+        match &self.kind {
+            NodeKind::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The members of an object node, or `None`.
+    pub fn as_object(&self) -> Option<&[Member<L>]> {
+        match &self.kind {
+            NodeKind::Object(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    /// The elements of an array node, or `None`.
+    pub fn as_array(&self) -> Option<&[Node<L>]> {
+        match &self.kind {
+            NodeKind::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// A short name of the value's JSON type, for messages (`string`, `object`, ...).
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Null => "null",
+            NodeKind::Bool(_) => "boolean",
+            NodeKind::Number(_) => "number",
+            NodeKind::String(_) => "string",
+            NodeKind::Array(_) => "array",
+            NodeKind::Object(_) => "object",
+            NodeKind::Opaque(_) => "run-time value",
+        }
+    }
+}
+
+/// The kinds of JSON value, plus [`NodeKind::Opaque`] for a value only known at run time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind<L> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number, as written in the source (`42`, `1.5e3`).
+    Number(String),
+    /// A string, possibly with values inserted at run time.
+    String(Text),
+    /// An array, elements in source order.
+    Array(Vec<Node<L>>),
+    /// An object, members in source order; repeated keys are kept so they can be reported.
+    Object(Vec<Member<L>>),
+    /// A whole value computed at run time (the macro's `(expr)` escape hatch), with an id
+    /// the front end chose. The engine checks nothing inside it; the runtime validates the
+    /// finished document.
+    Opaque(u32),
+}
+
+/// One `"key": value` member of an object.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Member<L> {
+    /// The key, as written.
+    pub key: String,
+    /// Where the key stands in the source.
+    pub key_loc: L,
+    /// The value.
+    pub value: Node<L>,
+}
+
+/// The text of a JSON string: literal pieces and holes for values inserted at run time
+/// (`"arn:aws:s3:::{bucket}"` is `[Literal("arn:aws:s3:::"), Hole(0)]`).
+///
+/// Escapes are already decoded; `{{`/`}}` of the macro are already single braces.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// The pieces in order. Two literals are never adjacent.
+    pub segments: Vec<Segment>,
+}
+
+/// A piece of a [`Text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    /// Text known when the policy is checked.
+    Literal(String),
+    /// A value inserted at run time, with an id the front end chose (the macro numbers
+    /// its `{var}`s). The engine treats it as unknown, non-empty text.
+    Hole(u32),
+}
+
+impl Text {
+    /// A text without holes.
+    pub fn literal(s: impl Into<String>) -> Self {
+        Self {
+            segments: vec![Segment::Literal(s.into())],
+        }
+    }
+
+    /// The whole text when it has no holes.
+    pub fn as_literal(&self) -> Option<&str> {
+        match self.segments.as_slice() {
+            [] => Some(""),
+            [Segment::Literal(s)] => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Whether any part of the text is inserted at run time.
+    pub fn has_holes(&self) -> bool {
+        self.segments.iter().any(|s| matches!(s, Segment::Hole(_)))
+    }
+
+    /// The text with each hole written as `{}`, for messages.
+    pub fn display(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Literal(s) => out.push_str(s),
+                Segment::Hole(_) => out.push_str("{}"),
+            }
+        }
+        out
+    }
+}

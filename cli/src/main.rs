@@ -1,0 +1,4 @@
+//! The `iam-policy` command-line tool.
+#![forbid(unsafe_code)]
+
+fn main() {}

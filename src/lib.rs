@@ -1,0 +1,2 @@
+//! Workspace-level tests and examples of `iam-policy`. Not published.
+#![forbid(unsafe_code)]
