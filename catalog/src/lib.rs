@@ -2,12 +2,23 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod capability;
 pub mod check;
+mod data;
 mod diagnostic;
+pub mod global_keys;
 mod kind;
+pub mod model;
+pub mod query;
+pub mod suggest;
 pub mod view;
 
+pub use capability::{Capability, CapabilityRow, Support};
 pub use check::check;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use kind::PolicyKind;
+pub use model::{
+    AccessLevel, Action, ActionResource, ConditionKey, ConditionType, DATA_DATE, ResourceType,
+    Service, action, service, services,
+};
 pub use view::{Member, Node, NodeKind, PolicyView, Segment, Text};

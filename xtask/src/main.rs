@@ -1,1 +1,90 @@
-fn main() {}
+//! Workspace tasks.
+//!
+//! `cargo xtask catalog [--fetch] [--check]` imports the IAM catalog from its pinned
+//! sources and writes the normalized data (`catalog/data/`) and the packed tables the
+//! crate compiles (`catalog/src/data/`). See `catalog/README.md`, "Refreshing the data".
+#![forbid(unsafe_code)]
+
+mod import;
+mod model;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// A failure of a task, as text for the user.
+type Result<T, E = String> = std::result::Result<T, E>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("catalog") => catalog(args.get(1..).unwrap_or_default()),
+        _ => Err("usage: cargo xtask catalog [--fetch] [--check]".to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn catalog(args: &[String]) -> Result<()> {
+    let mut fetch = false;
+    let mut check = false;
+    for arg in args {
+        match arg.as_str() {
+            "--fetch" => fetch = true,
+            "--check" => check = true,
+            other => return Err(format!("unknown option `{other}`")),
+        }
+    }
+    let root = workspace_root();
+    let cache = root.join(".cache").join("catalog-sources");
+    let sources = import::Sources::locate(&root, &cache, fetch)?;
+    let catalog = import::import(&sources)?;
+    let files = write::render(&catalog)?;
+    if check {
+        let stale = write::compare(&root, &files);
+        if stale.is_empty() {
+            println!("catalog is up to date ({} files)", files.len());
+            Ok(())
+        } else {
+            Err(format!(
+                "the committed catalog differs from its sources; run `cargo xtask catalog` and commit:\n  {}",
+                stale.join("\n  ")
+            ))
+        }
+    } else {
+        write::write_all(&root, &files)?;
+        println!(
+            "wrote {} files: {} services, {} actions, {} resource types, {} condition keys, {} capability rows",
+            files.len(),
+            catalog.services.len(),
+            catalog
+                .services
+                .iter()
+                .map(|s| s.actions.len())
+                .sum::<usize>(),
+            catalog
+                .services
+                .iter()
+                .map(|s| s.resource_types.len())
+                .sum::<usize>(),
+            catalog
+                .services
+                .iter()
+                .map(|s| s.condition_keys.len())
+                .sum::<usize>(),
+            catalog.capability_rows.len(),
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,252 @@
+//! Service capabilities: the tables of the IAM User Guide page "AWS services that work
+//! with IAM", in its founding (2018) and latest published (2023) editions.
+//!
+//! The checks follow today's per-action data where it speaks (resource-level permissions,
+//! resource types); the tables decide what only they record (temporary credentials,
+//! resource-based policies, tag-based authorization, service-linked roles), and stay
+//! visible as history in `explain`.
+
+use std::fmt;
+
+/// How far a service supports a capability, as a table cell says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Support {
+    /// `Yes`.
+    Yes,
+    /// `No`.
+    No,
+    /// `Partial`, or `Yes` with a footnote that limits it.
+    Partial,
+}
+
+impl Support {
+    /// `yes`, `no` or `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Support::Yes => "yes",
+            Support::No => "no",
+            Support::Partial => "partial",
+        }
+    }
+}
+
+impl fmt::Display for Support {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The six capability columns of the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Capability {
+    /// Permissions can name single actions (not just `prefix:*`).
+    ActionLevel,
+    /// Permissions can name single resources (ARNs).
+    ResourceLevel,
+    /// The service's resources take resource-based policies.
+    ResourceBased,
+    /// Authorization based on tags (`aws:ResourceTag`, `aws:RequestTag`, `aws:TagKeys`).
+    TagBased,
+    /// The service accepts temporary security credentials.
+    TemporaryCredentials,
+    /// The service has service-linked roles.
+    ServiceLinkedRoles,
+}
+
+impl Capability {
+    /// The six columns in table order.
+    pub const ALL: [Capability; 6] = [
+        Capability::ActionLevel,
+        Capability::ResourceLevel,
+        Capability::ResourceBased,
+        Capability::TagBased,
+        Capability::TemporaryCredentials,
+        Capability::ServiceLinkedRoles,
+    ];
+
+    /// The column key: `action_level`, `resource_level`, ...
+    pub fn key(self) -> &'static str {
+        match self {
+            Capability::ActionLevel => "action_level",
+            Capability::ResourceLevel => "resource_level",
+            Capability::ResourceBased => "resource_based",
+            Capability::TagBased => "tag_based",
+            Capability::TemporaryCredentials => "temporary_credentials",
+            Capability::ServiceLinkedRoles => "service_linked_roles",
+        }
+    }
+
+    /// The column heading, for messages.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Capability::ActionLevel => "action-level permissions",
+            Capability::ResourceLevel => "resource-level permissions",
+            Capability::ResourceBased => "resource-based policies",
+            Capability::TagBased => "authorization based on tags",
+            Capability::TemporaryCredentials => "temporary credentials",
+            Capability::ServiceLinkedRoles => "service-linked roles",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Capability::ActionLevel => 0,
+            Capability::ResourceLevel => 1,
+            Capability::ResourceBased => 2,
+            Capability::TagBased => 3,
+            Capability::TemporaryCredentials => 4,
+            Capability::ServiceLinkedRoles => 5,
+        }
+    }
+}
+
+/// A footnote of a table row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Footnote {
+    /// Its number within the table's section.
+    pub number: u32,
+    /// The column key its marker stands in (`resource_level`, ...), or `service` when it
+    /// stands on the service name.
+    pub column: &'static str,
+    /// The footnote's text.
+    pub text: &'static str,
+}
+
+/// One row of a capability table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CapabilityRow {
+    /// `2018` for the founding table, `2023` for the latest published one.
+    pub edition: u16,
+    /// The table's section.
+    pub category: &'static str,
+    /// The service as the row names it.
+    pub name: &'static str,
+    /// The IAM service prefixes of the row, primary first (may be empty).
+    pub prefixes: &'static [&'static str],
+    /// `certain`, `likely` or `unknown`: how sure the prefix mapping is.
+    pub prefix_confidence: &'static str,
+    /// The six cells, in [`Capability::ALL`] order.
+    pub support: [Support; 6],
+    /// The row's footnotes.
+    pub footnotes: &'static [Footnote],
+    /// Oddities of the row, as recorded when the table was extracted.
+    pub notes: &'static [&'static str],
+}
+
+impl CapabilityRow {
+    /// The cell of `capability`.
+    pub fn support(&self, capability: Capability) -> Support {
+        self.support
+            .get(capability.index())
+            .copied()
+            .unwrap_or(Support::No)
+    }
+
+    /// The footnotes on the cell of `capability`.
+    pub fn footnotes_for(&self, capability: Capability) -> impl Iterator<Item = &'static Footnote> {
+        self.footnotes
+            .iter()
+            .filter(move |f| f.column == capability.key())
+    }
+
+    /// `2018` → "founding table (2018)", `2023` → "latest table (2023)", for messages.
+    pub fn edition_name(&self) -> &'static str {
+        if self.edition == 2018 {
+            "founding table (2018)"
+        } else {
+            "latest table (2023)"
+        }
+    }
+}
+
+/// Every row of both tables: the founding edition's 105 rows, then the latest's 372.
+pub fn capability_rows() -> &'static [CapabilityRow] {
+    crate::data::capabilities::ROWS
+}
+
+/// The rows that list `prefix` (case-insensitive), founding edition first.
+pub fn capability_rows_for(prefix: &str) -> impl Iterator<Item = &'static CapabilityRow> {
+    capability_rows()
+        .iter()
+        .filter(move |row| row.prefixes.iter().any(|p| p.eq_ignore_ascii_case(prefix)))
+}
+
+/// What the tables say of `capability` for `prefix`: the latest edition's rows first,
+/// then the founding table's. `None` when no row lists the prefix. Where several rows of
+/// one edition list the prefix (e.g. `apigateway` for API Gateway and its Management V2
+/// row), the most permissive cell wins.
+pub fn table_support(
+    prefix: &str,
+    capability: Capability,
+) -> Option<(Support, &'static CapabilityRow)> {
+    for edition in [2023, 2018] {
+        let mut best: Option<(Support, &'static CapabilityRow)> = None;
+        for row in capability_rows_for(prefix).filter(|r| r.edition == edition) {
+            let support = row.support(capability);
+            let rank = |s: Support| match s {
+                Support::Yes => 2,
+                Support::Partial => 1,
+                Support::No => 0,
+            };
+            if best.is_none_or(|(b, _)| rank(support) > rank(b)) {
+                best = Some((support, row));
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_editions_are_complete() {
+        assert_eq!(
+            capability_rows()
+                .iter()
+                .filter(|r| r.edition == 2018)
+                .count(),
+            105
+        );
+        assert_eq!(
+            capability_rows()
+                .iter()
+                .filter(|r| r.edition == 2023)
+                .count(),
+            372
+        );
+    }
+
+    #[test]
+    fn latest_edition_decides_and_founding_is_history() {
+        // Organizations accepted temporary credentials in 2018 and does not in 2023.
+        let (support, row) =
+            table_support("organizations", Capability::TemporaryCredentials).unwrap();
+        assert_eq!(row.edition, 2023);
+        let founding = capability_rows_for("organizations")
+            .find(|r| r.edition == 2018)
+            .unwrap();
+        assert_eq!(
+            founding.support(Capability::TemporaryCredentials),
+            Support::Yes
+        );
+        assert_eq!(support, Support::No);
+    }
+
+    #[test]
+    fn footnotes_are_attached_to_their_cells() {
+        let ec2 = capability_rows_for("ec2")
+            .find(|r| r.edition == 2018 && r.name.contains("EC2"))
+            .unwrap();
+        assert_eq!(ec2.support(Capability::ResourceLevel), Support::Partial);
+        assert!(
+            ec2.footnotes_for(Capability::ResourceLevel)
+                .any(|f| f.text.contains("only for some"))
+        );
+        assert!(table_support("no-such-prefix", Capability::ActionLevel).is_none());
+    }
+}

@@ -1,0 +1,547 @@
+//! Typed views of the catalog: [`Service`], [`Action`], [`ResourceType`], [`ConditionKey`].
+//!
+//! All are small `Copy` handles into static tables; lookups by name are ASCII
+//! case-insensitive, as AWS's are for service prefixes, action names and condition keys.
+
+use std::fmt;
+
+use crate::capability::{self, Capability, CapabilityRow, Support};
+use crate::data::{
+    self, ACTION_RESOURCE_STRIDE, ACTION_RESOURCES, ACTION_STRIDE, ACTIONS, CONDITION_KEY_STRIDE,
+    CONDITION_KEYS, RESOURCE_TYPE_STRIDE, RESOURCE_TYPES, SERVICE_STRIDE, SERVICES,
+};
+
+/// The date of the AWS data in the catalog (`YYYY-MM-DD`).
+pub const DATA_DATE: &str = data::DATA_DATE;
+
+/// The sources the catalog was imported from, as `(source, version)`.
+pub fn sources() -> &'static [(&'static str, &'static str)] {
+    data::SOURCES
+}
+
+/// An AWS service, by its IAM prefix.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Service(u32);
+
+/// Every service, sorted by prefix.
+pub fn services() -> impl ExactSizeIterator<Item = Service> + Clone {
+    (0..data::rows(SERVICES, SERVICE_STRIDE)).map(Service)
+}
+
+/// The service with this prefix (case-insensitive), e.g. `s3`, `EC2`.
+pub fn service(prefix: &str) -> Option<Service> {
+    data::find(
+        SERVICES,
+        SERVICE_STRIDE,
+        0..data::rows(SERVICES, SERVICE_STRIDE),
+        prefix,
+    )
+    .map(Service)
+}
+
+/// The action `prefix:Name` (case-insensitive), e.g. `s3:GetObject`.
+pub fn action(name: &str) -> Option<Action> {
+    let (prefix, action) = name.split_once(':')?;
+    service(prefix)?.action(action)
+}
+
+impl Service {
+    /// The IAM prefix, e.g. `s3`.
+    pub fn prefix(self) -> &'static str {
+        data::string(SERVICES, SERVICE_STRIDE, self.0, 0)
+    }
+
+    /// The service's name, e.g. `Amazon S3`.
+    pub fn name(self) -> &'static str {
+        data::string(SERVICES, SERVICE_STRIDE, self.0, 2)
+    }
+
+    /// Every action, sorted by name.
+    pub fn actions(self) -> impl ExactSizeIterator<Item = Action> + Clone {
+        data::range(SERVICES, SERVICE_STRIDE, self.0, 4).map(Action)
+    }
+
+    /// The action with this name (case-insensitive), without the prefix.
+    pub fn action(self, name: &str) -> Option<Action> {
+        data::find(
+            ACTIONS,
+            ACTION_STRIDE,
+            data::range(SERVICES, SERVICE_STRIDE, self.0, 4),
+            name,
+        )
+        .map(Action)
+    }
+
+    /// Every resource type, sorted by name.
+    pub fn resource_types(self) -> impl ExactSizeIterator<Item = ResourceType> + Clone {
+        data::range(SERVICES, SERVICE_STRIDE, self.0, 6).map(ResourceType)
+    }
+
+    /// The resource type with this name (case-insensitive).
+    pub fn resource_type(self, name: &str) -> Option<ResourceType> {
+        data::find(
+            RESOURCE_TYPES,
+            RESOURCE_TYPE_STRIDE,
+            data::range(SERVICES, SERVICE_STRIDE, self.0, 6),
+            name,
+        )
+        .map(ResourceType)
+    }
+
+    /// Every condition key the service defines (including the global keys it lists),
+    /// sorted by name.
+    pub fn condition_keys(self) -> impl ExactSizeIterator<Item = ConditionKey> + Clone {
+        data::range(SERVICES, SERVICE_STRIDE, self.0, 8).map(ConditionKey)
+    }
+
+    /// The condition key of this service matching `name`: an exact key, or a templated
+    /// key (`s3:ExistingObjectTag/${TagKey}`) whose template matches (see
+    /// [`crate::query::template_matches`]).
+    pub fn condition_key(self, name: &str) -> Option<ConditionKey> {
+        let range = data::range(SERVICES, SERVICE_STRIDE, self.0, 8);
+        if let Some(row) = data::find(CONDITION_KEYS, CONDITION_KEY_STRIDE, range.clone(), name) {
+            return Some(ConditionKey(row));
+        }
+        range
+            .map(ConditionKey)
+            .find(|key| key.is_templated() && crate::query::template_matches(key.name(), name))
+    }
+
+    /// Whether AWS Organizations resource control policies (RCPs) support this service.
+    pub fn rcp_supported(self) -> bool {
+        data::field(SERVICES, SERVICE_STRIDE, self.0, 10) & 1 == 1
+    }
+
+    /// The rows of the capability tables that list this service's prefix.
+    pub fn capability_rows(self) -> impl Iterator<Item = &'static CapabilityRow> {
+        capability::capability_rows_for(self.prefix())
+    }
+
+    /// What the capability tables say of `capability` (latest edition first), or `None`
+    /// when no row lists the prefix.
+    pub fn table_support(
+        self,
+        capability: Capability,
+    ) -> Option<(Support, &'static CapabilityRow)> {
+        capability::table_support(self.prefix(), capability)
+    }
+}
+
+impl fmt::Debug for Service {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Service({})", self.prefix())
+    }
+}
+
+impl fmt::Display for Service {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.prefix())
+    }
+}
+
+/// The access level of an action, as the Service Authorization Reference classifies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AccessLevel {
+    /// `List`.
+    List,
+    /// `Read`.
+    Read,
+    /// `Write`.
+    Write,
+    /// `Permissions management`.
+    PermissionsManagement,
+    /// `Tagging`.
+    Tagging,
+}
+
+impl AccessLevel {
+    /// As AWS writes it: `List`, `Read`, `Write`, `Permissions management`, `Tagging`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AccessLevel::List => "List",
+            AccessLevel::Read => "Read",
+            AccessLevel::Write => "Write",
+            AccessLevel::PermissionsManagement => "Permissions management",
+            AccessLevel::Tagging => "Tagging",
+        }
+    }
+}
+
+impl fmt::Display for AccessLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An action of a service.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Action(u32);
+
+impl Action {
+    /// The action's name without the prefix, as AWS spells it (`GetObject`).
+    pub fn name(self) -> &'static str {
+        data::string(ACTIONS, ACTION_STRIDE, self.0, 0)
+    }
+
+    /// The service the action belongs to.
+    pub fn service(self) -> Service {
+        Service(data::field(ACTIONS, ACTION_STRIDE, self.0, 9))
+    }
+
+    /// `prefix:Name`.
+    pub fn full_name(self) -> String {
+        format!("{}:{}", self.service().prefix(), self.name())
+    }
+
+    /// The access level.
+    pub fn access_level(self) -> AccessLevel {
+        match data::field(ACTIONS, ACTION_STRIDE, self.0, 2) {
+            0 => AccessLevel::List,
+            1 => AccessLevel::Read,
+            3 => AccessLevel::PermissionsManagement,
+            4 => AccessLevel::Tagging,
+            _ => AccessLevel::Write,
+        }
+    }
+
+    /// The resource types the action takes, with their required flag.
+    pub fn resource_types(self) -> impl ExactSizeIterator<Item = ActionResource> + Clone {
+        data::range(ACTIONS, ACTION_STRIDE, self.0, 3).map(ActionResource)
+    }
+
+    /// Whether the action takes no resource type: it supports only `"Resource": "*"`
+    /// (AWS calls these actions without resource-level permissions).
+    pub fn is_wildcard_only(self) -> bool {
+        self.resource_types().len() == 0
+    }
+
+    /// The condition keys the action lists (not counting those of its resource types).
+    pub fn condition_keys(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+        data::list(data::range(ACTIONS, ACTION_STRIDE, self.0, 5))
+    }
+
+    /// The actions this one needs in the same policy to succeed (`prefix:Name`).
+    pub fn dependent_actions(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+        data::list(data::range(ACTIONS, ACTION_STRIDE, self.0, 7))
+    }
+
+    /// Whether `key` (a condition key name as written in a policy) is listed by the
+    /// action or by one of its resource types, directly or through a template.
+    pub fn lists_condition_key(self, key: &str) -> bool {
+        let matches = |listed: &str| {
+            listed.eq_ignore_ascii_case(key) || crate::query::template_matches(listed, key)
+        };
+        self.condition_keys().any(matches)
+            || self.resource_types().any(|ar| {
+                ar.condition_keys().any(matches) || ar.resource_type().condition_keys().any(matches)
+            })
+    }
+}
+
+impl fmt::Debug for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Action({})", self.full_name())
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.service().prefix(), self.name())
+    }
+}
+
+/// A resource type as one action takes it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ActionResource(u32);
+
+impl ActionResource {
+    /// The resource type.
+    pub fn resource_type(self) -> ResourceType {
+        ResourceType(data::field(
+            ACTION_RESOURCES,
+            ACTION_RESOURCE_STRIDE,
+            self.0,
+            0,
+        ))
+    }
+
+    /// Whether the action requires this resource type (the reference's `*` marker).
+    pub fn required(self) -> bool {
+        data::field(ACTION_RESOURCES, ACTION_RESOURCE_STRIDE, self.0, 1) == 1
+    }
+
+    /// Condition keys listed for this action on this resource type.
+    pub fn condition_keys(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+        data::list(data::range(
+            ACTION_RESOURCES,
+            ACTION_RESOURCE_STRIDE,
+            self.0,
+            2,
+        ))
+    }
+}
+
+impl fmt::Debug for ActionResource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "ActionResource({}{})",
+            self.resource_type().name(),
+            if self.required() { "*" } else { "" }
+        )
+    }
+}
+
+/// A resource type of a service, with its ARN formats.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ResourceType(u32);
+
+impl ResourceType {
+    /// The resource type's name (`bucket`, `object`).
+    pub fn name(self) -> &'static str {
+        data::string(RESOURCE_TYPES, RESOURCE_TYPE_STRIDE, self.0, 0)
+    }
+
+    /// The service it belongs to.
+    pub fn service(self) -> Service {
+        Service(data::field(RESOURCE_TYPES, RESOURCE_TYPE_STRIDE, self.0, 6))
+    }
+
+    /// Its ARN formats, e.g. `arn:${Partition}:s3:::${BucketName}` (usually one).
+    pub fn arn_formats(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+        data::list(data::range(RESOURCE_TYPES, RESOURCE_TYPE_STRIDE, self.0, 2))
+    }
+
+    /// Condition keys that apply to the resource type.
+    pub fn condition_keys(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+        data::list(data::range(RESOURCE_TYPES, RESOURCE_TYPE_STRIDE, self.0, 4))
+    }
+}
+
+impl fmt::Debug for ResourceType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "ResourceType({}:{})",
+            self.service().prefix(),
+            self.name()
+        )
+    }
+}
+
+/// The type of a condition key's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConditionType {
+    /// Strings: `String*` operators.
+    String,
+    /// Numbers: `Numeric*` operators.
+    Numeric,
+    /// Dates: `Date*` operators.
+    Date,
+    /// Booleans: `Bool`.
+    Bool,
+    /// ARNs: `Arn*` operators (and `String*`).
+    Arn,
+    /// IP addresses: `IpAddress`, `NotIpAddress`.
+    IpAddress,
+    /// Base64 binary: `BinaryEquals`.
+    Binary,
+}
+
+impl ConditionType {
+    /// The name as the reference writes it: `String`, `Numeric`, `Date`, `Bool`, `ARN`,
+    /// `IPAddress`, `Binary`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConditionType::String => "String",
+            ConditionType::Numeric => "Numeric",
+            ConditionType::Date => "Date",
+            ConditionType::Bool => "Bool",
+            ConditionType::Arn => "ARN",
+            ConditionType::IpAddress => "IPAddress",
+            ConditionType::Binary => "Binary",
+        }
+    }
+
+    pub(crate) fn from_code(code: u32) -> ConditionType {
+        match code & 15 {
+            1 => ConditionType::Numeric,
+            2 => ConditionType::Date,
+            3 => ConditionType::Bool,
+            4 => ConditionType::Arn,
+            5 => ConditionType::IpAddress,
+            6 => ConditionType::Binary,
+            _ => ConditionType::String,
+        }
+    }
+}
+
+impl fmt::Display for ConditionType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A condition key defined by a service.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ConditionKey(u32);
+
+impl ConditionKey {
+    /// The key as the reference writes it, templates included
+    /// (`s3:ExistingObjectTag/${TagKey}`).
+    pub fn name(self) -> &'static str {
+        data::string(CONDITION_KEYS, CONDITION_KEY_STRIDE, self.0, 0)
+    }
+
+    /// The service that defines it.
+    pub fn service(self) -> Service {
+        Service(data::field(CONDITION_KEYS, CONDITION_KEY_STRIDE, self.0, 3))
+    }
+
+    /// The type of its values.
+    pub fn value_type(self) -> ConditionType {
+        ConditionType::from_code(data::field(CONDITION_KEYS, CONDITION_KEY_STRIDE, self.0, 2))
+    }
+
+    /// Whether a request can carry several values for the key (`ArrayOf...` types), so
+    /// that conditions on it want `ForAllValues:`/`ForAnyValue:`.
+    pub fn is_multivalued(self) -> bool {
+        data::field(CONDITION_KEYS, CONDITION_KEY_STRIDE, self.0, 2) & 16 == 16
+    }
+
+    /// Whether the name holds a `${...}` template.
+    pub fn is_templated(self) -> bool {
+        self.name().contains("${")
+    }
+}
+
+impl fmt::Debug for ConditionKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ConditionKey({})", self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_match_the_sources() {
+        assert_eq!(services().len(), 456);
+        assert_eq!(services().map(|s| s.actions().len()).sum::<usize>(), 22_091);
+        assert!(services().map(|s| s.resource_types().len()).sum::<usize>() >= 2_334);
+        assert_eq!(DATA_DATE, "2026-09-26");
+        assert!(sources().iter().any(|(_, v)| *v == "0.21.202609261"));
+    }
+
+    #[test]
+    fn lookups_are_case_insensitive_across_services() {
+        for (name, canonical) in [
+            ("s3:getobject", "s3:GetObject"),
+            ("EC2:DescribeInstances", "ec2:DescribeInstances"),
+            ("iam:PassRole", "iam:PassRole"),
+            ("kms:Decrypt", "kms:Decrypt"),
+            ("lambda:InvokeFunction", "lambda:InvokeFunction"),
+            ("sqs:SendMessage", "sqs:SendMessage"),
+            ("sns:Publish", "sns:Publish"),
+            ("dynamodb:GetItem", "dynamodb:GetItem"),
+            ("sts:AssumeRole", "sts:AssumeRole"),
+            ("apigateway:GET", "apigateway:GET"),
+            ("organizations:ListAccounts", "organizations:ListAccounts"),
+        ] {
+            let found = action(name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(found.to_string(), canonical);
+        }
+        assert!(action("s3:GetObjekt").is_none());
+        assert!(action("nosuch:GetObject").is_none());
+        assert!(action("s3").is_none());
+    }
+
+    #[test]
+    fn actions_know_their_resource_types() {
+        let get = action("s3:GetObject").unwrap();
+        assert_eq!(get.access_level(), AccessLevel::Read);
+        assert!(!get.is_wildcard_only());
+        let object = get
+            .resource_types()
+            .find(|r| r.resource_type().name() == "object")
+            .unwrap();
+        assert!(
+            object
+                .resource_type()
+                .arn_formats()
+                .any(|f| f == "arn:${Partition}:s3:::${BucketName}/${ObjectName}")
+        );
+        assert!(action("s3:ListAllMyBuckets").unwrap().is_wildcard_only());
+        assert!(action("ec2:DescribeInstances").unwrap().is_wildcard_only());
+        assert!(
+            action("iam:PassRole")
+                .unwrap()
+                .lists_condition_key("iam:PassedToService")
+        );
+    }
+
+    #[test]
+    fn dependent_actions_are_merged() {
+        let deps: Vec<_> = action("ec2:RunInstances")
+            .unwrap()
+            .dependent_actions()
+            .collect();
+        assert!(deps.contains(&"iam:PassRole"), "{deps:?}");
+    }
+
+    #[test]
+    fn api_gateway_verbs_take_v2_resource_types() {
+        let get = action("apigateway:GET").unwrap();
+        let names: Vec<_> = get
+            .resource_types()
+            .map(|r| r.resource_type().name())
+            .collect();
+        assert!(names.contains(&"RestApi"), "{names:?}");
+        assert!(names.contains(&"Api"), "{names:?}");
+    }
+
+    #[test]
+    fn condition_keys_resolve_with_templates() {
+        let s3 = service("s3").unwrap();
+        let key = s3.condition_key("s3:ExistingObjectTag/Project").unwrap();
+        assert_eq!(key.name(), "s3:ExistingObjectTag/${TagKey}");
+        assert_eq!(key.value_type(), ConditionType::String);
+        assert!(s3.condition_key("s3:prefix").is_some());
+        assert!(s3.condition_key("s3:nosuchkey").is_none());
+        let tags = service("ec2")
+            .unwrap()
+            .condition_key("aws:TagKeys")
+            .unwrap();
+        assert!(tags.is_multivalued());
+        // A key templated in the middle.
+        let codebuild = service("codebuild").unwrap();
+        assert!(
+            codebuild
+                .condition_key("codebuild:environment.environmentVariables/MY_VAR.value")
+                .is_some()
+        );
+    }
+
+    #[test]
+    fn every_capability_table_row_resolves() {
+        for row in crate::capability::capability_rows() {
+            if row.prefix_confidence == "unknown" {
+                assert!(row.prefixes.is_empty());
+                continue;
+            }
+            assert!(!row.prefixes.is_empty(), "{}", row.name);
+            for prefix in row.prefixes {
+                assert!(
+                    crate::capability::capability_rows_for(prefix).any(|r| std::ptr::eq(r, row)),
+                    "{prefix}"
+                );
+            }
+        }
+        let s3 = service("s3").unwrap();
+        assert_eq!(
+            s3.table_support(Capability::ResourceBased).map(|(s, _)| s),
+            Some(Support::Yes)
+        );
+    }
+}

@@ -1,0 +1,622 @@
+//! Queries over the catalog: wildcard expansion of action patterns, condition key
+//! templates, and fitting a policy's resource pattern to a resource type's ARN formats.
+
+use crate::model::{self, Action, ResourceType, Service};
+use crate::view::{Segment, Text};
+
+/// Whether `text` matches the IAM wildcard `pattern` (`*` any run, `?` one character),
+/// ASCII case-insensitively, as action names are matched.
+pub fn wildcard_matches(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().map(|c| c.to_ascii_lowercase()).collect();
+    let t: Vec<char> = text.chars().map(|c| c.to_ascii_lowercase()).collect();
+    // Classic greedy glob matching with backtracking to the last `*`.
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        match p.get(pi) {
+            Some('*') => {
+                star = Some((pi, ti));
+                pi += 1;
+            }
+            Some(&c) if c == '?' || Some(&c) == t.get(ti) => {
+                pi += 1;
+                ti += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    pi = sp + 1;
+                    ti = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    p.get(pi..)
+        .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+}
+
+/// Whether a pattern has IAM wildcards (`*` or `?`).
+pub fn has_wildcard(pattern: &str) -> bool {
+    pattern.contains(['*', '?'])
+}
+
+/// The services whose prefix matches the prefix part of an action pattern.
+pub fn services_matching(prefix_pattern: &str) -> impl Iterator<Item = Service> + '_ {
+    model::services().filter(move |s| wildcard_matches(prefix_pattern, s.prefix()))
+}
+
+/// Every action an action pattern (`s3:Get*`, `*:Describe*`, `ec2:*Instance?`, `*`)
+/// matches, sorted by service and name. A pattern without `:` other than `*` matches
+/// nothing.
+pub fn expand(pattern: &str) -> Vec<Action> {
+    let (prefix, name) = match pattern.split_once(':') {
+        Some(parts) => parts,
+        None if pattern.chars().all(|c| c == '*') && !pattern.is_empty() => ("*", "*"),
+        None => return Vec::new(),
+    };
+    let mut out = Vec::new();
+    for service in services_matching(prefix) {
+        if has_wildcard(name) {
+            out.extend(
+                service
+                    .actions()
+                    .filter(|a| wildcard_matches(name, a.name())),
+            );
+        } else if let Some(action) = service.action(name) {
+            out.push(action);
+        }
+    }
+    out
+}
+
+/// Whether a templated name (`aws:ResourceTag/${TagKey}`,
+/// `codebuild:environment.environmentVariables/${name}.value`) matches `name`: the
+/// literal parts compare ASCII case-insensitively, each `${...}` matches a non-empty run
+/// of characters. A name without templates matches only itself.
+pub fn template_matches(template: &str, name: &str) -> bool {
+    let mut parts: Vec<Option<&str>> = Vec::new(); // None = placeholder
+    let mut rest = template;
+    while let Some(start) = rest.find("${") {
+        let Some(len) = rest.get(start..).and_then(|s| s.find('}')) else {
+            break;
+        };
+        if start > 0 {
+            parts.push(rest.get(..start));
+        }
+        parts.push(None);
+        rest = rest.get(start + len + 1..).unwrap_or_default();
+    }
+    if !rest.is_empty() {
+        parts.push(Some(rest));
+    }
+    match_parts(&parts, name.as_bytes())
+}
+
+fn match_parts(parts: &[Option<&str>], name: &[u8]) -> bool {
+    match parts.split_first() {
+        None => name.is_empty(),
+        Some((Some(literal), rest)) => {
+            let literal = literal.as_bytes();
+            name.len() >= literal.len()
+                && name
+                    .get(..literal.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(literal))
+                && match_parts(rest, name.get(literal.len()..).unwrap_or_default())
+        }
+        Some((None, rest)) => {
+            (1..=name.len()).any(|n| match_parts(rest, name.get(n..).unwrap_or_default()))
+        }
+    }
+}
+
+/// One piece of a pattern being fitted: a character class, once or repeated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// This exact character.
+    Lit(char),
+    /// Any character.
+    Any,
+    /// Any character but `/`.
+    NoSlash,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Tok {
+    class: Class,
+    /// `false`: exactly one character; `true`: zero or more.
+    repeat: bool,
+}
+
+impl Class {
+    fn overlaps(self, other: Class) -> bool {
+        match (self, other) {
+            (Class::Lit(a), Class::Lit(b)) => a == b,
+            (Class::Lit(c), Class::NoSlash) | (Class::NoSlash, Class::Lit(c)) => c != '/',
+            _ => true,
+        }
+    }
+}
+
+/// A compiled glob: what one ARN field may be.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldPattern {
+    toks: Vec<Tok>,
+}
+
+impl FieldPattern {
+    fn push_lit(&mut self, c: char) {
+        self.toks.push(Tok {
+            class: Class::Lit(c),
+            repeat: false,
+        });
+    }
+
+    /// One or more characters of `class`.
+    fn push_some(&mut self, class: Class) {
+        self.toks.push(Tok {
+            class,
+            repeat: false,
+        });
+        self.toks.push(Tok {
+            class,
+            repeat: true,
+        });
+    }
+
+    /// Whether the field matches only the empty string.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// Whether the field is literal text (no wildcard or unknown part), and which.
+    pub fn literal(&self) -> Option<String> {
+        self.toks
+            .iter()
+            .map(|t| match (t.class, t.repeat) {
+                (Class::Lit(c), false) => Some(c),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether the field can match the empty string.
+    pub fn can_be_empty(&self) -> bool {
+        self.toks.iter().all(|t| t.repeat)
+    }
+
+    /// Whether some string matches both patterns (product automaton search).
+    pub fn overlaps(&self, other: &FieldPattern) -> bool {
+        let (a, b) = (&self.toks, &other.toks);
+        let width = b.len() + 1;
+        let mut seen = vec![false; (a.len() + 1) * width];
+        let mut stack = vec![(0usize, 0usize)];
+        while let Some((i, j)) = stack.pop() {
+            let Some(slot) = seen.get_mut(i * width + j) else {
+                continue;
+            };
+            if *slot {
+                continue;
+            }
+            *slot = true;
+            if i == a.len() && j == b.len() {
+                return true;
+            }
+            let ta = a.get(i);
+            let tb = b.get(j);
+            // Skip a repeated token (zero occurrences).
+            if ta.is_some_and(|t| t.repeat) {
+                stack.push((i + 1, j));
+            }
+            if tb.is_some_and(|t| t.repeat) {
+                stack.push((i, j + 1));
+            }
+            // Consume one character matched by both.
+            if let (Some(ta), Some(tb)) = (ta, tb)
+                && ta.class.overlaps(tb.class)
+            {
+                let ni = if ta.repeat { i } else { i + 1 };
+                let nj = if tb.repeat { j } else { j + 1 };
+                if (ni, nj) != (i, j) || !(ta.repeat && tb.repeat) {
+                    stack.push((ni, nj));
+                }
+                // Both repeated: consuming keeps the state; nothing new to explore.
+            }
+        }
+        false
+    }
+}
+
+/// A policy resource (`arn:aws:s3:::my-bucket/*`) split into its six ARN fields, each a
+/// pattern: `*` any run, `?` one character, an inserted value or a policy variable
+/// (`${aws:username}`) an unknown non-empty run; `${*}`, `${?}`, `${$}` the literal
+/// characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourcePattern {
+    /// `arn` (or a wildcard).
+    pub prefix: FieldPattern,
+    /// The partition field.
+    pub partition: FieldPattern,
+    /// The service field.
+    pub service: FieldPattern,
+    /// The region field.
+    pub region: FieldPattern,
+    /// The account field.
+    pub account: FieldPattern,
+    /// The resource part (may contain `:` and `/`).
+    pub resource: FieldPattern,
+}
+
+/// A character of a policy string, after policy variables are resolved to unknowns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PChar {
+    Lit(char),
+    Star,
+    Question,
+    Unknown,
+}
+
+/// Reads a policy string into characters: wildcards, literal characters, and unknowns
+/// for inserted values and policy variables (malformed `${` is taken literally; the
+/// policy-variable rule reports it).
+fn policy_chars(text: &Text) -> Vec<PChar> {
+    let mut out = Vec::new();
+    for segment in &text.segments {
+        match segment {
+            Segment::Hole(_) => out.push(PChar::Unknown),
+            Segment::Literal(s) => {
+                let mut rest = s.as_str();
+                while !rest.is_empty() {
+                    if let Some(after) = rest.strip_prefix("${")
+                        && let Some(end) = after.find('}')
+                    {
+                        let inner = after.get(..end).unwrap_or_default();
+                        out.push(match inner {
+                            "*" => PChar::Lit('*'),
+                            "?" => PChar::Lit('?'),
+                            "$" => PChar::Lit('$'),
+                            _ => PChar::Unknown,
+                        });
+                        rest = after.get(end + 1..).unwrap_or_default();
+                        continue;
+                    }
+                    let mut chars = rest.chars();
+                    if let Some(c) = chars.next() {
+                        out.push(match c {
+                            '*' => PChar::Star,
+                            '?' => PChar::Question,
+                            c => PChar::Lit(c),
+                        });
+                    }
+                    rest = chars.as_str();
+                }
+            }
+        }
+    }
+    out
+}
+
+fn field_from_policy(chars: &[PChar]) -> FieldPattern {
+    let mut field = FieldPattern::default();
+    for c in chars {
+        match c {
+            PChar::Lit(c) => field.push_lit(*c),
+            PChar::Star => field.toks.push(Tok {
+                class: Class::Any,
+                repeat: true,
+            }),
+            PChar::Question => field.toks.push(Tok {
+                class: Class::Any,
+                repeat: false,
+            }),
+            PChar::Unknown => field.push_some(Class::Any),
+        }
+    }
+    field
+}
+
+/// Why a policy resource is not an ARN.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArnError {
+    /// It does not start with `arn:` (or a wildcard that can be it).
+    NotAnArn,
+    /// It has fewer than six `:`-separated fields.
+    TooFewFields(usize),
+}
+
+impl ResourcePattern {
+    /// Splits a policy resource into its fields. `*` alone is not an ARN; callers handle
+    /// it first.
+    pub fn parse(text: &Text) -> Result<ResourcePattern, ArnError> {
+        let chars = policy_chars(text);
+        let mut fields: Vec<&[PChar]> = Vec::with_capacity(6);
+        let mut start = 0;
+        for (i, c) in chars.iter().enumerate() {
+            if fields.len() == 5 {
+                break;
+            }
+            if *c == PChar::Lit(':') {
+                fields.push(chars.get(start..i).unwrap_or_default());
+                start = i + 1;
+            }
+        }
+        if fields.len() < 5 {
+            return Err(ArnError::TooFewFields(fields.len() + 1));
+        }
+        fields.push(chars.get(start..).unwrap_or_default());
+        let mut patterns = fields.into_iter().map(field_from_policy);
+        let mut next = || patterns.next().unwrap_or_default();
+        let pattern = ResourcePattern {
+            prefix: next(),
+            partition: next(),
+            service: next(),
+            region: next(),
+            account: next(),
+            resource: next(),
+        };
+        let mut arn = FieldPattern::default();
+        for c in "arn".chars() {
+            arn.push_lit(c);
+        }
+        if pattern.prefix.overlaps(&arn) {
+            Ok(pattern)
+        } else {
+            Err(ArnError::NotAnArn)
+        }
+    }
+}
+
+/// Placeholders whose AWS naming rules forbid characters that placeholders otherwise
+/// match. Each entry: `(placeholder, forbidden character class, source)`.
+pub const RESTRICTED_PLACEHOLDERS: &[(&str, &str, &str)] = &[(
+    "BucketName",
+    "no `/`",
+    "Amazon S3 User Guide, \"General purpose bucket naming rules\": bucket names consist only of lowercase letters, numbers, periods and hyphens",
+)];
+
+/// A resource type's ARN format (`arn:${Partition}:s3:::${BucketName}/${ObjectName}`),
+/// split like [`ResourcePattern`]: `${...}` placeholders match any non-empty run (`/`
+/// and `:` included) except those in [`RESTRICTED_PLACEHOLDERS`]; `*` in a format is
+/// any run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatPattern {
+    /// The partition field (`${Partition}` in every format).
+    pub partition: FieldPattern,
+    /// The service field.
+    pub service: FieldPattern,
+    /// The region field: empty where the resource type has no region.
+    pub region: FieldPattern,
+    /// The account field: empty where the resource type has no account.
+    pub account: FieldPattern,
+    /// The resource part.
+    pub resource: FieldPattern,
+}
+
+fn field_from_format(text: &str) -> FieldPattern {
+    let mut field = FieldPattern::default();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("${")
+            && let Some(end) = after.find('}')
+        {
+            let name = after.get(..end).unwrap_or_default();
+            let class = if RESTRICTED_PLACEHOLDERS.iter().any(|(p, _, _)| *p == name) {
+                Class::NoSlash
+            } else {
+                Class::Any
+            };
+            field.push_some(class);
+            rest = after.get(end + 1..).unwrap_or_default();
+            continue;
+        }
+        let mut chars = rest.chars();
+        match chars.next() {
+            Some('*') => field.toks.push(Tok {
+                class: Class::Any,
+                repeat: true,
+            }),
+            Some(c) => field.push_lit(c),
+            None => {}
+        }
+        rest = chars.as_str();
+    }
+    field
+}
+
+impl FormatPattern {
+    /// Splits an ARN format into its fields; `None` when it has fewer than six.
+    pub fn parse(format: &str) -> Option<FormatPattern> {
+        let mut fields = format.splitn(6, ':');
+        let _arn = fields.next()?;
+        Some(FormatPattern {
+            partition: field_from_format(fields.next()?),
+            service: field_from_format(fields.next()?),
+            region: field_from_format(fields.next()?),
+            account: field_from_format(fields.next()?),
+            resource: field_from_format(fields.next()?),
+        })
+    }
+}
+
+/// Whether a policy resource pattern and an ARN format can match one common ARN, field
+/// by field (partition is checked separately by the engine).
+pub fn fits_format(pattern: &ResourcePattern, format: &FormatPattern) -> bool {
+    pattern.service.overlaps(&format.service)
+        && pattern.region.overlaps(&format.region)
+        && pattern.account.overlaps(&format.account)
+        && pattern.resource.overlaps(&format.resource)
+}
+
+/// Whether a policy resource pattern fits any ARN format of a resource type.
+pub fn fits(pattern: &ResourcePattern, resource_type: ResourceType) -> bool {
+    resource_type
+        .arn_formats()
+        .filter_map(FormatPattern::parse)
+        .any(|format| fits_format(pattern, &format))
+}
+
+/// The partitions AWS has.
+pub const PARTITIONS: &[&str] = &[
+    "aws",
+    "aws-cn",
+    "aws-us-gov",
+    "aws-iso",
+    "aws-iso-b",
+    "aws-iso-e",
+    "aws-iso-f",
+    "aws-eusc",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern(s: &str) -> ResourcePattern {
+        ResourcePattern::parse(&Text::literal(s)).unwrap()
+    }
+
+    fn fits_type(resource: &str, action: &str, type_name: &str) -> bool {
+        let action = model::action(action).unwrap();
+        let rt = action
+            .resource_types()
+            .map(model::ActionResource::resource_type)
+            .find(|r| r.name() == type_name)
+            .unwrap();
+        fits(&pattern(resource), rt)
+    }
+
+    #[test]
+    fn wildcards_match_case_insensitively() {
+        assert!(wildcard_matches("Get*", "GetObject"));
+        assert!(wildcard_matches("get*", "GetObject"));
+        assert!(wildcard_matches("*Instance?", "DescribeInstances"));
+        assert!(wildcard_matches("*", ""));
+        assert!(wildcard_matches("a*b*c", "aXbYc"));
+        assert!(!wildcard_matches("a*b*c", "aXbY"));
+        assert!(!wildcard_matches("Get?", "GetObject"));
+        assert!(!wildcard_matches("Put*", "GetObject"));
+    }
+
+    #[test]
+    fn expansion_covers_services_and_names() {
+        let gets = expand("s3:Get*");
+        assert!(gets.iter().any(|a| a.name() == "GetObject"));
+        assert!(gets.iter().all(|a| a.service().prefix() == "s3"));
+        let describes = expand("*:Describe*");
+        assert!(
+            describes
+                .iter()
+                .any(|a| a.to_string() == "ec2:DescribeInstances")
+        );
+        assert!(describes.iter().any(|a| a.service().prefix() == "rds"));
+        let instances = expand("ec2:*Instance?");
+        assert!(instances.iter().any(|a| a.name() == "DescribeInstances"));
+        assert!(instances.iter().any(|a| a.name() == "RunInstances"));
+        assert!(!instances.iter().any(|a| a.name() == "DescribeImages"));
+        assert_eq!(expand("s3:GetObject").len(), 1);
+        assert!(expand("s3:NoSuch*").is_empty());
+        assert!(expand("nosuch:*").is_empty());
+        assert!(expand("GetObject").is_empty());
+        assert!(expand("*").len() > 20_000);
+    }
+
+    #[test]
+    fn templates_match_anywhere() {
+        assert!(template_matches(
+            "aws:ResourceTag/${TagKey}",
+            "aws:resourcetag/Project"
+        ));
+        assert!(!template_matches(
+            "aws:ResourceTag/${TagKey}",
+            "aws:ResourceTag/"
+        ));
+        assert!(template_matches(
+            "codebuild:environment.environmentVariables/${name}.value",
+            "codebuild:environment.environmentVariables/X.value"
+        ));
+        assert!(!template_matches(
+            "codebuild:environment.environmentVariables/${name}.value",
+            "codebuild:environment.environmentVariables/X.type"
+        ));
+        assert!(template_matches("s3:prefix", "S3:Prefix"));
+        assert!(!template_matches("s3:prefix", "s3:prefixes"));
+    }
+
+    #[test]
+    fn resources_fit_their_types() {
+        // S3: `b/*` is an object, not a bucket (bucket names have no `/`).
+        assert!(fits_type("arn:aws:s3:::b/*", "s3:GetObject", "object"));
+        assert!(!fits_type("arn:aws:s3:::b/*", "s3:ListBucket", "bucket"));
+        assert!(fits_type("arn:aws:s3:::b", "s3:ListBucket", "bucket"));
+        assert!(fits_type("arn:aws:s3:::*", "s3:ListBucket", "bucket"));
+        assert!(!fits_type(
+            "arn:aws:s3:::*/CodeDeploy/*",
+            "s3:ListBucket",
+            "bucket"
+        ));
+        // A region where buckets have none.
+        assert!(!fits_type(
+            "arn:aws:s3:us-east-1::b",
+            "s3:ListBucket",
+            "bucket"
+        ));
+        // Placeholders match `/` and `:` elsewhere (log groups).
+        assert!(fits_type(
+            "arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/f:log-stream:*",
+            "logs:CreateLogStream",
+            "log-stream"
+        ));
+        // Wrong service.
+        assert!(!fits_type(
+            "arn:aws:sqs:us-east-1:123456789012:q",
+            "s3:GetObject",
+            "object"
+        ));
+        // Wildcards across the region and account fields.
+        assert!(fits_type(
+            "arn:aws:dynamodb:*:*:table/Orders",
+            "dynamodb:GetItem",
+            "table"
+        ));
+        assert!(!fits_type(
+            "arn:aws:dynamodb:*:*:stream/Orders",
+            "dynamodb:GetItem",
+            "table"
+        ));
+    }
+
+    #[test]
+    fn inserted_values_and_variables_are_unknown_text() {
+        let text = Text {
+            segments: vec![
+                Segment::Literal("arn:aws:s3:::".into()),
+                Segment::Hole(0),
+                Segment::Literal("/${aws:username}/*".into()),
+            ],
+        };
+        let p = ResourcePattern::parse(&text).unwrap();
+        let object = model::service("s3")
+            .unwrap()
+            .resource_type("object")
+            .unwrap();
+        let bucket = model::service("s3")
+            .unwrap()
+            .resource_type("bucket")
+            .unwrap();
+        assert!(fits(&p, object));
+        assert!(!fits(&p, bucket));
+    }
+
+    #[test]
+    fn malformed_arns_are_rejected() {
+        assert_eq!(
+            ResourcePattern::parse(&Text::literal("arn:aws:s3")),
+            Err(ArnError::TooFewFields(3))
+        );
+        assert_eq!(
+            ResourcePattern::parse(&Text::literal("urn:aws:s3:::b")),
+            Err(ArnError::NotAnArn)
+        );
+        assert!(ResourcePattern::parse(&Text::literal("*:*:*:*:*:*")).is_ok());
+    }
+}
