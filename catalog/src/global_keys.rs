@@ -1,0 +1,1 @@
+//! Global condition keys (being written).
