@@ -1,0 +1,296 @@
+//! Stage 5: the expansion of a checked policy.
+//!
+//! A policy without inserted values becomes
+//! `CRATE::__private::from_static(KIND, "<minified json>")`; one with `{path}` or `(expr)`
+//! values becomes `CRATE::__private::render(KIND, &[Part::Json(".."), Part::Str(&path),
+//! Part::Value(&(expr)), ...])`. The JSON is minified and in AWS element order: the top
+//! level as `Version`, `Id`, `Statement`, each statement as `Sid`, `Effect`, `Principal`,
+//! `NotPrincipal`, `Action`, `NotAction`, `Resource`, `NotResource`, `Condition`, other
+//! elements after those in source order; every other object keeps its source order.
+//! Numbers are written as in the source.
+
+use iam_catalog::{Node, NodeKind, PolicyKind, Segment};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{quote, quote_spanned};
+
+use crate::lower::{Insertion, Lowered};
+use crate::parse::{Field, PolicyInput};
+use crate::{fallback, lower, report};
+
+/// Top-level elements in the order AWS writes them.
+const TOP_ORDER: &[&str] = &["Version", "Id", "Statement"];
+/// Statement elements in the order AWS writes them.
+const STATEMENT_ORDER: &[&str] = &[
+    "Sid",
+    "Effect",
+    "Principal",
+    "NotPrincipal",
+    "Action",
+    "NotAction",
+    "Resource",
+    "NotResource",
+    "Condition",
+];
+
+/// The whole pipeline after parsing: lower, check, report, then expand or fall back.
+pub fn policy(input: PolicyInput) -> TokenStream {
+    let PolicyInput { krate, document } = input;
+    let document = match (krate.as_ref(), document) {
+        (Some(_), Ok(document)) => document,
+        (_, Err(errors)) => {
+            return fallback::expansion(krate.as_ref(), &errors, &TokenStream::new());
+        }
+        (None, Ok(_)) => {
+            let error = syn::Error::new(Span::call_site(), "missing crate path");
+            return fallback::expansion(None, &error, &TokenStream::new());
+        }
+    };
+    let krate = krate.unwrap_or_default();
+    let lowered = lower::lower(&document);
+    let findings = iam_catalog::check(&lowered.view, document.kind);
+    let report::Report { errors, warnings } = report::report(&findings);
+    if let Some(errors) = errors {
+        return fallback::expansion(Some(&krate), &errors, &warnings);
+    }
+    match value(&krate, document.kind, &lowered) {
+        Ok(value) => quote! {
+            {
+                #warnings
+                #value
+            }
+        },
+        Err(error) => fallback::expansion(Some(&krate), &error, &warnings),
+    }
+}
+
+/// The expression that builds the policy value.
+pub fn value(
+    krate: &TokenStream,
+    kind: PolicyKind,
+    lowered: &Lowered<'_>,
+) -> syn::Result<TokenStream> {
+    let kind = kind_path(krate, kind);
+    let chunks = json_chunks(&lowered.view.root);
+    match chunks.as_slice() {
+        [] => Ok(quote!(#krate::__private::from_static(#kind, ""))),
+        [Chunk::Json(json)] => Ok(quote!(#krate::__private::from_static(#kind, #json))),
+        _ => {
+            let parts = chunks
+                .iter()
+                .map(|chunk| part(krate, chunk, lowered))
+                .collect::<syn::Result<Vec<_>>>()?;
+            Ok(quote!(#krate::__private::render(#kind, &[#(#parts),*])))
+        }
+    }
+}
+
+/// `CRATE::__private::PolicyKind::<Variant>`.
+fn kind_path(krate: &TokenStream, kind: PolicyKind) -> TokenStream {
+    let variant = match kind {
+        PolicyKind::Identity => "Identity",
+        PolicyKind::Resource => "Resource",
+        PolicyKind::Trust => "Trust",
+        PolicyKind::Scp => "Scp",
+        PolicyKind::Rcp => "Rcp",
+        PolicyKind::Boundary => "Boundary",
+        PolicyKind::Session => "Session",
+        PolicyKind::Endpoint => "Endpoint",
+    };
+    let variant = Ident::new(variant, Span::call_site());
+    quote!(#krate::__private::PolicyKind::#variant)
+}
+
+/// One `Part` of a `render` call.
+fn part(krate: &TokenStream, chunk: &Chunk, lowered: &Lowered<'_>) -> syn::Result<TokenStream> {
+    match chunk {
+        Chunk::Json(json) => Ok(quote!(#krate::__private::Part::Json(#json))),
+        Chunk::Insert(id) => {
+            let insertion = usize::try_from(*id)
+                .ok()
+                .and_then(|id| lowered.inserts.get(id))
+                .ok_or_else(|| internal_error("an inserted value has no variable"))?;
+            let place = place(insertion);
+            Ok(quote_spanned!(insertion.span=> #krate::__private::Part::Str(&#place)))
+        }
+        Chunk::Value(id) => {
+            let group = usize::try_from(*id)
+                .ok()
+                .and_then(|id| lowered.values.get(id))
+                .ok_or_else(|| internal_error("a run-time value has no expression"))?;
+            Ok(quote_spanned!(group.span()=> #krate::__private::Part::Value(&#group)))
+        }
+    }
+}
+
+/// `base.field.0...`, every token spanned at the string literal, so that rustc's errors
+/// (an unknown variable, a type that is not `Display`) land on the string.
+fn place(insertion: &Insertion<'_>) -> TokenStream {
+    let span = insertion.span;
+    let base = Ident::new(&insertion.path.base, span);
+    let mut place = quote_spanned!(span=> #base);
+    for field in &insertion.path.fields {
+        match field {
+            Field::Named(name) => {
+                let name = Ident::new(name, span);
+                place.extend(quote_spanned!(span=> . #name));
+            }
+            Field::Index(index) => {
+                let mut index = Literal::u32_unsuffixed(*index);
+                index.set_span(span);
+                place.extend(quote_spanned!(span=> . #index));
+            }
+        }
+    }
+    place
+}
+
+fn internal_error(what: &str) -> syn::Error {
+    syn::Error::new(
+        Span::call_site(),
+        format!("internal error in `policy!`: {what}; please report this"),
+    )
+}
+
+/// A piece of the output in order: JSON text, or a value filled in at run time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chunk {
+    /// Minified JSON text, strings already escaped.
+    Json(String),
+    /// The `{path}` with this hole id, written with `Display` and escaped at run time.
+    Insert(u32),
+    /// The `(expr)` with this opaque id, written as JSON at run time.
+    Value(u32),
+}
+
+/// The document as minified JSON in AWS element order, split at run-time values.
+pub fn json_chunks<L>(root: &Node<L>) -> Vec<Chunk> {
+    let mut writer = Writer::default();
+    writer.node(root, Role::Top);
+    writer.flush();
+    writer.chunks
+}
+
+/// What a value is in the policy grammar, which decides the order of an object's members.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The root object.
+    Top,
+    /// The value of the root's `Statement`: a statement or an array of them.
+    Statements,
+    /// One statement.
+    Statement,
+    /// Anything else.
+    Other,
+}
+
+#[derive(Default)]
+struct Writer {
+    chunks: Vec<Chunk>,
+    json: String,
+}
+
+impl Writer {
+    fn flush(&mut self) {
+        if !self.json.is_empty() {
+            self.chunks
+                .push(Chunk::Json(std::mem::take(&mut self.json)));
+        }
+    }
+
+    fn node<L>(&mut self, node: &Node<L>, role: Role) {
+        match &node.kind {
+            NodeKind::Null => self.json.push_str("null"),
+            NodeKind::Bool(true) => self.json.push_str("true"),
+            NodeKind::Bool(false) => self.json.push_str("false"),
+            NodeKind::Number(text) => self.json.push_str(text),
+            NodeKind::String(text) => {
+                self.json.push('"');
+                for segment in &text.segments {
+                    match segment {
+                        Segment::Literal(literal) => escape_into(&mut self.json, literal),
+                        Segment::Hole(id) => {
+                            self.flush();
+                            self.chunks.push(Chunk::Insert(*id));
+                        }
+                    }
+                }
+                self.json.push('"');
+            }
+            NodeKind::Array(items) => {
+                let item_role = if role == Role::Statements {
+                    Role::Statement
+                } else {
+                    Role::Other
+                };
+                self.json.push('[');
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        self.json.push(',');
+                    }
+                    self.node(item, item_role);
+                }
+                self.json.push(']');
+            }
+            NodeKind::Object(members) => {
+                let order: &[&str] = match role {
+                    Role::Top => TOP_ORDER,
+                    Role::Statements | Role::Statement => STATEMENT_ORDER,
+                    Role::Other => &[],
+                };
+                let mut members: Vec<_> = members.iter().collect();
+                members.sort_by_key(|member| {
+                    order
+                        .iter()
+                        .position(|name| *name == member.key)
+                        .unwrap_or(order.len())
+                });
+                self.json.push('{');
+                for (index, member) in members.into_iter().enumerate() {
+                    if index > 0 {
+                        self.json.push(',');
+                    }
+                    self.json.push('"');
+                    escape_into(&mut self.json, &member.key);
+                    self.json.push_str("\":");
+                    let member_role = if role == Role::Top && member.key == "Statement" {
+                        Role::Statements
+                    } else {
+                        Role::Other
+                    };
+                    self.node(&member.value, member_role);
+                }
+                self.json.push('}');
+            }
+            NodeKind::Opaque(id) => {
+                self.flush();
+                self.chunks.push(Chunk::Value(*id));
+            }
+        }
+    }
+}
+
+/// Appends `text` escaped for the inside of a JSON string, as `serde_json` writes it:
+/// `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters as `\u00xx`
+/// (lowercase hex); everything else, non-ASCII included, as is.
+pub fn escape_into(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let code = u32::from(c) as usize;
+                out.push_str("\\u00");
+                for nibble in [code >> 4, code & 0xf] {
+                    out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+}

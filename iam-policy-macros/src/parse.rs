@@ -1,0 +1,961 @@
+//! Stage 1: the JSON token grammar of `policy!` (syntax only; nothing about IAM).
+//!
+//! The input is `CRATE_PATH , #![allow(..)]* KIND? { json... }`. Every string literal is
+//! kept as a [`LitStr`], because its span is where a finding about it is reported.
+//!
+//! Errors come in two weights. A token that breaks the grammar (a missing `:`, a stray
+//! token) stops the parse at that token. A mistake inside one token (a bad `{name}` in a
+//! string, an unknown code in `allow`, an unknown policy type) is recorded and the parse
+//! goes on, so one build shows all of them.
+
+use iam_catalog::{Code, PolicyKind};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
+use syn::parse::{Parse, ParseStream};
+use syn::{Lit, LitStr};
+
+/// Values nested deeper than this are rejected (a real policy nests about six levels).
+pub const MAX_DEPTH: usize = 128;
+
+/// The whole macro input. Parsing it never fails: a malformed document is kept as the
+/// error in [`PolicyInput::document`], so the expansion can still name the crate path and
+/// end in a placeholder value.
+pub struct PolicyInput {
+    /// The path of the runtime crate (`$crate` of `policy!`), or `None` when the input
+    /// does not start with `PATH ,`.
+    pub krate: Option<TokenStream>,
+    /// The document, or every syntax error found in it.
+    pub document: syn::Result<Document>,
+}
+
+/// A syntactically valid `policy!` body.
+pub struct Document {
+    /// The policy type (`identity` unless written).
+    pub kind: PolicyKind,
+    /// Codes allowed for the whole policy by `#![allow(...)]`.
+    pub allow: Vec<Code>,
+    /// The root value: always an object (`{ ... }`).
+    pub root: Value,
+}
+
+/// A JSON value as written in tokens.
+pub enum Value {
+    /// `null`.
+    Null(Span),
+    /// `true` or `false`.
+    Bool(bool, Span),
+    /// A number, text as written (`-1`, `1.5e3`).
+    Number(Number),
+    /// A string literal.
+    String(Str),
+    /// `[ ... ]`.
+    Array(Array),
+    /// `{ ... }`.
+    Object(Object),
+    /// `( expr )`: a whole value computed at run time. The group is kept as written; its
+    /// tokens are never parsed.
+    Expr(Group),
+}
+
+/// A number literal, possibly negative.
+pub struct Number {
+    /// The text as written, minus sign included.
+    pub text: String,
+    /// The span of the number literal.
+    pub span: Span,
+}
+
+/// A string literal and the pieces of its text.
+pub struct Str {
+    /// The literal as written.
+    pub lit: LitStr,
+    /// Its decoded text, split at `{name}` insertions; `{{`/`}}` already single braces.
+    pub pieces: Vec<Piece>,
+}
+
+/// A piece of a string's text.
+pub enum Piece {
+    /// Text known at compile time.
+    Text(String),
+    /// `{path}`: a Rust value from the surrounding scope, written with `Display`.
+    Insert(FieldPath),
+}
+
+/// The Rust place named inside `{...}`: a variable, then field names or tuple indexes
+/// (`bucket`, `self.bucket`, `config.0.name`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldPath {
+    /// The variable (`self` allowed).
+    pub base: String,
+    /// The fields after it, in order.
+    pub fields: Vec<Field>,
+}
+
+/// One `.field` of a [`FieldPath`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Field {
+    /// A named field.
+    Named(String),
+    /// A tuple index.
+    Index(u32),
+}
+
+/// An array and where it stands.
+pub struct Array {
+    /// The span of the whole `[ ... ]`.
+    pub span: Span,
+    /// The elements in source order.
+    pub items: Vec<Element>,
+}
+
+/// An object and where it stands.
+pub struct Object {
+    /// The span of the whole `{ ... }`.
+    pub span: Span,
+    /// The members in source order, repeated keys kept.
+    pub members: Vec<Member>,
+}
+
+/// One `"key": value` member of an object.
+pub struct Member {
+    /// The key literal.
+    pub key: LitStr,
+    /// The decoded key (`{{`/`}}` already single braces).
+    pub key_text: String,
+    /// The value, with any `#[allow]` written before it.
+    pub value: Element,
+}
+
+/// A value with the codes an outer `#[allow(...)]` before it allows. Only statements may
+/// carry `#[allow]`; the parser rejects it anywhere else.
+pub struct Element {
+    /// Codes allowed for this statement.
+    pub allow: Vec<Code>,
+    /// The value.
+    pub value: Value,
+}
+
+impl Value {
+    /// The span of the value's token (for a negative number: of its literal).
+    pub fn span(&self) -> Span {
+        match self {
+            Value::Null(span) | Value::Bool(_, span) => *span,
+            Value::Number(number) => number.span,
+            Value::String(string) => string.lit.span(),
+            Value::Array(array) => array.span,
+            Value::Object(object) => object.span,
+            Value::Expr(group) => group.span(),
+        }
+    }
+}
+
+impl Parse for PolicyInput {
+    fn parse(input: ParseStream) -> syn::Result<Self> {
+        let tokens: TokenStream = input.parse()?;
+        Ok(parse_input(tokens))
+    }
+}
+
+/// Splits off the crate path and parses the document.
+pub fn parse_input(tokens: TokenStream) -> PolicyInput {
+    let mut krate = TokenStream::new();
+    let mut iter = tokens.into_iter();
+    let mut found_comma = false;
+    for token in iter.by_ref() {
+        if let TokenTree::Punct(punct) = &token
+            && punct.as_char() == ','
+        {
+            found_comma = true;
+            break;
+        }
+        krate.extend([token]);
+    }
+    if !found_comma || krate.is_empty() {
+        return PolicyInput {
+            krate: None,
+            document: Err(syn::Error::new(
+                Span::call_site(),
+                "`policy_impl!` expects `CRATE_PATH, KIND? { ... }`: use the `policy!` macro of `iam_policy`",
+            )),
+        };
+    }
+    PolicyInput {
+        krate: Some(krate),
+        document: parse_document(iter.collect()),
+    }
+}
+
+/// Parses `#![allow(..)]* KIND? { ... }`.
+pub fn parse_document(tokens: TokenStream) -> syn::Result<Document> {
+    let mut parser = Parser::default();
+    let result = parser.document(tokens);
+    parser.finish(result)
+}
+
+/// Where a value stands, which decides whether `#[allow]` may precede it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Position {
+    /// The root object.
+    Top,
+    /// The value of the root's `Statement` member.
+    StatementValue,
+    /// An element of the root's `Statement` array.
+    StatementItem,
+    /// Anywhere else.
+    Nested,
+}
+
+/// Recursive-descent parser over token trees, with the recoverable errors found so far.
+#[derive(Default)]
+struct Parser {
+    errors: Vec<syn::Error>,
+}
+
+/// A cursor over the tokens of one level (the input, or the inside of one group).
+struct Cursor {
+    tokens: std::iter::Peekable<std::vec::IntoIter<TokenTree>>,
+    /// Where "unexpected end" errors point: the closing delimiter of the group, or the
+    /// last token of the input.
+    end: Span,
+}
+
+impl Cursor {
+    fn new(stream: TokenStream, end: Option<Span>) -> Self {
+        let tokens: Vec<TokenTree> = stream.into_iter().collect();
+        let end = end
+            .or_else(|| tokens.last().map(TokenTree::span))
+            .unwrap_or_else(Span::call_site);
+        Cursor {
+            tokens: tokens.into_iter().peekable(),
+            end,
+        }
+    }
+
+    fn of_group(group: &Group) -> Self {
+        Cursor::new(group.stream(), Some(group.span_close()))
+    }
+
+    fn next(&mut self) -> Option<TokenTree> {
+        self.tokens.next()
+    }
+
+    fn peek(&mut self) -> Option<&TokenTree> {
+        self.tokens.peek()
+    }
+
+    fn peek_punct(&mut self, ch: char) -> bool {
+        matches!(self.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ch)
+    }
+
+    fn is_empty(&mut self) -> bool {
+        self.peek().is_none()
+    }
+}
+
+impl Parser {
+    fn finish<T>(self, result: syn::Result<T>) -> syn::Result<T> {
+        let mut errors = self.errors.into_iter();
+        match (result, errors.next()) {
+            (Ok(value), None) => Ok(value),
+            (Ok(_), Some(mut first)) => {
+                first.extend(errors);
+                Err(first)
+            }
+            (Err(hard), None) => Err(hard),
+            (Err(hard), Some(mut first)) => {
+                first.extend(errors);
+                first.combine(hard);
+                Err(first)
+            }
+        }
+    }
+
+    fn error(&mut self, span: Span, message: impl std::fmt::Display) {
+        self.errors.push(syn::Error::new(span, message));
+    }
+
+    fn document(&mut self, tokens: TokenStream) -> syn::Result<Document> {
+        let mut cursor = Cursor::new(tokens, None);
+        let mut allow = Vec::new();
+        while cursor.peek_punct('#') {
+            let pound = cursor.next();
+            let pound_span = pound.as_ref().map_or(cursor.end, TokenTree::span);
+            if !cursor.peek_punct('!') {
+                return Err(syn::Error::new(
+                    pound_span,
+                    "expected `#![allow(...)]` before the policy document; `#[allow(...)]` (without `!`) goes before a statement",
+                ));
+            }
+            cursor.next();
+            let codes = self.attribute(&mut cursor, pound_span)?;
+            allow.extend(codes);
+        }
+        let mut kind = PolicyKind::Identity;
+        if let Some(TokenTree::Ident(ident)) = cursor.peek() {
+            let ident = ident.clone();
+            cursor.next();
+            let name = ident.to_string();
+            if let Some(found) = PolicyKind::from_name(&name) {
+                kind = found;
+            } else {
+                let names: Vec<&str> = PolicyKind::ALL.iter().map(|k| k.name()).collect();
+                let list = names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let mut message = format!("unknown policy type `{name}`; expected one of {list}");
+                if let Some(best) = closest(&name.to_ascii_lowercase(), names.iter().copied()) {
+                    message.push_str("\nhelp: did you mean `");
+                    message.push_str(best);
+                    message.push_str("`?");
+                }
+                self.error(ident.span(), message);
+            }
+        }
+        let root = match cursor.next() {
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => {
+                Value::Object(self.object(&group, Position::Top, 1)?)
+            }
+            Some(other) => {
+                return Err(syn::Error::new(
+                    other.span(),
+                    format!(
+                        "expected `{{` to start the policy document, found {}",
+                        describe(&other)
+                    ),
+                ));
+            }
+            None => {
+                return Err(syn::Error::new(
+                    cursor.end,
+                    "expected a policy document `{ ... }`",
+                ));
+            }
+        };
+        if let Some(extra) = cursor.next() {
+            return Err(syn::Error::new(
+                extra.span(),
+                format!("unexpected {} after the policy document", describe(&extra)),
+            ));
+        }
+        Ok(Document { kind, allow, root })
+    }
+
+    /// Parses the `[allow(code, ...)]` group after `#` or `#!` and returns the known codes.
+    fn attribute(&mut self, cursor: &mut Cursor, pound: Span) -> syn::Result<Vec<Code>> {
+        let group = match cursor.next() {
+            Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => group,
+            Some(other) => {
+                return Err(syn::Error::new(
+                    other.span(),
+                    format!("expected `[` after `#`, found {}", describe(&other)),
+                ));
+            }
+            None => return Err(syn::Error::new(pound, "expected `[allow(...)]` after `#`")),
+        };
+        let mut inner = Cursor::of_group(&group);
+        let list = match (inner.next(), inner.next(), inner.next()) {
+            (Some(TokenTree::Ident(name)), Some(TokenTree::Group(list)), None)
+                if name == "allow" && list.delimiter() == Delimiter::Parenthesis =>
+            {
+                list
+            }
+            (Some(first), ..) => {
+                return Err(syn::Error::new(
+                    first.span(),
+                    "expected `allow(code, ...)`: `policy!` supports only `allow` attributes",
+                ));
+            }
+            (None, ..) => {
+                return Err(syn::Error::new(
+                    group.span(),
+                    "expected `allow(code, ...)` inside the attribute",
+                ));
+            }
+        };
+        let mut codes = Vec::new();
+        let mut named_any = false;
+        let mut name_tokens = TokenStream::new();
+        let mut name = String::new();
+        let mut list_cursor = Cursor::of_group(&list);
+        loop {
+            let token = list_cursor.next();
+            match &token {
+                None => {
+                    if !name_tokens.is_empty() {
+                        named_any = true;
+                        codes.extend(self.code(&name, &name_tokens));
+                    }
+                    break;
+                }
+                Some(TokenTree::Punct(p)) if p.as_char() == ',' => {
+                    if name_tokens.is_empty() {
+                        return Err(syn::Error::new(p.span(), "expected a code name before `,`"));
+                    }
+                    named_any = true;
+                    codes.extend(self.code(&name, &name_tokens));
+                    name_tokens = TokenStream::new();
+                    name.clear();
+                }
+                Some(TokenTree::Ident(ident)) => {
+                    name.push_str(&ident.to_string());
+                    name_tokens.extend(token);
+                }
+                Some(TokenTree::Punct(p)) if p.as_char() == '-' => {
+                    name.push('-');
+                    name_tokens.extend(token);
+                }
+                Some(other) => {
+                    return Err(syn::Error::new(
+                        other.span(),
+                        format!(
+                            "expected a finding code such as `resource-mismatch`, found {}",
+                            describe(other)
+                        ),
+                    ));
+                }
+            }
+        }
+        if !named_any {
+            return Err(syn::Error::new(
+                list.span(),
+                "expected at least one finding code in `allow(...)`",
+            ));
+        }
+        Ok(codes)
+    }
+
+    /// Resolves one code name written in `allow(...)`; unknown names are reported at
+    /// their tokens with the closest known name.
+    fn code(&mut self, name: &str, tokens: &TokenStream) -> Option<Code> {
+        if let Some(code) = Code::from_name(name) {
+            return Some(code);
+        }
+        let normalized = name.to_ascii_lowercase().replace('_', "-");
+        let mut message = format!("unknown finding code `{name}`");
+        if let Some(best) = closest(&normalized, Code::ALL.iter().map(|c| c.name())) {
+            message.push_str("\nhelp: did you mean `");
+            message.push_str(best);
+            message.push_str("`?");
+        }
+        self.errors.push(syn::Error::new_spanned(tokens, message));
+        None
+    }
+
+    /// Parses `#[allow(..)]* value`.
+    fn element(
+        &mut self,
+        cursor: &mut Cursor,
+        position: Position,
+        depth: usize,
+    ) -> syn::Result<Element> {
+        let mut allow = Vec::new();
+        let mut first_pound = None;
+        while cursor.peek_punct('#') {
+            let pound_span = cursor.next().map_or(cursor.end, |t| t.span());
+            first_pound.get_or_insert(pound_span);
+            if cursor.peek_punct('!') {
+                return Err(syn::Error::new(
+                    pound_span,
+                    "`#![allow(...)]` goes before the whole policy document; use `#[allow(...)]` before a statement",
+                ));
+            }
+            allow.extend(self.attribute(cursor, pound_span)?);
+        }
+        let value = self.value(cursor, position, depth)?;
+        if let Some(pound) = first_pound {
+            let on_statement = match position {
+                Position::StatementItem => true,
+                Position::StatementValue => matches!(value, Value::Object(_)),
+                Position::Top | Position::Nested => false,
+            };
+            if !on_statement {
+                self.error(
+                    pound,
+                    "`#[allow(...)]` can only stand before a statement object in `Statement`; use `#![allow(...)]` before the document for the whole policy",
+                );
+            }
+        }
+        Ok(Element { allow, value })
+    }
+
+    fn value(
+        &mut self,
+        cursor: &mut Cursor,
+        position: Position,
+        depth: usize,
+    ) -> syn::Result<Value> {
+        let Some(token) = cursor.next() else {
+            return Err(syn::Error::new(cursor.end, "expected a JSON value"));
+        };
+        match token {
+            TokenTree::Group(group) => self.group_value(group, position, depth),
+            TokenTree::Literal(literal) => self.literal(literal, None),
+            TokenTree::Ident(ident) => {
+                if ident == "true" {
+                    Ok(Value::Bool(true, ident.span()))
+                } else if ident == "false" {
+                    Ok(Value::Bool(false, ident.span()))
+                } else if ident == "null" {
+                    Ok(Value::Null(ident.span()))
+                } else {
+                    Err(syn::Error::new(
+                        ident.span(),
+                        format!(
+                            "expected a JSON value, found `{ident}`\nhelp: to use a Rust value here, write `({ident})`, or `\"{{{ident}}}\"` to insert it into a string"
+                        ),
+                    ))
+                }
+            }
+            TokenTree::Punct(punct) if punct.as_char() == '-' => match cursor.next() {
+                Some(TokenTree::Literal(literal)) => self.literal(literal, Some(punct.span())),
+                Some(other) => Err(syn::Error::new(
+                    other.span(),
+                    format!("expected a number after `-`, found {}", describe(&other)),
+                )),
+                None => Err(syn::Error::new(punct.span(), "expected a number after `-`")),
+            },
+            TokenTree::Punct(punct) => Err(syn::Error::new(
+                punct.span(),
+                format!("expected a JSON value, found `{}`", punct.as_char()),
+            )),
+        }
+    }
+
+    fn group_value(
+        &mut self,
+        group: Group,
+        position: Position,
+        depth: usize,
+    ) -> syn::Result<Value> {
+        if depth >= MAX_DEPTH {
+            return Err(syn::Error::new(
+                group.span(),
+                format!("the policy document nests more than {MAX_DEPTH} levels deep"),
+            ));
+        }
+        match group.delimiter() {
+            Delimiter::Brace => Ok(Value::Object(self.object(&group, position, depth + 1)?)),
+            Delimiter::Bracket => Ok(Value::Array(self.array(&group, position, depth + 1)?)),
+            Delimiter::Parenthesis => {
+                if group.stream().is_empty() {
+                    Err(syn::Error::new(
+                        group.span(),
+                        "expected a Rust expression inside `( )`",
+                    ))
+                } else {
+                    Ok(Value::Expr(group))
+                }
+            }
+            Delimiter::None => {
+                // Tokens forwarded by another macro (`$x:expr`, `$x:literal`) arrive in an
+                // invisible group: a JSON value inside is used as one, anything else is a
+                // Rust expression, as if written in `( )`.
+                let mut inner = Parser::default();
+                let mut cursor = Cursor::of_group(&group);
+                let parsed = inner.value(&mut cursor, position, depth + 1);
+                match parsed {
+                    Ok(value) if inner.errors.is_empty() && cursor.is_empty() => Ok(value),
+                    _ => Ok(Value::Expr(group)),
+                }
+            }
+        }
+    }
+
+    fn literal(
+        &mut self,
+        literal: proc_macro2::Literal,
+        minus: Option<Span>,
+    ) -> syn::Result<Value> {
+        let span = literal.span();
+        let text = literal.to_string();
+        match Lit::new(literal) {
+            Lit::Str(lit) => {
+                if minus.is_some() {
+                    return Err(syn::Error::new(
+                        span,
+                        "expected a number after `-`, found a string",
+                    ));
+                }
+                if !lit.suffix().is_empty() {
+                    return Err(syn::Error::new(
+                        span,
+                        format!("unexpected suffix `{}` on a string literal", lit.suffix()),
+                    ));
+                }
+                let value = lit.value();
+                let pieces = match split_insertions(&value) {
+                    Ok(pieces) => pieces,
+                    Err(message) => {
+                        self.error(span, message);
+                        vec![Piece::Text(value)]
+                    }
+                };
+                Ok(Value::String(Str { lit, pieces }))
+            }
+            Lit::Int(_) | Lit::Float(_) => {
+                if is_json_number(&text) {
+                    let text = if minus.is_some() {
+                        format!("-{text}")
+                    } else {
+                        text
+                    };
+                    Ok(Value::Number(Number { text, span }))
+                } else {
+                    Err(syn::Error::new(
+                        span,
+                        format!(
+                            "`{text}` is not a JSON number: write digits with an optional fraction and exponent, without `_` or a type suffix"
+                        ),
+                    ))
+                }
+            }
+            Lit::Char(_) => Err(syn::Error::new(
+                span,
+                "expected a JSON value, found a character literal: JSON strings use double quotes",
+            )),
+            Lit::ByteStr(_) | Lit::CStr(_) | Lit::Byte(_) => Err(syn::Error::new(
+                span,
+                "expected a JSON value, found a byte or C string literal: JSON strings are plain `\"...\"` literals",
+            )),
+            _ => Err(syn::Error::new(
+                span,
+                format!("expected a JSON value, found `{text}`"),
+            )),
+        }
+    }
+
+    fn object(&mut self, group: &Group, position: Position, depth: usize) -> syn::Result<Object> {
+        let mut cursor = Cursor::of_group(group);
+        let mut members = Vec::new();
+        while let Some(token) = cursor.next() {
+            let (key, key_text) = self.key(token)?;
+            match cursor.next() {
+                Some(TokenTree::Punct(p)) if p.as_char() == ':' => {}
+                Some(other) => {
+                    return Err(syn::Error::new(
+                        other.span(),
+                        format!("expected `:` after object key, found {}", describe(&other)),
+                    ));
+                }
+                None => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        "expected `:` and a value after object key",
+                    ));
+                }
+            }
+            let member_position = if position == Position::Top && key_text == "Statement" {
+                Position::StatementValue
+            } else {
+                Position::Nested
+            };
+            let value = self.element(&mut cursor, member_position, depth)?;
+            members.push(Member {
+                key,
+                key_text,
+                value,
+            });
+            match cursor.next() {
+                None => break,
+                Some(TokenTree::Punct(p)) if p.as_char() == ',' => {}
+                Some(other) => {
+                    return Err(syn::Error::new(
+                        other.span(),
+                        format!(
+                            "expected `,` or `}}` after object member, found {}",
+                            describe(&other)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(Object {
+            span: group.span(),
+            members,
+        })
+    }
+
+    /// Parses an object key: a string literal, into which nothing can be inserted.
+    fn key(&mut self, token: TokenTree) -> syn::Result<(LitStr, String)> {
+        let key = match token {
+            TokenTree::Literal(literal) => {
+                let span = literal.span();
+                match Lit::new(literal) {
+                    Lit::Str(lit) if lit.suffix().is_empty() => lit,
+                    _ => {
+                        return Err(syn::Error::new(
+                            span,
+                            "expected a string literal as object key",
+                        ));
+                    }
+                }
+            }
+            TokenTree::Ident(ident) => {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    format!(
+                        "expected a string literal as object key, found `{ident}`\nhelp: JSON keys are quoted: `\"{ident}\"`"
+                    ),
+                ));
+            }
+            other => {
+                return Err(syn::Error::new(
+                    other.span(),
+                    format!(
+                        "expected a string literal as object key, found {}",
+                        describe(&other)
+                    ),
+                ));
+            }
+        };
+        let value = key.value();
+        let text = match split_insertions(&value) {
+            Ok(pieces) => {
+                let mut text = String::new();
+                let mut has_insert = false;
+                for piece in pieces {
+                    match piece {
+                        Piece::Text(s) => text.push_str(&s),
+                        Piece::Insert(_) => has_insert = true,
+                    }
+                }
+                if has_insert {
+                    self.error(
+                        key.span(),
+                        "values cannot be inserted into object keys\nhelp: write `{{` and `}}` for literal braces",
+                    );
+                }
+                text
+            }
+            Err(message) => {
+                self.error(key.span(), message);
+                value
+            }
+        };
+        Ok((key, text))
+    }
+
+    fn array(&mut self, group: &Group, position: Position, depth: usize) -> syn::Result<Array> {
+        let mut cursor = Cursor::of_group(group);
+        let mut items = Vec::new();
+        let item_position = if position == Position::StatementValue {
+            Position::StatementItem
+        } else {
+            Position::Nested
+        };
+        while !cursor.is_empty() {
+            items.push(self.element(&mut cursor, item_position, depth)?);
+            match cursor.next() {
+                None => break,
+                Some(TokenTree::Punct(p)) if p.as_char() == ',' => {}
+                Some(other) => {
+                    return Err(syn::Error::new(
+                        other.span(),
+                        format!(
+                            "expected `,` or `]` after array element, found {}",
+                            describe(&other)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(Array {
+            span: group.span(),
+            items,
+        })
+    }
+}
+
+/// Whether `text` is an unsigned JSON number:
+/// `(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn is_json_number(text: &str) -> bool {
+    fn digits(bytes: &[u8], mut i: usize) -> usize {
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
+    }
+    let bytes = text.as_bytes();
+    let mut i = match bytes.first() {
+        Some(b'0') => 1,
+        Some(b'1'..=b'9') => digits(bytes, 1),
+        _ => return false,
+    };
+    if bytes.get(i) == Some(&b'.') {
+        let end = digits(bytes, i + 1);
+        if end == i + 1 {
+            return false;
+        }
+        i = end;
+    }
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(bytes.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let end = digits(bytes, i);
+        if end == i {
+            return false;
+        }
+        i = end;
+    }
+    i == bytes.len()
+}
+
+/// Splits a decoded string at its `{path}` insertions.
+///
+/// `{{` and `}}` are literal braces; `${...}` (an IAM policy variable) is literal text up
+/// to and including the first `}`, or to the end when there is none. Any other `{` must
+/// hold a [`FieldPath`] and be closed by `}`. The error is a message about the string.
+pub fn split_insertions(text: &str) -> Result<Vec<Piece>, String> {
+    let mut pieces = Vec::new();
+    let mut literal = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("${") {
+            literal.push_str("${");
+            if let Some((variable, tail)) = after.split_once('}') {
+                literal.push_str(variable);
+                literal.push('}');
+                rest = tail;
+            } else {
+                literal.push_str(after);
+                rest = "";
+            }
+        } else if let Some(after) = rest.strip_prefix("{{") {
+            literal.push('{');
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("}}") {
+            literal.push('}');
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix('{') {
+            let Some((inner, tail)) = after.split_once('}') else {
+                return Err(
+                    "unmatched `{` in string\nhelp: write `{{` for a literal `{`".to_owned(),
+                );
+            };
+            if inner.is_empty() {
+                return Err("empty `{}` in string\nhelp: name the variable to insert, as in `{bucket}`, or write `{{}}` for literal braces".to_owned());
+            }
+            let path = field_path(inner).ok_or_else(|| {
+                format!(
+                    "`{{{inner}}}` cannot be inserted into the string: only a variable name or a field path may stand between `{{` and `}}`\nhelp: write `{{bucket}}` or `{{config.bucket}}` to insert a value, or `{{{{` and `}}}}` for literal braces"
+                )
+            })?;
+            if !literal.is_empty() {
+                pieces.push(Piece::Text(std::mem::take(&mut literal)));
+            }
+            pieces.push(Piece::Insert(path));
+            rest = tail;
+        } else if rest.starts_with('}') {
+            return Err("unmatched `}` in string\nhelp: write `}}` for a literal `}`".to_owned());
+        } else {
+            let mut chars = rest.chars();
+            if let Some(ch) = chars.next() {
+                literal.push(ch);
+            }
+            rest = chars.as_str();
+        }
+    }
+    if !literal.is_empty() || pieces.is_empty() {
+        pieces.push(Piece::Text(literal));
+    }
+    Ok(pieces)
+}
+
+/// Parses `name(.field)*` where a field is a name or a tuple index. Names are ASCII
+/// identifiers and not keywords (`self` is allowed as the first name).
+fn field_path(text: &str) -> Option<FieldPath> {
+    let mut parts = text.split('.');
+    let base = parts.next()?;
+    if !(is_identifier(base) || base == "self") {
+        return None;
+    }
+    let mut fields = Vec::new();
+    for part in parts {
+        if is_identifier(part) {
+            fields.push(Field::Named(part.to_owned()));
+        } else if part == "0"
+            || (!part.starts_with('0') && part.bytes().all(|b| b.is_ascii_digit()))
+        {
+            fields.push(Field::Index(part.parse().ok()?));
+        } else {
+            return None;
+        }
+    }
+    Some(FieldPath {
+        base: base.to_owned(),
+        fields,
+    })
+}
+
+/// An ASCII identifier that is not `_` and not a keyword of any edition.
+fn is_identifier(text: &str) -> bool {
+    const KEYWORDS: &[&str] = &[
+        "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+        "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+        "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+        "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try",
+        "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    ];
+    let mut bytes = text.bytes();
+    let starts_well = bytes
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_');
+    starts_well
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && text != "_"
+        && !KEYWORDS.contains(&text)
+}
+
+/// A short description of a token for messages: `` `x` ``, `` `{` ``, `a string`.
+fn describe(token: &TokenTree) -> String {
+    match token {
+        TokenTree::Group(group) => match group.delimiter() {
+            Delimiter::Brace => "`{`".to_owned(),
+            Delimiter::Bracket => "`[`".to_owned(),
+            Delimiter::Parenthesis => "`(`".to_owned(),
+            Delimiter::None => "an expression".to_owned(),
+        },
+        TokenTree::Ident(ident) => format!("`{ident}`"),
+        TokenTree::Punct(punct) => format!("`{}`", punct.as_char()),
+        TokenTree::Literal(literal) => {
+            let text = literal.to_string();
+            if text.chars().count() > 40 {
+                let short: String = text.chars().take(37).collect();
+                format!("`{short}...`")
+            } else {
+                format!("`{text}`")
+            }
+        }
+    }
+}
+
+/// The candidate closest to `name` by edit distance, if close enough to be a likely typo.
+pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(1);
+    candidates
+        .map(|candidate| (edit_distance(name, candidate), candidate))
+        .filter(|(distance, _)| *distance <= limit)
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut row = Vec::with_capacity(b.len() + 1);
+        row.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
+            let delete = previous.get(j + 1).copied().unwrap_or(0) + 1;
+            let insert = row.last().copied().unwrap_or(0) + 1;
+            row.push(substitute.min(delete).min(insert));
+        }
+        previous = row;
+    }
+    previous.last().copied().unwrap_or(0)
+}

@@ -1,0 +1,98 @@
+//! Stage 4: the engine's findings as compile errors and warnings.
+//!
+//! Each finding is reported at its location with this text:
+//!
+//! ```text
+//! <message> [<code>]
+//! help: <help>
+//! ```
+//!
+//! The code in brackets is the name to write in `#[allow(...)]`. The help line is present
+//! when the finding has one; further lines of a multi-line help are indented to align
+//! under its first line. rustc prints the second and later lines as an indented
+//! continuation of the message.
+//!
+//! Errors become one [`syn::Error`] joined with [`syn::Error::combine`], in the engine's
+//! (source) order. Warnings cannot be emitted by a proc macro on stable, so each becomes a
+//! call, spanned at the finding, to a local `#[deprecated(note = "...")]` function named
+//! after the code (the technique of sqlx's `warn_on_ambiguous_inferred_date_time_crate`):
+//! rustc prints, at the string:
+//!
+//! ```text
+//! warning: use of deprecated function `main::condition_key_not_applicable`: <message> [<code>]
+//!          help: <help>
+//! ```
+//!
+//! (the path is that of the enclosing item). Such a warning obeys `#[allow(deprecated)]` and `-D warnings` like any other.
+
+use iam_catalog::{Diagnostic, Severity};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote_spanned;
+
+/// The findings of one `policy!`, ready to emit.
+pub struct Report {
+    /// Every error finding, combined; `None` when the policy has none.
+    pub errors: Option<syn::Error>,
+    /// One block per warning finding, each calling a local deprecated function.
+    pub warnings: TokenStream,
+}
+
+/// Turns findings into errors and warning tokens, keeping their order.
+pub fn report(findings: &[Diagnostic<Span>]) -> Report {
+    let mut errors: Option<syn::Error> = None;
+    let mut warnings = TokenStream::new();
+    for finding in findings {
+        match finding.severity {
+            Severity::Error => {
+                let error = syn::Error::new(finding.loc, text(finding));
+                match &mut errors {
+                    Some(all) => all.combine(error),
+                    None => errors = Some(error),
+                }
+            }
+            Severity::Warning => warnings.extend(warning(finding)),
+        }
+    }
+    Report { errors, warnings }
+}
+
+/// The text of a finding: `<message> [<code>]`, then `help: <help>` on the next line.
+pub fn text<L>(finding: &Diagnostic<L>) -> String {
+    let mut text = format!("{} [{}]", finding.message, finding.code.name());
+    if let Some(help) = &finding.help {
+        text.push_str("\nhelp: ");
+        text.push_str(&help.replace('\n', "\n      "));
+    }
+    text
+}
+
+/// `{ #[deprecated(note = "...")] const fn code_name() {} code_name(); }` at the finding.
+///
+/// The function is `const` so that `policy!` still works in a `const` or `static`
+/// initializer, and it comes first in its own block so that two warnings of one code do
+/// not clash and clippy's `items_after_statements` stays quiet.
+fn warning(finding: &Diagnostic<Span>) -> TokenStream {
+    let span = finding.loc;
+    let name = Ident::new(&function_name(finding.code.name()), span);
+    let note = text(finding);
+    quote_spanned! {span=>
+        {
+            #[deprecated(note = #note)]
+            const fn #name() {}
+            #name();
+        }
+    }
+}
+
+/// A code name as a Rust identifier: `resource-mismatch` → `resource_mismatch`. Anything
+/// but ASCII letters and digits becomes `_`, so the result is always a valid identifier.
+fn function_name(code: &str) -> String {
+    let mut name: String = code
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name.insert_str(0, "finding_");
+    }
+    name
+}
