@@ -1,9 +1,250 @@
 //! The checking engine: every rule of the policy language, once.
+//!
+//! [`check`] reads the document's structure ([`structure`]), then runs each rule module
+//! over the statements it found. Rule modules push findings into a [`Ctx`] and never
+//! return early, so a policy's findings all come back at once, sorted in source order.
+//!
+//! | module | rules |
+//! | --- | --- |
+//! | [`structure`] | elements, types, `Version`, `Effect`, `Sid` |
+//! | [`actions`] | services, actions, wildcard patterns, action-level permissions |
+//! | [`resources`] | ARNs, resource types, wildcard-only actions |
+//! | [`conditions`] | operators, keys, types, values, set operators, tags |
+//! | [`variables`] | policy variables |
+//! | [`policy_type`] | principals and elements per policy type, service capabilities |
+//! | [`quota`] | size quotas |
 
-use crate::{Diagnostic, PolicyKind, PolicyView};
+use std::collections::HashMap;
+
+use crate::{Code, Diagnostic, Member, Node, PolicyKind, PolicyView};
+
+pub mod actions;
+pub mod conditions;
+pub mod policy_type;
+pub mod quota;
+pub mod resources;
+pub mod structure;
+pub mod variables;
+
+#[cfg(test)]
+pub(crate) mod test_util;
+
+/// Options of a check beyond the policy type.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Codes to drop from the result for the whole policy (in addition to the view's own
+    /// [`PolicyView::allow`]).
+    pub allow: Vec<Code>,
+}
 
 /// Checks a policy of type `kind` and returns every finding, sorted in source order.
 pub fn check<L: Clone>(view: &PolicyView<L>, kind: PolicyKind) -> Vec<Diagnostic<L>> {
-    let _ = (view, kind);
-    Vec::new()
+    check_with(view, kind, &Options::default())
+}
+
+/// [`check`] with [`Options`].
+pub fn check_with<L: Clone>(
+    view: &PolicyView<L>,
+    kind: PolicyKind,
+    options: &Options,
+) -> Vec<Diagnostic<L>> {
+    let mut ctx = Ctx::new(&view.root, kind);
+    let policy = structure::check_structure(&mut ctx, &view.root);
+    if let Some(policy) = &policy {
+        for statement in &policy.statements {
+            ctx.statement = Some(statement.index);
+            actions::check_actions(&mut ctx, policy, statement);
+            resources::check_resources(&mut ctx, policy, statement);
+            conditions::check_conditions(&mut ctx, policy, statement);
+            policy_type::check_statement(&mut ctx, policy, statement);
+        }
+        ctx.statement = None;
+        variables::check_variables(&mut ctx, policy);
+        policy_type::check_policy(&mut ctx, policy);
+    }
+    quota::check_quota(&mut ctx, &view.root);
+    ctx.finish(view, options)
+}
+
+/// The parsed shape of a policy, as [`structure`] read it. Rule modules work on this.
+#[derive(Debug)]
+pub struct Policy<'a, L> {
+    /// The root node.
+    pub root: &'a Node<L>,
+    /// The `Version` member, when present.
+    pub version: Option<&'a Member<L>>,
+    /// The `Version` value when it is a literal string.
+    pub version_value: Option<&'a str>,
+    /// The `Id` member.
+    pub id: Option<&'a Member<L>>,
+    /// The statements that are objects, in order.
+    pub statements: Vec<Statement<'a, L>>,
+}
+
+impl<L> Policy<'_, L> {
+    /// Whether the policy uses `"Version": "2012-10-17"` (policy variables work there).
+    pub fn is_2012(&self) -> bool {
+        self.version_value == Some("2012-10-17")
+    }
+}
+
+/// One statement's elements (the first of each, when repeated).
+#[derive(Debug)]
+pub struct Statement<'a, L> {
+    /// Position in `Statement` (0 for a single object).
+    pub index: usize,
+    /// The statement object.
+    pub node: &'a Node<L>,
+    /// `Sid`.
+    pub sid: Option<&'a Member<L>>,
+    /// `Effect`.
+    pub effect: Option<&'a Member<L>>,
+    /// `Principal`.
+    pub principal: Option<&'a Member<L>>,
+    /// `NotPrincipal`.
+    pub not_principal: Option<&'a Member<L>>,
+    /// `Action`.
+    pub action: Option<&'a Member<L>>,
+    /// `NotAction`.
+    pub not_action: Option<&'a Member<L>>,
+    /// `Resource`.
+    pub resource: Option<&'a Member<L>>,
+    /// `NotResource`.
+    pub not_resource: Option<&'a Member<L>>,
+    /// `Condition`.
+    pub condition: Option<&'a Member<L>>,
+}
+
+impl<'a, L> Statement<'a, L> {
+    /// Whether `Effect` is `Deny`.
+    pub fn is_deny(&self) -> bool {
+        self.effect.and_then(|m| m.value.as_literal()) == Some("Deny")
+    }
+
+    /// The string nodes of `Action` (or `NotAction` when `not` is set): a single string or
+    /// the strings of an array. Other values are skipped (structure reports them).
+    pub fn actions(&self, not: bool) -> Vec<&'a Node<L>> {
+        strings_of(if not { self.not_action } else { self.action })
+    }
+
+    /// The string nodes of `Resource` (or `NotResource`).
+    pub fn resources(&self, not: bool) -> Vec<&'a Node<L>> {
+        strings_of(if not {
+            self.not_resource
+        } else {
+            self.resource
+        })
+    }
+}
+
+/// The string nodes of a member whose value is a string or an array of strings.
+pub fn strings_of<L>(member: Option<&Member<L>>) -> Vec<&Node<L>> {
+    let Some(member) = member else {
+        return Vec::new();
+    };
+    match member.value.as_array() {
+        Some(items) => items.iter().filter(|n| n.as_text().is_some()).collect(),
+        None if member.value.as_text().is_some() => vec![&member.value],
+        None => Vec::new(),
+    }
+}
+
+/// Where rule modules put their findings.
+pub struct Ctx<'a, L> {
+    /// The policy type being checked.
+    pub kind: PolicyKind,
+    /// The statement being checked, for statement-level allowances.
+    pub statement: Option<usize>,
+    order: HashMap<*const L, usize>,
+    found: Vec<(usize, Option<usize>, Diagnostic<L>)>,
+    _root: std::marker::PhantomData<&'a Node<L>>,
+}
+
+impl<'a, L: Clone> Ctx<'a, L> {
+    fn new(root: &'a Node<L>, kind: PolicyKind) -> Self {
+        let mut order = HashMap::new();
+        index_locations(root, &mut order);
+        Self {
+            kind,
+            statement: None,
+            order,
+            found: Vec::new(),
+            _root: std::marker::PhantomData,
+        }
+    }
+
+    /// Reports a finding of `code` at `at` (a node's `loc` or a member's `key_loc`).
+    pub fn report(&mut self, at: &'a L, code: Code, message: impl Into<String>) {
+        self.push(Diagnostic::new(code, at.clone(), message), at);
+    }
+
+    /// Reports a finding with a help text.
+    pub fn report_help(
+        &mut self,
+        at: &'a L,
+        code: Code,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.push(
+            Diagnostic::new(code, at.clone(), message).with_help(help),
+            at,
+        );
+    }
+
+    fn push(&mut self, diagnostic: Diagnostic<L>, at: &'a L) {
+        let order = self
+            .order
+            .get(&std::ptr::from_ref(at))
+            .copied()
+            .unwrap_or(usize::MAX);
+        self.found.push((order, self.statement, diagnostic));
+    }
+
+    fn finish(self, view: &PolicyView<L>, options: &Options) -> Vec<Diagnostic<L>> {
+        let mut found: Vec<_> = self
+            .found
+            .into_iter()
+            .filter(|(_, statement, d)| {
+                !view.allow.contains(&d.code)
+                    && !options.allow.contains(&d.code)
+                    && !statement.is_some_and(|s| view.statement_allows.contains(&(s, d.code)))
+            })
+            .collect();
+        found.sort_by_key(|(order, _, _)| *order);
+        found.into_iter().map(|(_, _, d)| d).collect()
+    }
+}
+
+/// Numbers every location of the tree in source order (keys before their values).
+/// Iterative, so no nesting depth can overflow the stack.
+fn index_locations<L>(root: &Node<L>, order: &mut HashMap<*const L, usize>) {
+    enum Item<'n, L> {
+        Node(&'n Node<L>),
+        Key(&'n L),
+    }
+    let mut stack = vec![Item::Node(root)];
+    while let Some(item) = stack.pop() {
+        let next = order.len();
+        match item {
+            Item::Key(loc) => {
+                order.insert(std::ptr::from_ref(loc), next);
+            }
+            Item::Node(node) => {
+                order.insert(std::ptr::from_ref(&node.loc), next);
+                match &node.kind {
+                    crate::NodeKind::Array(items) => {
+                        stack.extend(items.iter().rev().map(Item::Node));
+                    }
+                    crate::NodeKind::Object(members) => {
+                        for member in members.iter().rev() {
+                            stack.push(Item::Node(&member.value));
+                            stack.push(Item::Key(&member.key_loc));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,160 @@
+//! Helpers for the engine's unit tests: a minimal JSON reader whose locations are JSON
+//! pointers (`/Statement/0/Action`; a key's location is its member's pointer + `#key`),
+//! so tests assert *where* a finding lands. Duplicate keys are kept. In strings, `{}` is
+//! a hole (a value inserted at run time) — so tests can exercise the macro's `{var}`.
+
+use crate::{Code, Diagnostic, Member, Node, NodeKind, PolicyKind, PolicyView, Segment, Text};
+
+/// Checks an identity policy.
+pub fn findings(json: &str) -> Vec<Diagnostic<String>> {
+    findings_kind(json, PolicyKind::Identity)
+}
+
+/// Checks a policy of `kind`.
+pub fn findings_kind(json: &str, kind: PolicyKind) -> Vec<Diagnostic<String>> {
+    crate::check(&PolicyView::new(parse(json)), kind)
+}
+
+/// The codes of findings, in order.
+pub fn codes(found: &[Diagnostic<String>]) -> Vec<Code> {
+    found.iter().map(|d| d.code).collect()
+}
+
+/// Findings of one code.
+#[allow(dead_code, reason = "used by some rule modules' tests")]
+pub fn only(found: &[Diagnostic<String>], code: Code) -> Vec<&Diagnostic<String>> {
+    found.iter().filter(|d| d.code == code).collect()
+}
+
+/// Parses test JSON (panics on malformed input: tests only).
+pub fn parse(json: &str) -> Node<String> {
+    let mut p = Parser {
+        chars: json.chars().collect(),
+        pos: 0,
+        holes: 0,
+    };
+    let node = p.value(String::new());
+    p.ws();
+    assert_eq!(p.pos, p.chars.len(), "trailing text in test JSON");
+    node
+}
+
+struct Parser {
+    chars: Vec<char>,
+    pos: usize,
+    holes: u32,
+}
+
+impl Parser {
+    fn ws(&mut self) {
+        while self.chars.get(self.pos).is_some_and(|c| c.is_whitespace()) {
+            self.pos += 1;
+        }
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        self.ws();
+        if self.chars.get(self.pos) == Some(&c) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, pointer: String) -> Node<String> {
+        self.ws();
+        let c = self.chars[self.pos];
+        let kind = match c {
+            '{' => {
+                self.pos += 1;
+                let mut members = Vec::new();
+                while !self.eat('}') {
+                    self.eat(',');
+                    self.ws();
+                    let key = self.string().display();
+                    assert!(self.eat(':'));
+                    let child = format!("{pointer}/{key}");
+                    let value = self.value(child.clone());
+                    members.push(Member {
+                        key,
+                        key_loc: format!("{child}#key"),
+                        value,
+                    });
+                }
+                NodeKind::Object(members)
+            }
+            '[' => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                while !self.eat(']') {
+                    self.eat(',');
+                    let child = format!("{pointer}/{}", items.len());
+                    items.push(self.value(child));
+                }
+                NodeKind::Array(items)
+            }
+            '"' => NodeKind::String(self.string()),
+            't' => {
+                self.pos += 4;
+                NodeKind::Bool(true)
+            }
+            'f' => {
+                self.pos += 5;
+                NodeKind::Bool(false)
+            }
+            'n' => {
+                self.pos += 4;
+                NodeKind::Null
+            }
+            _ => {
+                let start = self.pos;
+                while self
+                    .chars
+                    .get(self.pos)
+                    .is_some_and(|c| c.is_ascii_digit() || "+-.eE".contains(*c))
+                {
+                    self.pos += 1;
+                }
+                NodeKind::Number(self.chars[start..self.pos].iter().collect())
+            }
+        };
+        Node::new(kind, pointer)
+    }
+
+    fn string(&mut self) -> Text {
+        assert_eq!(self.chars[self.pos], '"');
+        self.pos += 1;
+        let mut segments = Vec::new();
+        let mut lit = String::new();
+        loop {
+            let c = self.chars[self.pos];
+            self.pos += 1;
+            match c {
+                '"' => break,
+                '\\' => {
+                    let e = self.chars[self.pos];
+                    self.pos += 1;
+                    lit.push(match e {
+                        'n' => '\n',
+                        't' => '\t',
+                        other => other,
+                    });
+                }
+                '{' if self.chars.get(self.pos) == Some(&'}') && !lit.ends_with('$') => {
+                    self.pos += 1;
+                    if !lit.is_empty() {
+                        segments.push(Segment::Literal(std::mem::take(&mut lit)));
+                    }
+                    segments.push(Segment::Hole(self.holes));
+                    self.holes += 1;
+                }
+                c => lit.push(c),
+            }
+        }
+        if !lit.is_empty() || segments.is_empty() {
+            segments.push(Segment::Literal(lit));
+        }
+        Text { segments }
+    }
+}
