@@ -294,3 +294,188 @@ pub fn escape_into(out: &mut String, text: &str) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::{PolicyInput, parse_document, parse_input};
+    use quote::quote;
+
+    fn lowered_json(src: &str) -> Vec<Chunk> {
+        let document = match parse_document(src.parse().expect("test input lexes")) {
+            Ok(document) => document,
+            Err(error) => panic!("{error}"),
+        };
+        json_chunks(&lower::lower(&document).view.root)
+    }
+
+    fn json(src: &str) -> String {
+        match lowered_json(src).as_slice() {
+            [Chunk::Json(json)] => json.clone(),
+            other => panic!("not static: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn minified_in_aws_order() {
+        let src = r#"{
+            "Statement": [
+                {
+                    "Condition": {"StringEquals": {"b": "1", "a": "2"}},
+                    "Resource": "*",
+                    "Custom": 1,
+                    "Action": ["s3:GetObject", "s3:PutObject"],
+                    "Effect": "Allow",
+                    "NotResource": "x",
+                    "Sid": "One",
+                    "Another": 2,
+                    "NotAction": "y",
+                    "NotPrincipal": "z",
+                    "Principal": "*",
+                },
+                {"Resource": "*", "Effect": "Deny"},
+            ],
+            "Extra": {"Statement": {"Resource": 1, "Effect": 2}},
+            "Id": "id",
+            "Version": "2012-10-17",
+        }"#;
+        assert_eq!(
+            json(src),
+            concat!(
+                r#"{"Version":"2012-10-17","Id":"id","Statement":["#,
+                r#"{"Sid":"One","Effect":"Allow","Principal":"*","NotPrincipal":"z","#,
+                r#""Action":["s3:GetObject","s3:PutObject"],"NotAction":"y","Resource":"*","#,
+                r#""NotResource":"x","Condition":{"StringEquals":{"b":"1","a":"2"}},"#,
+                r#""Custom":1,"Another":2},"#,
+                r#"{"Effect":"Deny","Resource":"*"}],"#,
+                r#""Extra":{"Statement":{"Resource":1,"Effect":2}}}"#,
+            )
+        );
+    }
+
+    #[test]
+    fn single_statement_object_is_ordered_too() {
+        assert_eq!(
+            json(
+                r#"{"Statement": {"Resource": "*", "Action": "s3:*", "Effect": "Allow"}, "Version": "2012-10-17"}"#
+            ),
+            r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*"}}"#
+        );
+    }
+
+    #[test]
+    fn scalars_as_written() {
+        assert_eq!(
+            json(r#"{"a": [1, -1, 1.50, -2.5E-3, 1e3, true, false, null, "", [], {}]}"#),
+            r#"{"a":[1,-1,1.50,-2.5E-3,1e3,true,false,null,"",[],{}]}"#
+        );
+        assert_eq!(json("{}"), "{}");
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        assert_eq!(
+            json(
+                r#"{"q\"k": "a \"quoted\" back\\slash\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{7f} ü € 😀 / {{x}} ${aws:username}"}"#
+            ),
+            "{\"q\\\"k\":\"a \\\"quoted\\\" back\\\\slash\\n\\r\\t\\b\\f\\u0001\\u001f\u{7f} ü € 😀 / {x} ${aws:username}\"}"
+        );
+        let mut out = String::new();
+        escape_into(&mut out, "\u{0}\u{1e}");
+        assert_eq!(out, "\\u0000\\u001e");
+    }
+
+    #[test]
+    fn raw_strings_are_escaped_on_output() {
+        assert_eq!(json(r##"{"a": r#"x"y\z"#}"##), r#"{"a":"x\"y\\z"}"#);
+    }
+
+    #[test]
+    fn holes_split_the_json() {
+        assert_eq!(
+            lowered_json(
+                r#"{"Resource": ["arn:aws:s3:::{bucket}/*", "{k}"], "Version": (v), "N": 1}"#
+            ),
+            [
+                Chunk::Json(r#"{"Version":"#.into()),
+                Chunk::Value(0),
+                Chunk::Json(r#","Resource":["arn:aws:s3:::"#.into()),
+                Chunk::Insert(0),
+                Chunk::Json(r#"/*",""#.into()),
+                Chunk::Insert(1),
+                Chunk::Json(r#""],"N":1}"#.into()),
+            ]
+        );
+    }
+
+    fn expand(tokens: TokenStream) -> String {
+        policy(parse_input(tokens)).to_string()
+    }
+
+    #[test]
+    fn static_policy_expands_to_from_static() {
+        let expected = quote! {{
+            ::iam_policy::__private::from_static(
+                ::iam_policy::__private::PolicyKind::Trust,
+                "{\"Version\":\"2012-10-17\"}"
+            )
+        }};
+        assert_eq!(
+            expand(quote!(::iam_policy, trust { "Version": "2012-10-17" })),
+            expected.to_string()
+        );
+    }
+
+    #[test]
+    fn policy_with_values_expands_to_render() {
+        let expected = quote! {{
+            krate::__private::render(
+                krate::__private::PolicyKind::Identity,
+                &[
+                    krate::__private::Part::Json("{\"a\":\"x"),
+                    krate::__private::Part::Str(&bucket),
+                    krate::__private::Part::Json("\",\"b\":\""),
+                    krate::__private::Part::Str(&self.cfg.0),
+                    krate::__private::Part::Json("\",\"c\":"),
+                    krate::__private::Part::Value(&(1 + 2)),
+                    krate::__private::Part::Json("}")
+                ]
+            )
+        }};
+        assert_eq!(
+            expand(quote!(krate, { "a": "x{bucket}", "b": "{self.cfg.0}", "c": (1 + 2) })),
+            expected.to_string()
+        );
+    }
+
+    #[test]
+    fn every_kind_has_its_variant() {
+        for kind in PolicyKind::ALL {
+            let path = kind_path(&quote!(k), kind).to_string();
+            let name = kind.name();
+            let variant = path.rsplit(' ').next().unwrap_or_default();
+            assert!(variant.eq_ignore_ascii_case(name), "{path}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_expand_to_errors_and_a_placeholder() {
+        let got = expand(quote!(::iam_policy, { "Version" "x" }));
+        let expected = quote! {{
+            ::core::compile_error! { "expected `:` after object key, found `\"x\"`" }
+            ::iam_policy::__private::placeholder()
+        }};
+        assert_eq!(got, expected.to_string());
+    }
+
+    #[test]
+    fn input_without_crate_path_expands_to_errors_only() {
+        let got = policy(PolicyInput {
+            krate: None,
+            document: parse_document(quote!({})),
+        })
+        .to_string();
+        assert!(got.contains("compile_error"), "{got}");
+        assert!(!got.contains("placeholder"), "{got}");
+    }
+}

@@ -130,3 +130,151 @@ impl<'a> Lowering<'a> {
 fn next_id(len: usize) -> u32 {
     u32::try_from(len).unwrap_or(u32::MAX)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_document;
+    use iam_catalog::{Code, Member};
+
+    fn document(src: &str) -> Document {
+        match parse_document(src.parse().expect("test input lexes")) {
+            Ok(document) => document,
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    fn at(span: Span) -> String {
+        span.source_text().unwrap_or_default()
+    }
+
+    fn object(node: &Node<Span>) -> &[Member<Span>] {
+        node.as_object().expect("an object")
+    }
+
+    fn get<'n>(node: &'n Node<Span>, key: &str) -> &'n Node<Span> {
+        &object(node)
+            .iter()
+            .find(|m| m.key == key)
+            .unwrap_or_else(|| panic!("no {key}"))
+            .value
+    }
+
+    #[test]
+    fn nodes_keep_kinds_and_locations() {
+        let document = document(
+            r#"{
+            "Version": "2012-10-17",
+            "Statement": [{"Effect": "Allow", "Action": ["s3:GetObject"]}],
+            "n": -1.5, "t": true, "z": null, "x": (value), "e": ""
+        }"#,
+        );
+        let lowered = lower(&document);
+        let root = &lowered.view.root;
+        assert!(at(root.loc).starts_with('{') && at(root.loc).ends_with('}'));
+        let version = get(root, "Version");
+        assert_eq!(version.as_literal(), Some("2012-10-17"));
+        assert_eq!(at(version.loc), "\"2012-10-17\"");
+        let member = &object(root)[0];
+        assert_eq!(at(member.key_loc), "\"Version\"");
+        let statements = get(root, "Statement");
+        assert_eq!(
+            at(statements.loc),
+            r#"[{"Effect": "Allow", "Action": ["s3:GetObject"]}]"#
+        );
+        let statement = &statements.as_array().expect("array")[0];
+        let action = &get(statement, "Action").as_array().expect("array")[0];
+        assert_eq!(action.as_literal(), Some("s3:GetObject"));
+        assert_eq!(at(action.loc), "\"s3:GetObject\"");
+        assert!(matches!(&get(root, "n").kind, NodeKind::Number(n) if n == "-1.5"));
+        assert_eq!(at(get(root, "n").loc), "1.5");
+        assert!(matches!(get(root, "t").kind, NodeKind::Bool(true)));
+        assert!(matches!(get(root, "z").kind, NodeKind::Null));
+        assert!(matches!(get(root, "x").kind, NodeKind::Opaque(0)));
+        assert_eq!(at(get(root, "x").loc), "(value)");
+        assert_eq!(get(root, "e").as_literal(), Some(""));
+        assert_eq!(get(root, "e").as_text(), Some(&Text::literal("")));
+        assert!(lowered.inserts.is_empty());
+        assert_eq!(lowered.values.len(), 1);
+        assert!(lowered.view.allow.is_empty());
+        assert!(lowered.view.statement_allows.is_empty());
+    }
+
+    #[test]
+    fn holes_and_opaque_values_are_numbered_in_source_order() {
+        let document = document(
+            r#"{
+            "a": "arn:aws:s3:::{bucket}/{key}",
+            "b": (first),
+            "c": ["{self.prefix}x", (second)],
+        }"#,
+        );
+        let lowered = lower(&document);
+        let root = &lowered.view.root;
+        assert_eq!(
+            get(root, "a").as_text().expect("text").segments,
+            [
+                Segment::Literal("arn:aws:s3:::".into()),
+                Segment::Hole(0),
+                Segment::Literal("/".into()),
+                Segment::Hole(1),
+            ]
+        );
+        assert!(matches!(get(root, "b").kind, NodeKind::Opaque(0)));
+        let c = get(root, "c").as_array().expect("array");
+        assert_eq!(
+            c[0].as_text().expect("text").segments,
+            [Segment::Hole(2), Segment::Literal("x".into())]
+        );
+        assert!(matches!(c[1].kind, NodeKind::Opaque(1)));
+        let names: Vec<&str> = lowered
+            .inserts
+            .iter()
+            .map(|i| i.path.base.as_str())
+            .collect();
+        assert_eq!(names, ["bucket", "key", "self"]);
+        assert_eq!(
+            at(lowered.inserts[0].span),
+            "\"arn:aws:s3:::{bucket}/{key}\""
+        );
+        assert_eq!(at(lowered.inserts[2].span), "\"{self.prefix}x\"");
+        let values: Vec<String> = lowered
+            .values
+            .iter()
+            .map(|g| g.stream().to_string())
+            .collect();
+        assert_eq!(values, ["first", "second"]);
+    }
+
+    #[test]
+    fn allow_lists() {
+        let document = document(
+            r#"#![allow(missing-version)] {
+            "Statement": [
+                {},
+                #[allow(resource-mismatch, unknown-action)] {},
+                #[allow(invalid-sid)] {},
+            ]
+        }"#,
+        );
+        let lowered = lower(&document);
+        assert_eq!(lowered.view.allow, [Code::MissingVersion]);
+        assert_eq!(
+            lowered.view.statement_allows,
+            [
+                (1, Code::ResourceMismatch),
+                (1, Code::UnknownAction),
+                (2, Code::InvalidSid)
+            ]
+        );
+        let single = document_single();
+        assert_eq!(
+            lower(&single).view.statement_allows,
+            [(0, Code::InvalidArn)]
+        );
+    }
+
+    fn document_single() -> Document {
+        document(r#"{"Statement": #[allow(invalid-arn)] {"Effect": "Allow"}}"#)
+    }
+}

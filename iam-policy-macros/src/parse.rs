@@ -8,6 +8,7 @@
 //! string, an unknown code in `allow`, an unknown policy type) is recorded and the parse
 //! goes on, so one build shows all of them.
 
+use iam_catalog::suggest::suggest;
 use iam_catalog::{Code, PolicyKind};
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
@@ -304,7 +305,7 @@ impl Parser {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let mut message = format!("unknown policy type `{name}`; expected one of {list}");
-                if let Some(best) = closest(&name.to_ascii_lowercase(), names.iter().copied()) {
+                if let Some(best) = suggest(&name, names.iter().copied()) {
                     message.push_str("\nhelp: did you mean `");
                     message.push_str(best);
                     message.push_str("`?");
@@ -431,9 +432,9 @@ impl Parser {
         if let Some(code) = Code::from_name(name) {
             return Some(code);
         }
-        let normalized = name.to_ascii_lowercase().replace('_', "-");
+        let normalized = name.replace('_', "-");
         let mut message = format!("unknown finding code `{name}`");
-        if let Some(best) = closest(&normalized, Code::ALL.iter().map(|c| c.name())) {
+        if let Some(best) = suggest(&normalized, Code::ALL.iter().map(|c| c.name())) {
             message.push_str("\nhelp: did you mean `");
             message.push_str(best);
             message.push_str("`?");
@@ -681,12 +682,13 @@ impl Parser {
         let key = match token {
             TokenTree::Literal(literal) => {
                 let span = literal.span();
+                let text = literal.to_string();
                 match Lit::new(literal) {
                     Lit::Str(lit) if lit.suffix().is_empty() => lit,
                     _ => {
                         return Err(syn::Error::new(
                             span,
-                            "expected a string literal as object key",
+                            format!("expected a string literal as object key, found `{text}`"),
                         ));
                     }
                 }
@@ -932,30 +934,624 @@ fn describe(token: &TokenTree) -> String {
     }
 }
 
-/// The candidate closest to `name` by edit distance, if close enough to be a likely typo.
-pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (name.chars().count() / 3).max(1);
-    candidates
-        .map(|candidate| (edit_distance(name, candidate), candidate))
-        .filter(|(distance, _)| *distance <= limit)
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
 
-/// Levenshtein distance over chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut row = Vec::with_capacity(b.len() + 1);
-        row.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous.get(j).copied().unwrap_or(0) + usize::from(ca != *cb);
-            let delete = previous.get(j + 1).copied().unwrap_or(0) + 1;
-            let insert = row.last().copied().unwrap_or(0) + 1;
-            row.push(substitute.min(delete).min(insert));
-        }
-        previous = row;
+    /// Parses a document from source text, so that spans know their text.
+    fn parse(src: &str) -> syn::Result<Document> {
+        parse_document(src.parse().expect("test input lexes"))
     }
-    previous.last().copied().unwrap_or(0)
+
+    fn doc(src: &str) -> Document {
+        match parse(src) {
+            Ok(document) => document,
+            Err(error) => panic!("unexpected error: {error}"),
+        }
+    }
+
+    /// Every error as (message, the source text it points at).
+    fn errors(src: &str) -> Vec<(String, String)> {
+        match parse(src) {
+            Ok(_) => panic!("expected an error for {src}"),
+            Err(error) => error
+                .into_iter()
+                .map(|e| {
+                    let text = e.span().source_text().unwrap_or_default();
+                    (e.to_string(), text)
+                })
+                .collect(),
+        }
+    }
+
+    /// The single error of `src`, as (message, located text).
+    fn error(src: &str) -> (String, String) {
+        let mut all = errors(src);
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.remove(0)
+    }
+
+    fn members(value: &Value) -> &[Member] {
+        match value {
+            Value::Object(object) => &object.members,
+            _ => panic!("not an object"),
+        }
+    }
+
+    fn items(value: &Value) -> &[Element] {
+        match value {
+            Value::Array(array) => &array.items,
+            _ => panic!("not an array"),
+        }
+    }
+
+    fn member<'a>(value: &'a Value, key: &str) -> &'a Value {
+        &members(value)
+            .iter()
+            .find(|m| m.key_text == key)
+            .unwrap_or_else(|| panic!("no member {key}"))
+            .value
+            .value
+    }
+
+    fn string(value: &Value) -> String {
+        match value {
+            Value::String(s) => s.lit.value(),
+            _ => panic!("not a string"),
+        }
+    }
+
+    fn number(value: &Value) -> &str {
+        match value {
+            Value::Number(n) => &n.text,
+            _ => panic!("not a number"),
+        }
+    }
+
+    fn text(piece: &Piece) -> &str {
+        match piece {
+            Piece::Text(text) => text,
+            Piece::Insert(_) => panic!("not text"),
+        }
+    }
+
+    fn path(base: &str, fields: &[Field]) -> FieldPath {
+        FieldPath {
+            base: base.to_owned(),
+            fields: fields.to_vec(),
+        }
+    }
+
+    #[test]
+    fn every_value_form() {
+        let document = doc(r##"{
+            "s": "text", "raw": r#"a "quoted" word"#,
+            "int": 42, "neg": -1, "float": 1.5, "exp": 1e3, "exp2": -2.5E-3, "zero": 0,
+            "t": true, "f": false, "n": null,
+            "arr": [1, [2, [3]], {}, []],
+            "obj": {"k": {"k2": "v"}},
+            "expr": (some_value + 1),
+        }"##);
+        let root = &document.root;
+        assert_eq!(document.kind, PolicyKind::Identity);
+        assert!(document.allow.is_empty());
+        assert_eq!(string(member(root, "s")), "text");
+        assert_eq!(string(member(root, "raw")), "a \"quoted\" word");
+        assert_eq!(number(member(root, "int")), "42");
+        assert_eq!(number(member(root, "neg")), "-1");
+        assert_eq!(number(member(root, "float")), "1.5");
+        assert_eq!(number(member(root, "exp")), "1e3");
+        assert_eq!(number(member(root, "exp2")), "-2.5E-3");
+        assert_eq!(number(member(root, "zero")), "0");
+        assert!(matches!(member(root, "t"), Value::Bool(true, _)));
+        assert!(matches!(member(root, "f"), Value::Bool(false, _)));
+        assert!(matches!(member(root, "n"), Value::Null(_)));
+        let arr = items(member(root, "arr"));
+        assert_eq!(arr.len(), 4);
+        assert_eq!(items(&arr[1].value).len(), 2);
+        assert!(members(&arr[2].value).is_empty());
+        assert!(items(&arr[3].value).is_empty());
+        assert_eq!(string(member(member(member(root, "obj"), "k"), "k2")), "v");
+        match member(root, "expr") {
+            Value::Expr(group) => {
+                assert_eq!(group.delimiter(), Delimiter::Parenthesis);
+                assert_eq!(group.stream().to_string(), "some_value + 1");
+            }
+            _ => panic!("not an expression"),
+        }
+        let keys: Vec<&str> = members(root).iter().map(|m| m.key_text.as_str()).collect();
+        assert_eq!(keys.first(), Some(&"s"));
+        assert_eq!(keys.last(), Some(&"expr"));
+        assert_eq!(keys.len(), 14);
+    }
+
+    #[test]
+    fn trailing_commas_are_optional_and_repeated_keys_kept() {
+        let with = doc(r#"{"a": [1, 2,], "a": {"b": 1,},}"#);
+        let without = doc(r#"{"a": [1, 2], "a": {"b": 1}}"#);
+        assert_eq!(members(&with.root).len(), 2);
+        assert_eq!(members(&without.root).len(), 2);
+        assert_eq!(items(&members(&with.root)[0].value.value).len(), 2);
+        assert!(members(&doc("{}").root).is_empty());
+    }
+
+    #[test]
+    fn policy_types() {
+        assert_eq!(doc("trust {}").kind, PolicyKind::Trust);
+        assert_eq!(doc("scp {}").kind, PolicyKind::Scp);
+        assert_eq!(doc("SCP {}").kind, PolicyKind::Scp);
+        for kind in PolicyKind::ALL {
+            assert_eq!(doc(&format!("{} {{}}", kind.name())).kind, kind);
+        }
+        let (message, at) = error("tust {}");
+        assert_eq!(at, "tust");
+        assert!(message.starts_with("unknown policy type `tust`; expected one of `identity`, `resource`, `trust`, `scp`, `rcp`, `boundary`, `session`, `endpoint`"), "{message}");
+        assert!(
+            message.ends_with("help: did you mean `trust`?"),
+            "{message}"
+        );
+        let (message, _) = error("zzzzzz {}");
+        assert!(!message.contains("did you mean"), "{message}");
+    }
+
+    #[test]
+    fn whole_policy_allow() {
+        let document =
+            doc("#![allow(resource-mismatch, unknown-action,)] #![allow(invalid-json)] trust {}");
+        assert_eq!(
+            document.allow,
+            [
+                Code::ResourceMismatch,
+                Code::UnknownAction,
+                Code::InvalidJson
+            ]
+        );
+        assert_eq!(document.kind, PolicyKind::Trust);
+    }
+
+    #[test]
+    fn unknown_codes_are_located_with_suggestions() {
+        let all = errors("#![allow(resource-mismach, unknown_action, not-a-thing-at-all)] {}");
+        assert_eq!(all.len(), 3, "{all:?}");
+        assert_eq!(all[0].1, "resource-mismach");
+        assert_eq!(
+            all[0].0,
+            "unknown finding code `resource-mismach`\nhelp: did you mean `resource-mismatch`?"
+        );
+        assert_eq!(all[1].1, "unknown_action");
+        assert!(
+            all[1].0.ends_with("did you mean `unknown-action`?"),
+            "{}",
+            all[1].0
+        );
+        assert_eq!(all[2].1, "not-a-thing-at-all");
+        assert_eq!(all[2].0, "unknown finding code `not-a-thing-at-all`");
+    }
+
+    #[test]
+    fn malformed_attributes() {
+        let (message, at) = error("#![deny(unknown-action)] {}");
+        assert_eq!(at, "deny");
+        assert!(
+            message.starts_with("expected `allow(code, ...)`"),
+            "{message}"
+        );
+        let (message, at) = error("#![allow()] {}");
+        assert_eq!(at, "()");
+        assert_eq!(
+            message,
+            "expected at least one finding code in `allow(...)`"
+        );
+        let (message, at) = error("#![allow(, x)] {}");
+        assert_eq!(at, ",");
+        assert_eq!(message, "expected a code name before `,`");
+        let (message, at) = error("#![allow(\"unknown-action\")] {}");
+        assert_eq!(at, "\"unknown-action\"");
+        assert!(message.starts_with("expected a finding code"), "{message}");
+        let (message, at) = error("#[allow(unknown-action)] {}");
+        assert_eq!(at, "#");
+        assert!(
+            message.starts_with("expected `#![allow(...)]` before the policy document"),
+            "{message}"
+        );
+        let (message, at) = error("#!allow {}");
+        assert_eq!(at, "allow");
+        assert_eq!(message, "expected `[` after `#`, found `allow`");
+    }
+
+    #[test]
+    fn statement_allows() {
+        let document = doc(r#"{"Statement": [
+            #[allow(resource-mismatch)] {"Effect": "Allow"},
+            {"Effect": "Deny"},
+            #[allow(unknown-action, invalid-arn)] #[allow(invalid-sid)] {},
+        ]}"#);
+        let statements = items(member(&document.root, "Statement"));
+        assert_eq!(statements[0].allow, [Code::ResourceMismatch]);
+        assert!(statements[1].allow.is_empty());
+        assert_eq!(
+            statements[2].allow,
+            [Code::UnknownAction, Code::InvalidArn, Code::InvalidSid]
+        );
+        let single = doc(r#"{"Statement": #[allow(unknown-action)] {"Effect": "Allow"}}"#);
+        let statement = &members(&single.root)[0].value;
+        assert_eq!(statement.allow, [Code::UnknownAction]);
+    }
+
+    #[test]
+    fn allow_only_before_statements() {
+        let message = "`#[allow(...)]` can only stand before a statement object in `Statement`; use `#![allow(...)]` before the document for the whole policy";
+        for src in [
+            r#"{"Version": #[allow(unknown-action)] "2012-10-17"}"#,
+            r#"{"Statement": #[allow(unknown-action)] []}"#,
+            r#"{"Statement": [{"Action": #[allow(unknown-action)] "s3:x"}]}"#,
+            r#"{"Other": [#[allow(unknown-action)] {}]}"#,
+            r#"{"Statement": [[#[allow(unknown-action)] {}]]}"#,
+            r#"{"x": {"Statement": [#[allow(unknown-action)] {}]}}"#,
+        ] {
+            assert_eq!(error(src), (message.to_owned(), "#".to_owned()), "{src}");
+        }
+        let (message, at) = error(r#"{"Statement": [#![allow(unknown-action)] {}]}"#);
+        assert_eq!(at, "#");
+        assert!(
+            message.starts_with("`#![allow(...)]` goes before the whole policy document"),
+            "{message}"
+        );
+    }
+
+    /// (input, message, the text the error points at).
+    const GRAMMAR_ERRORS: &[(&str, &str, &str)] = &[
+        (
+            r#"{"Version" "2012-10-17"}"#,
+            "expected `:` after object key, found `\"2012-10-17\"`",
+            "\"2012-10-17\"",
+        ),
+        (
+            r#"{"Version"}"#,
+            "expected `:` and a value after object key",
+            "\"Version\"",
+        ),
+        (
+            r#"{"a": 1 "b": 2}"#,
+            "expected `,` or `}` after object member, found `\"b\"`",
+            "\"b\"",
+        ),
+        (
+            r#"{"a": [1 2]}"#,
+            "expected `,` or `]` after array element, found `2`",
+            "2",
+        ),
+        (r#"{"a": }"#, "expected a JSON value", "}"),
+        (r#"{"a": , }"#, "expected a JSON value, found `,`", ","),
+        (
+            r"{Version: 1}",
+            "expected a string literal as object key, found `Version`\nhelp: JSON keys are quoted: `\"Version\"`",
+            "Version",
+        ),
+        (
+            r"{1: 1}",
+            "expected a string literal as object key, found `1`",
+            "1",
+        ),
+        (r#"{"a"::1}"#, "expected a JSON value, found `:`", ":"),
+        (
+            r#"{"a": foo}"#,
+            "expected a JSON value, found `foo`\nhelp: to use a Rust value here, write `(foo)`, or `\"{foo}\"` to insert it into a string",
+            "foo",
+        ),
+        (
+            r#"{"a": 1u8}"#,
+            "`1u8` is not a JSON number: write digits with an optional fraction and exponent, without `_` or a type suffix",
+            "1u8",
+        ),
+        (
+            r#"{"a": 0x10}"#,
+            "`0x10` is not a JSON number: write digits with an optional fraction and exponent, without `_` or a type suffix",
+            "0x10",
+        ),
+        (
+            r#"{"a": 01}"#,
+            "`01` is not a JSON number: write digits with an optional fraction and exponent, without `_` or a type suffix",
+            "01",
+        ),
+        (
+            r#"{"a": 1_000}"#,
+            "`1_000` is not a JSON number: write digits with an optional fraction and exponent, without `_` or a type suffix",
+            "1_000",
+        ),
+        (
+            r#"{"a": 'x'}"#,
+            "expected a JSON value, found a character literal: JSON strings use double quotes",
+            "'x'",
+        ),
+        (
+            r#"{"a": b"x"}"#,
+            "expected a JSON value, found a byte or C string literal: JSON strings are plain `\"...\"` literals",
+            "b\"x\"",
+        ),
+        (
+            r#"{"a": -"x"}"#,
+            "expected a number after `-`, found a string",
+            "\"x\"",
+        ),
+        (
+            r#"{"a": -true}"#,
+            "expected a number after `-`, found `true`",
+            "true",
+        ),
+        (r#"{"a": -}"#, "expected a number after `-`", "-"),
+        (
+            r#"{"a": ()}"#,
+            "expected a Rust expression inside `( )`",
+            "()",
+        ),
+        (
+            r#"{"a": "x"suffix}"#,
+            "unexpected suffix `suffix` on a string literal",
+            "\"x\"suffix",
+        ),
+        (
+            r#"{b"k": 1}"#,
+            "expected a string literal as object key, found `b\"k\"`",
+            "b\"k\"",
+        ),
+        (
+            r#"{"k"x: 1}"#,
+            "expected a string literal as object key, found `\"k\"x`",
+            "\"k\"x",
+        ),
+        (r"{} {}", "unexpected `{` after the policy document", "{}"),
+        (r"{} ,", "unexpected `,` after the policy document", ","),
+        (
+            r"[1]",
+            "expected `{` to start the policy document, found `[`",
+            "[1]",
+        ),
+        (
+            r#"trust "x""#,
+            "expected `{` to start the policy document, found `\"x\"`",
+            "\"x\"",
+        ),
+        (r"trust", "expected a policy document `{ ... }`", "trust"),
+    ];
+
+    #[test]
+    fn grammar_errors_point_at_the_bad_token() {
+        for (src, message, at) in GRAMMAR_ERRORS {
+            assert_eq!(
+                error(src),
+                ((*message).to_owned(), (*at).to_owned()),
+                "{src}"
+            );
+        }
+    }
+
+    #[test]
+    fn empty_input_has_an_error() {
+        let Err(error) = parse_document(TokenStream::new()) else {
+            panic!("empty input parsed");
+        };
+        assert_eq!(error.to_string(), "expected a policy document `{ ... }`");
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = format!(
+            "{{\"a\": {}1{}}}",
+            "[".repeat(MAX_DEPTH + 5),
+            "]".repeat(MAX_DEPTH + 5)
+        );
+        let (message, at) = error(&deep);
+        assert_eq!(
+            message,
+            format!("the policy document nests more than {MAX_DEPTH} levels deep")
+        );
+        assert!(at.starts_with('['), "{at}");
+        let fine = format!("{{\"a\": {}1{}}}", "[".repeat(20), "]".repeat(20));
+        assert!(parse(&fine).is_ok());
+    }
+
+    #[test]
+    fn insertions_in_strings() {
+        let document =
+            doc(r#"{"a": "arn:aws:s3:::{bucket}/{self.prefix}/{cfg.0.name}", "b": "{x}"}"#);
+        let Value::String(string) = member(&document.root, "a") else {
+            panic!("not a string");
+        };
+        assert_eq!(string.pieces.len(), 6);
+        assert_eq!(text(&string.pieces[0]), "arn:aws:s3:::");
+        assert!(matches!(&string.pieces[1], Piece::Insert(p) if *p == path("bucket", &[])));
+        assert_eq!(text(&string.pieces[2]), "/");
+        assert!(
+            matches!(&string.pieces[3], Piece::Insert(p) if *p == path("self", &[Field::Named("prefix".into())]))
+        );
+        assert_eq!(text(&string.pieces[4]), "/");
+        assert!(
+            matches!(&string.pieces[5], Piece::Insert(p) if *p == path("cfg", &[Field::Index(0), Field::Named("name".into())]))
+        );
+        let Value::String(only) = member(&document.root, "b") else {
+            panic!("not a string");
+        };
+        assert!(matches!(only.pieces.as_slice(), [Piece::Insert(p)] if *p == path("x", &[])));
+    }
+
+    #[test]
+    fn braces_and_policy_variables_stay_text() {
+        let cases = [
+            ("", ""),
+            ("plain", "plain"),
+            ("{{literal}}", "{literal}"),
+            ("a{{b", "a{b"),
+            ("a}}b", "a}b"),
+            ("${aws:username}", "${aws:username}"),
+            (
+                "arn:aws:s3:::b/${aws:PrincipalTag/team}/*",
+                "arn:aws:s3:::b/${aws:PrincipalTag/team}/*",
+            ),
+            ("${aws:username, 'x'}", "${aws:username, 'x'}"),
+            ("${*}${?}${$}", "${*}${?}${$}"),
+            ("${unclosed", "${unclosed"),
+            ("${a {b}", "${a {b}"),
+            ("$", "$"),
+            ("${}", "${}"),
+            ("ü{{ß}}", "ü{ß}"),
+        ];
+        for (input, expected) in cases {
+            match split_insertions(input).as_deref() {
+                Ok([Piece::Text(text)]) => assert_eq!(text, expected, "{input}"),
+                _ => panic!("{input} did not stay text"),
+            }
+        }
+        match split_insertions("${aws:username}/{name}").as_deref() {
+            Ok([Piece::Text(text), Piece::Insert(p)]) => {
+                assert_eq!(text, "${aws:username}/");
+                assert_eq!(*p, path("name", &[]));
+            }
+            _ => panic!("policy variable then insertion"),
+        }
+    }
+
+    #[test]
+    fn bad_insertions_are_errors_at_the_string() {
+        let unmatched_open = "unmatched `{` in string\nhelp: write `{{` for a literal `{`";
+        let unmatched_close = "unmatched `}` in string\nhelp: write `}}` for a literal `}`";
+        let empty = "empty `{}` in string\nhelp: name the variable to insert, as in `{bucket}`, or write `{{}}` for literal braces";
+        let cases: &[(&str, &str)] = &[
+            ("{", unmatched_open),
+            ("a{b", unmatched_open),
+            ("}", unmatched_close),
+            ("a}b", unmatched_close),
+            ("{a}}", unmatched_close),
+            ("{}", empty),
+        ];
+        for (input, message) in cases {
+            assert_eq!(
+                split_insertions(input).err().as_deref(),
+                Some(*message),
+                "{input}"
+            );
+        }
+        for inner in [
+            "a b",
+            " a",
+            "a ",
+            "fn",
+            "Self",
+            "_",
+            "1a",
+            "a.",
+            ".a",
+            "a..b",
+            "a:?",
+            "a.01",
+            "a-b",
+            "ü",
+            "r#type",
+            "self.self",
+            "a.99999999999",
+        ] {
+            let message = split_insertions(&format!("x{{{inner}}}y"))
+                .err()
+                .unwrap_or_default();
+            assert!(
+                message.starts_with(&format!("`{{{inner}}}` cannot be inserted into the string: only a variable name or a field path may stand between `{{` and `}}`")),
+                "{inner}: {message}"
+            );
+        }
+        for inner in [
+            "a", "_a", "a1", "A_b", "self", "a.b", "a.0", "a.10.b", "self.a",
+        ] {
+            assert!(split_insertions(&format!("{{{inner}}}")).is_ok(), "{inner}");
+        }
+    }
+
+    #[test]
+    fn all_string_errors_of_a_document_at_once() {
+        let all = errors(r#"{"a": "x{", "b": ["}", "ok {v}", "{a b}"], "c{k}": "{}"}"#);
+        let located: Vec<&str> = all.iter().map(|(_, at)| at.as_str()).collect();
+        assert_eq!(
+            located,
+            ["\"x{\"", "\"}\"", "\"{a b}\"", "\"c{k}\"", "\"{}\""]
+        );
+        assert_eq!(
+            all[3].0,
+            "values cannot be inserted into object keys\nhelp: write `{{` and `}}` for literal braces"
+        );
+    }
+
+    #[test]
+    fn string_errors_come_before_a_later_grammar_error() {
+        let all = errors(r#"{"a": "{", "b" 1}"#);
+        let located: Vec<&str> = all.iter().map(|(_, at)| at.as_str()).collect();
+        assert_eq!(located, ["\"{\"", "1"]);
+    }
+
+    #[test]
+    fn keys_decode_braces() {
+        let document = doc(r#"{"{{k}}": 1, "${aws:x}": 2}"#);
+        let keys: Vec<&str> = members(&document.root)
+            .iter()
+            .map(|m| m.key_text.as_str())
+            .collect();
+        assert_eq!(keys, ["{k}", "${aws:x}"]);
+    }
+
+    #[test]
+    fn invisible_groups_from_other_macros() {
+        let literal = Group::new(Delimiter::None, quote!("s3:GetObject"));
+        let negative = Group::new(Delimiter::None, quote!(-5));
+        let expression = Group::new(Delimiter::None, quote!(a + b));
+        let document =
+            match parse_document(quote!({"a": #literal, "b": #negative, "c": #expression})) {
+                Ok(document) => document,
+                Err(error) => panic!("{error}"),
+            };
+        assert_eq!(string(member(&document.root, "a")), "s3:GetObject");
+        assert_eq!(number(member(&document.root, "b")), "-5");
+        assert!(
+            matches!(member(&document.root, "c"), Value::Expr(g) if g.delimiter() == Delimiter::None)
+        );
+    }
+
+    #[test]
+    fn crate_path_is_split_off() {
+        let input = parse_input(quote!(::my_crate::reexport, trust { "a": 1 }));
+        assert_eq!(
+            input.krate.map(|k| k.to_string()),
+            Some(quote!(::my_crate::reexport).to_string())
+        );
+        assert!(matches!(
+            input.document,
+            Ok(Document {
+                kind: PolicyKind::Trust,
+                ..
+            })
+        ));
+        for bad in [quote!({ "a": 1 }), quote!(, { "a": 1 }), TokenStream::new()] {
+            let input = parse_input(bad);
+            assert!(input.krate.is_none());
+            match input.document {
+                Ok(_) => panic!("parsed without a crate path"),
+                Err(error) => assert!(
+                    error.to_string().contains("use the `policy!` macro"),
+                    "{error}"
+                ),
+            }
+        }
+    }
+
+    #[test]
+    fn json_numbers() {
+        for good in [
+            "0", "7", "10", "1.5", "0.25", "1e3", "1E3", "1e+3", "1e-3", "12.5e10",
+        ] {
+            assert!(is_json_number(good), "{good}");
+        }
+        for bad in [
+            "", "01", "1.", ".5", "1e", "1e+", "1.e3", "0x1", "1_0", "1u8", "1f64", "-1", "1.5.2",
+        ] {
+            assert!(!is_json_number(bad), "{bad}");
+        }
+    }
 }

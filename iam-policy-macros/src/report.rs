@@ -96,3 +96,106 @@ fn function_name(code: &str) -> String {
     }
     name
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iam_catalog::Code;
+
+    fn at(span: Span) -> String {
+        span.source_text().unwrap_or_default()
+    }
+
+    /// Three spans with distinct source text.
+    fn spans() -> [Span; 3] {
+        let tokens: Vec<_> = "\"s3:GetObjekt\" \"aws:Foo\" \"arn:x\""
+            .parse::<TokenStream>()
+            .expect("lexes")
+            .into_iter()
+            .map(|t| t.span())
+            .collect();
+        [tokens[0], tokens[1], tokens[2]]
+    }
+
+    #[test]
+    fn text_has_code_and_help() {
+        let [span, ..] = spans();
+        let plain = Diagnostic::new(Code::InvalidArn, span, "`x` is not an ARN");
+        assert_eq!(text(&plain), "`x` is not an ARN [invalid-arn]");
+        let helped = Diagnostic::new(
+            Code::UnknownAction,
+            span,
+            "unknown action `GetObjekt` in service `s3`",
+        )
+        .with_help("did you mean `s3:GetObject`?");
+        assert_eq!(
+            text(&helped),
+            "unknown action `GetObjekt` in service `s3` [unknown-action]\nhelp: did you mean `s3:GetObject`?"
+        );
+        let long =
+            Diagnostic::new(Code::ResourceMismatch, span, "m").with_help("formats:\narn:a\narn:b");
+        assert_eq!(
+            text(&long),
+            "m [resource-mismatch]\nhelp: formats:\n      arn:a\n      arn:b"
+        );
+    }
+
+    #[test]
+    fn errors_are_combined_in_order_and_warnings_become_deprecations() {
+        let [first, second, third] = spans();
+        let findings = [
+            Diagnostic::new(Code::UnknownAction, first, "one"),
+            Diagnostic::new(Code::ConditionKeyNotApplicable, second, "two").with_help("h"),
+            Diagnostic::new(Code::InvalidArn, third, "three"),
+        ];
+        let Report { errors, warnings } = report(&findings);
+        let errors: Vec<(String, String)> = errors
+            .expect("errors")
+            .into_iter()
+            .map(|e| (e.to_string(), at(e.span())))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                (
+                    "one [unknown-action]".to_owned(),
+                    "\"s3:GetObjekt\"".to_owned()
+                ),
+                ("three [invalid-arn]".to_owned(), "\"arn:x\"".to_owned()),
+            ]
+        );
+        let expected = quote::quote! {
+            {
+                #[deprecated(note = "two [condition-key-not-applicable]\nhelp: h")]
+                const fn condition_key_not_applicable() {}
+                condition_key_not_applicable();
+            }
+        };
+        assert_eq!(warnings.to_string(), expected.to_string());
+        let call = warnings.into_iter().next().expect("a block");
+        assert_eq!(at(call.span()), "\"aws:Foo\"");
+    }
+
+    #[test]
+    fn no_findings_no_output() {
+        let Report { errors, warnings } = report(&[]);
+        assert!(errors.is_none());
+        assert!(warnings.is_empty());
+        let [span, ..] = spans();
+        let only_warning = report(&[Diagnostic::new(Code::MissingVersion, span, "w")]);
+        assert!(only_warning.errors.is_none());
+        assert!(!only_warning.warnings.is_empty());
+    }
+
+    #[test]
+    fn function_names_are_identifiers() {
+        for &code in Code::ALL {
+            let name = function_name(code.name());
+            assert_eq!(name, code.name().replace('-', "_"));
+            let _ = Ident::new(&name, Span::call_site());
+        }
+        assert_eq!(function_name("9-lives"), "finding_9_lives");
+        assert_eq!(function_name("a.b c"), "a_b_c");
+        assert_eq!(function_name(""), "finding_");
+    }
+}
