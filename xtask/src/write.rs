@@ -330,6 +330,11 @@ fn tables(catalog: &Catalog) -> Result<String> {
         "\n/// Every string of the tables.\npub(crate) static STR: &str = {:?};",
         strings.blob
     );
+    let _ = writeln!(
+        out,
+        "\n/// `STR` in ASCII lowercase, same offsets: case-insensitive lookups compare slices.\npub(crate) static STR_LOWER: &str = {:?};",
+        strings.blob.to_ascii_lowercase()
+    );
     for table in [
         &services,
         &actions,

@@ -59,18 +59,27 @@ pub(crate) fn rows(table: &[u32], stride: usize) -> u32 {
     u32::try_from(table.len() / stride).unwrap_or(u32::MAX)
 }
 
+/// The lowercase form of the string in fields `field` and `field + 1` of a row.
+fn string_lower(table: &[u32], stride: usize, row: u32, field_index: usize) -> &'static str {
+    let off = field(table, stride, row, field_index) as usize;
+    let len = field(table, stride, row, field_index + 1) as usize;
+    tables::STR_LOWER.get(off..off + len).unwrap_or_default()
+}
+
 /// Binary search of `range` for the row whose name (fields 0 and 1) equals `name`,
-/// ASCII-case-insensitively. Tables are sorted by lowercase name within a range.
+/// ASCII-case-insensitively. Tables are sorted by lowercase name within a range, and
+/// compared through `STR_LOWER`, so each step is a plain slice comparison.
 pub(crate) fn find(
     table: &[u32],
     stride: usize,
     range: std::ops::Range<u32>,
     name: &str,
 ) -> Option<u32> {
+    let name = name.to_ascii_lowercase();
     let (mut lo, mut hi) = (range.start, range.end);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        match cmp_ignore_case(string(table, stride, mid, 0), name) {
+        match string_lower(table, stride, mid, 0).cmp(name.as_str()) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => return Some(mid),
@@ -79,9 +88,3 @@ pub(crate) fn find(
     None
 }
 
-/// Compares as the importer sorts: by ASCII-lowercased bytes.
-pub(crate) fn cmp_ignore_case(a: &str, b: &str) -> std::cmp::Ordering {
-    a.bytes()
-        .map(|c| c.to_ascii_lowercase())
-        .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
-}
