@@ -36,6 +36,12 @@ macro_rules! declare_codes {
         $variant:ident, $name:literal, $severity:ident, $summary:literal;
     )*) => {
         /// The stable code of a finding. Its [`Code::name`] never changes once released.
+        ///
+        /// Every code (generated from the declarations):
+        ///
+        /// | code | severity | what it reports |
+        /// | --- | --- | --- |
+        $(#[doc = concat!("| `", $name, "` | ", stringify!($severity), " | ", $summary, " |")])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         #[non_exhaustive]
         pub enum Code {

@@ -1,4 +1,10 @@
-//! The AWS IAM capability catalog and the engine that checks IAM policies against it.
+#![doc = include_str!("../README.md")]
+//!
+//! ## Finding codes
+//!
+//! The engine's findings each carry a stable [`Code`]; its documentation lists every code
+//! with its severity and a one-line summary, and each variant documents what it checks,
+//! why, an example and the fix.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

@@ -3,7 +3,7 @@
 //!
 //! Front ends lower their own syntax into this tree and judge nothing: the macro attaches
 //! a `proc_macro2::Span` to every node, the runtime a JSON pointer with line and column.
-//! Every rule about what the tree means lives in [`crate::check`].
+//! Every rule about what the tree means lives in [`mod@crate::check`].
 
 /// A policy document ready for [`crate::check()`]: the root JSON value, in source order.
 #[derive(Debug, Clone, PartialEq)]
