@@ -417,13 +417,20 @@ mod tests {
         let expected = quote! {{
             ::iam_policy::__private::from_static(
                 ::iam_policy::__private::PolicyKind::Trust,
-                "{\"Version\":\"2012-10-17\"}"
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}"
             )
         }};
-        assert_eq!(
-            expand(quote!(::iam_policy, trust { "Version": "2012-10-17" })),
-            expected.to_string()
-        );
+        let got = expand(quote! {
+            ::iam_policy, trust {
+                "Statement": [{
+                    "Action": "sts:AssumeRole",
+                    "Principal": {"Service": "ec2.amazonaws.com"},
+                    "Effect": "Allow",
+                }],
+                "Version": "2012-10-17",
+            }
+        });
+        assert_eq!(got, expected.to_string());
     }
 
     #[test]
@@ -432,20 +439,66 @@ mod tests {
             krate::__private::render(
                 krate::__private::PolicyKind::Identity,
                 &[
-                    krate::__private::Part::Json("{\"a\":\"x"),
+                    krate::__private::Part::Json("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":[\"arn:aws:s3:::"),
                     krate::__private::Part::Str(&bucket),
-                    krate::__private::Part::Json("\",\"b\":\""),
+                    krate::__private::Part::Json("/*\",\"arn:aws:s3:::"),
                     krate::__private::Part::Str(&self.cfg.0),
-                    krate::__private::Part::Json("\",\"c\":"),
-                    krate::__private::Part::Value(&(1 + 2)),
-                    krate::__private::Part::Json("}")
+                    krate::__private::Part::Json("/*\"],\"Condition\":{\"StringEquals\":{\"aws:username\":"),
+                    krate::__private::Part::Value(&(names())),
+                    krate::__private::Part::Json("}}}]}")
                 ]
             )
         }};
-        assert_eq!(
-            expand(quote!(krate, { "a": "x{bucket}", "b": "{self.cfg.0}", "c": (1 + 2) })),
-            expected.to_string()
+        let got = expand(quote! {
+            krate, {
+                "Version": "2012-10-17",
+                "Statement": [{
+                    "Effect": "Allow",
+                    "Action": "s3:GetObject",
+                    "Resource": ["arn:aws:s3:::{bucket}/*", "arn:aws:s3:::{self.cfg.0}/*"],
+                    "Condition": {"StringEquals": {"aws:username": (names())}},
+                }],
+            }
+        });
+        assert_eq!(got, expected.to_string());
+    }
+
+    #[test]
+    fn engine_errors_expand_to_errors_and_a_placeholder() {
+        let got = expand(quote! {
+            ::iam_policy, {
+                "Version": "2012-10-17",
+                "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}],
+                "Bogus": 1,
+            }
+        });
+        assert!(got.starts_with("{ :: core :: compile_error !"), "{got}");
+        assert!(got.contains("[unknown-element]"), "{got}");
+        assert!(
+            got.ends_with(":: iam_policy :: __private :: placeholder () }"),
+            "{got}"
         );
+        assert!(!got.contains("from_static"), "{got}");
+    }
+
+    #[test]
+    fn engine_warnings_come_before_the_value() {
+        let got = expand(quote! {
+            ::iam_policy, {
+                "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}],
+            }
+        });
+        assert!(got.starts_with("{ { # [deprecated (note = "), "{got}");
+        assert!(got.contains("[missing-version]"), "{got}");
+        assert!(
+            got.contains("const fn missing_version () { } missing_version () ;"),
+            "{got}"
+        );
+        assert!(
+            got.contains(":: iam_policy :: __private :: from_static"),
+            "{got}"
+        );
+        assert!(!got.contains("compile_error"), "{got}");
     }
 
     #[test]

@@ -14,6 +14,9 @@ use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use syn::parse::{Parse, ParseStream};
 use syn::{Lit, LitStr};
 
+/// The error for a string literal Rust could not decode (rustc reports the bad escape too).
+const BAD_ESCAPE: &str = "this string has an escape that Rust strings do not have\nhelp: strings in `policy!` are Rust string literals: write JSON's `\\/` as `/` and `\\u00e9` as `\\u{e9}`";
+
 /// Values nested deeper than this are rejected (a real policy nests about six levels).
 pub const MAX_DEPTH: usize = 128;
 
@@ -619,6 +622,7 @@ impl Parser {
                 span,
                 "expected a JSON value, found a byte or C string literal: JSON strings are plain `\"...\"` literals",
             )),
+            Lit::Verbatim(_) if text.starts_with('"') => Err(syn::Error::new(span, BAD_ESCAPE)),
             _ => Err(syn::Error::new(
                 span,
                 format!("expected a JSON value, found `{text}`"),
@@ -685,6 +689,15 @@ impl Parser {
                 let text = literal.to_string();
                 match Lit::new(literal) {
                     Lit::Str(lit) if lit.suffix().is_empty() => lit,
+                    Lit::Str(lit) => {
+                        return Err(syn::Error::new(
+                            span,
+                            format!("unexpected suffix `{}` on a string literal", lit.suffix()),
+                        ));
+                    }
+                    Lit::Verbatim(_) if text.starts_with('"') => {
+                        return Err(syn::Error::new(span, BAD_ESCAPE));
+                    }
                     _ => {
                         return Err(syn::Error::new(
                             span,
@@ -1298,7 +1311,7 @@ mod tests {
         ),
         (
             r#"{"k"x: 1}"#,
-            "expected a string literal as object key, found `\"k\"x`",
+            "unexpected suffix `x` on a string literal",
             "\"k\"x",
         ),
         (r"{} {}", "unexpected `{` after the policy document", "{}"),
