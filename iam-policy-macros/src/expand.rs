@@ -532,3 +532,131 @@ mod tests {
         assert!(!got.contains("placeholder"), "{got}");
     }
 }
+
+#[cfg(test)]
+mod robustness {
+    use super::*;
+    use crate::parse::parse_input;
+
+    const POLICY: &str = r#"::iam_policy, #![allow(missing-version)] trust {
+        "Version": "2012-10-17",
+        "Statement": [#[allow(unknown-element)] {
+            "Sid": "A1", "Effect": "Allow",
+            "Principal": {"AWS": ["arn:aws:iam::123456789012:root", "{who}"]},
+            "Action": "sts:AssumeRole",
+            "Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": (age), "x": -1.5e3}},
+            "Resource": "arn:aws:s3:::{bucket}/${aws:username}/{{x}}",
+        }, {"Effect": "Deny", "NotAction": [true, false, null, []]}],
+    }"#;
+
+    /// Every input made by deleting one character, or cutting the text short, of a valid
+    /// invocation expands to tokens without panicking.
+    #[test]
+    fn mangled_inputs_never_panic() {
+        let chars: Vec<char> = POLICY.chars().collect();
+        let mut tried = 0;
+        for i in 0..chars.len() {
+            let deleted: String = chars
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != i)
+                .map(|(_, c)| c)
+                .collect();
+            let cut: String = chars.iter().take(i).collect();
+            for src in [deleted, cut] {
+                if let Ok(tokens) = src.parse::<TokenStream>() {
+                    tried += 1;
+                    let out = policy(parse_input(tokens));
+                    assert!(!out.is_empty(), "{src}");
+                }
+            }
+        }
+        assert!(tried > 200, "only {tried} inputs lexed");
+    }
+
+    /// Splices of JSON-ish fragments, chosen by a fixed pseudo-random sequence.
+    #[test]
+    fn random_fragments_never_panic() {
+        const FRAGMENTS: &[&str] = &[
+            "{",
+            "}",
+            "[",
+            "]",
+            "(",
+            ")",
+            ",",
+            ":",
+            "-",
+            "#",
+            "!",
+            "\"Statement\"",
+            "\"Version\"",
+            "\"{a}\"",
+            "\"{\"",
+            "\"}\"",
+            "\"${x}\"",
+            "1",
+            "-0.5",
+            "1e9",
+            "true",
+            "null",
+            "foo",
+            "trust",
+            "allow",
+            "[allow(unknown-action)]",
+            "(x)",
+            "\"Effect\"",
+            "\"Allow\"",
+            "\"s3:GetObject\"",
+            "\"*\"",
+            "'c'",
+            "b\"x\"",
+            "{\"a\": 1}",
+            "[1, 2,]",
+            "=>",
+            "..",
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % 1_000_003).unwrap_or(0)
+        };
+        for _ in 0..2000 {
+            let len = next() % 24;
+            let mut src = String::from("k, ");
+            let mut depth = Vec::new();
+            for _ in 0..len {
+                let fragment = FRAGMENTS[next() % FRAGMENTS.len()];
+                match fragment {
+                    "{" | "[" | "(" => depth.push(fragment),
+                    "}" | "]" | ")" if depth.is_empty() => continue,
+                    "}" | "]" | ")" => {
+                        let open = depth.pop().unwrap_or("{");
+                        src.push_str(match open {
+                            "{" => "}",
+                            "[" => "]",
+                            _ => ")",
+                        });
+                        src.push(' ');
+                        continue;
+                    }
+                    _ => {}
+                }
+                src.push_str(fragment);
+                src.push(' ');
+            }
+            while let Some(open) = depth.pop() {
+                src.push_str(match open {
+                    "{" => "}",
+                    "[" => "]",
+                    _ => ")",
+                });
+            }
+            let tokens: TokenStream = src.parse().unwrap_or_else(|e| panic!("{src}: {e}"));
+            let out = policy(parse_input(tokens));
+            assert!(!out.is_empty(), "{src}");
+        }
+    }
+}
