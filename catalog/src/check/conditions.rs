@@ -1,9 +1,1509 @@
-//! (being written)
+//! Conditions: operators, keys, key types, values, set operators and tag keys.
+//!
+//! A statement's `Condition` is an object of condition operators, each an object of
+//! condition keys, each a value or an array of values (IAM User Guide, "IAM JSON policy
+//! elements: Condition" and "Grammar of the IAM JSON policy language": a
+//! `condition_value` is a string, a number or a Boolean).
+//!
+//! Sources for the rules below:
+//! - IAM User Guide, "IAM JSON policy elements: Condition operators"
+//!   (`reference_policies_elements_condition_operators.html`): the operators, `IfExists`
+//!   on all but `Null`, what each operator compares, the value formats.
+//! - IAM User Guide, "Creating a condition with multiple context keys or values"
+//!   (`reference_policies_condition-single-vs-multi-valued-context-keys.html`): set
+//!   operators.
+//! - IAM User Guide, "IAM Access Analyzer policy check reference"
+//!   (`access-analyzer-reference-policy-checks.html`): the checks AWS itself runs — "Invalid
+//!   condition operator", "Null with if exists", "Type mismatch", "Type mismatch date /
+//!   number / Boolean / IP range", "Missing qualifier", "`ForAllValues` with single valued
+//!   key", "Null with qualifier", "Deny with unsupported tag condition key for service".
+//! - Service Authorization Reference (the catalog): service condition keys, their types,
+//!   which actions and resource types list them.
+
+use std::collections::HashSet;
+
+use super::structure::list;
 use super::{Ctx, Policy, Statement};
-/// Checks the statement's conditions.
+use crate::capability::{Capability, Support};
+use crate::global_keys::{self, GlobalKey};
+use crate::model::{self, Action, ConditionKey, ConditionType, Service};
+use crate::query;
+use crate::suggest::suggest;
+use crate::{Code, Member, Node, NodeKind};
+
+/// The condition operators, without `IfExists` and set qualifiers (IAM User Guide,
+/// "IAM JSON policy elements: Condition operators").
+pub const OPERATORS: &[&str] = &[
+    "StringEquals",
+    "StringNotEquals",
+    "StringEqualsIgnoreCase",
+    "StringNotEqualsIgnoreCase",
+    "StringLike",
+    "StringNotLike",
+    "NumericEquals",
+    "NumericNotEquals",
+    "NumericLessThan",
+    "NumericLessThanEquals",
+    "NumericGreaterThan",
+    "NumericGreaterThanEquals",
+    "DateEquals",
+    "DateNotEquals",
+    "DateLessThan",
+    "DateLessThanEquals",
+    "DateGreaterThan",
+    "DateGreaterThanEquals",
+    "Bool",
+    "BinaryEquals",
+    "IpAddress",
+    "NotIpAddress",
+    "ArnEquals",
+    "ArnLike",
+    "ArnNotEquals",
+    "ArnNotLike",
+    "Null",
+];
+
+/// The set qualifiers, as written before the `:`.
+pub const SET_QUALIFIERS: &[&str] = &["ForAllValues", "ForAnyValue"];
+
+/// What a condition operator compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// `String...`.
+    String,
+    /// `Numeric...`.
+    Numeric,
+    /// `Date...`.
+    Date,
+    /// `Bool`.
+    Bool,
+    /// `BinaryEquals`.
+    Binary,
+    /// `IpAddress`, `NotIpAddress`.
+    IpAddress,
+    /// `Arn...`.
+    Arn,
+    /// `Null`.
+    Null,
+}
+
+impl Family {
+    fn of(base: &str) -> Family {
+        if base.starts_with("String") {
+            Family::String
+        } else if base.starts_with("Numeric") {
+            Family::Numeric
+        } else if base.starts_with("Date") {
+            Family::Date
+        } else if base == "Bool" {
+            Family::Bool
+        } else if base == "BinaryEquals" {
+            Family::Binary
+        } else if base.ends_with("IpAddress") {
+            Family::IpAddress
+        } else if base.starts_with("Arn") {
+            Family::Arn
+        } else {
+            Family::Null
+        }
+    }
+
+    /// Whether IAM replaces policy variables in values of this family: only string and
+    /// ARN operators (IAM User Guide, "Where you can use policy variables"; Access
+    /// Analyzer "Invalid variable for operator").
+    pub fn takes_policy_variables(self) -> bool {
+        matches!(self, Family::String | Family::Arn)
+    }
+}
+
+/// A set qualifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetQualifier {
+    /// `ForAllValues:`.
+    ForAllValues,
+    /// `ForAnyValue:`.
+    ForAnyValue,
+}
+
+impl SetQualifier {
+    /// `ForAllValues` or `ForAnyValue`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetQualifier::ForAllValues => "ForAllValues",
+            SetQualifier::ForAnyValue => "ForAnyValue",
+        }
+    }
+}
+
+/// A condition operator as written, split into its parts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Operator {
+    /// The operator without qualifier and `IfExists` (`StringLike`).
+    pub base: &'static str,
+    /// What it compares.
+    pub family: Family,
+    /// `ForAllValues:`/`ForAnyValue:`, when present.
+    pub set: Option<SetQualifier>,
+    /// Whether it ends in `IfExists`.
+    pub if_exists: bool,
+}
+
+/// Why a condition operator is not one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OperatorError {
+    /// `NullIfExists` (with or without a qualifier).
+    NullIfExists,
+    /// Not an operator; the closest operator, when one is close.
+    Unknown(Option<String>),
+}
+
+/// Reads a condition operator. Operator names are case-sensitive: IAM rejects
+/// `stringEquals` with `MalformedPolicyDocument: Invalid Condition type : stringEquals`
+/// (observed in `ministryofjustice/modernisation-platform-environments#8893`); the AWS
+/// documentation itself is silent on case. Set qualifiers are taken as AWS writes them
+/// (`ForAllValues:`, `ForAnyValue:`), for the same reason.
+pub fn parse_operator(name: &str) -> Result<Operator, OperatorError> {
+    let (set, rest) = match name.split_once(':') {
+        Some(("ForAllValues", rest)) => (Some(SetQualifier::ForAllValues), rest),
+        Some(("ForAnyValue", rest)) => (Some(SetQualifier::ForAnyValue), rest),
+        Some(_) => return Err(OperatorError::Unknown(suggest_operator(name))),
+        None => (None, name),
+    };
+    let (base, if_exists) = match rest.strip_suffix("IfExists") {
+        Some(base) => (base, true),
+        None => (rest, false),
+    };
+    let Some(&base) = OPERATORS.iter().find(|&&op| op == base) else {
+        return Err(OperatorError::Unknown(suggest_operator(name)));
+    };
+    if base == "Null" && if_exists {
+        return Err(OperatorError::NullIfExists);
+    }
+    Ok(Operator {
+        base,
+        family: Family::of(base),
+        set,
+        if_exists,
+    })
+}
+
+/// The operator closest to a misspelt one, keeping its qualifier and `IfExists` when
+/// those are recognisable.
+fn suggest_operator(name: &str) -> Option<String> {
+    let (qualifier, rest) = match name.split_once(':') {
+        Some((q, rest)) => (Some(suggest(q, SET_QUALIFIERS.iter().copied())?), rest),
+        None => (None, name),
+    };
+    let (body, if_exists) = if rest.len() > "IfExists".len()
+        && rest
+            .get(rest.len() - "IfExists".len()..)
+            .is_some_and(|s| s.eq_ignore_ascii_case("IfExists"))
+    {
+        (
+            rest.get(..rest.len() - "IfExists".len()).unwrap_or(rest),
+            true,
+        )
+    } else {
+        (rest, false)
+    };
+    let base = OPERATORS
+        .iter()
+        .find(|op| op.eq_ignore_ascii_case(body))
+        .copied()
+        .or_else(|| suggest(body, OPERATORS.iter().copied()))
+        .or_else(|| {
+            // `StringEqualsIfExist` and the like: try the whole name.
+            suggest(rest, OPERATORS.iter().copied())
+        })?;
+    let if_exists = if_exists && base != "Null";
+    let mut out = String::new();
+    if let Some(q) = qualifier {
+        out.push_str(q);
+        out.push(':');
+    }
+    out.push_str(base);
+    if if_exists {
+        out.push_str("IfExists");
+    }
+    (out != name).then_some(out)
+}
+
+/// A condition key's definition: a global key or a service's key.
+#[derive(Debug, Clone, Copy)]
+enum KeyDef {
+    Global(&'static GlobalKey),
+    Service(ConditionKey),
+}
+
+impl KeyDef {
+    fn value_type(self) -> ConditionType {
+        match self {
+            KeyDef::Global(key) => key.value_type,
+            KeyDef::Service(key) => key.value_type(),
+        }
+    }
+
+    fn is_multivalued(self) -> bool {
+        match self {
+            KeyDef::Global(key) => key.multivalued,
+            KeyDef::Service(key) => key.is_multivalued(),
+        }
+    }
+}
+
+/// Where looking a key up ended when it is in no table.
+enum Missing {
+    /// No `:` in the key.
+    NoPrefix,
+    /// A prefix that is no service's (and not `aws`).
+    UnknownService(String),
+    /// A global (`aws:`) key that no table has.
+    Global,
+    /// A service that has no such key.
+    NotInService(Service),
+}
+
+/// Finds a condition key: a global key, else a key of the service its prefix names
+/// (templates such as `s3:ExistingObjectTag/${TagKey}` match any tag key). An `aws:` key
+/// missing from the curated global table but listed by some service (services list the
+/// global keys they support) is taken from that service's table.
+fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
+    if let Some(key) = global_keys::global_key(name) {
+        return Ok(KeyDef::Global(key));
+    }
+    let Some((prefix, _)) = name.split_once(':') else {
+        return Err(Missing::NoPrefix);
+    };
+    if prefix.eq_ignore_ascii_case("aws") {
+        return services
+            .iter()
+            .copied()
+            .chain(model::services())
+            .find_map(|s| s.condition_key(name))
+            .map(KeyDef::Service)
+            .ok_or(Missing::Global);
+    }
+    match model::service(prefix) {
+        None => Err(Missing::UnknownService(prefix.to_owned())),
+        Some(service) => service
+            .condition_key(name)
+            .map(KeyDef::Service)
+            .ok_or(Missing::NotInService(service)),
+    }
+}
+
+/// The statement's actions when every entry of `Action` is a known action or a pattern
+/// within one service that matches some action; `None` when the statement uses
+/// `NotAction`, `*`, a pattern over services, an unknown action or a run-time value (the
+/// per-action rules then say nothing: they would guess).
+fn statement_actions<L>(statement: &Statement<'_, L>) -> Option<Vec<Action>> {
+    if statement.not_action.is_some() {
+        return None;
+    }
+    let member = statement.action?;
+    let nodes: Vec<&Node<L>> = match &member.value.kind {
+        NodeKind::String(_) => vec![&member.value],
+        NodeKind::Array(items) => items.iter().collect(),
+        _ => return None,
+    };
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for node in nodes {
+        let text = node.as_literal()?;
+        let (prefix, name) = text.split_once(':')?;
+        if query::has_wildcard(prefix) {
+            return None;
+        }
+        let service = model::service(prefix)?;
+        let found: Vec<Action> = if query::has_wildcard(name) {
+            service
+                .actions()
+                .filter(|a| query::wildcard_matches(name, a.name()))
+                .collect()
+        } else {
+            vec![service.action(name)?]
+        };
+        if found.is_empty() {
+            return None;
+        }
+        for action in found {
+            if seen.insert(action) {
+                out.push(action);
+            }
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// What the rules need to know about the statement, computed once.
+struct Scope {
+    /// See [`statement_actions`].
+    actions: Option<Vec<Action>>,
+    /// The services of `actions`, in first-seen order.
+    services: Vec<Service>,
+}
+
+/// Checks the statement's `Condition`: its shape, each operator, each key, each value.
 pub fn check_conditions<'a, L: Clone>(
-    _ctx: &mut Ctx<'a, L>,
+    ctx: &mut Ctx<'a, L>,
     _policy: &Policy<'a, L>,
-    _statement: &Statement<'a, L>,
+    statement: &Statement<'a, L>,
 ) {
+    let Some(condition) = statement.condition else {
+        return;
+    };
+    // Structure reports a `Condition` that is not an object.
+    let Some(blocks) = condition.value.as_object() else {
+        return;
+    };
+    if blocks.is_empty() {
+        ctx.report_help(
+            &condition.value.loc,
+            Code::EmptyElement,
+            "`Condition` is an empty object",
+            "remove `Condition`, or add an operator such as `\"StringEquals\": { \"aws:PrincipalTag/team\": \"blue\" }`",
+        );
+        return;
+    }
+    let actions = statement_actions(statement);
+    let mut services: Vec<Service> = Vec::new();
+    for action in actions.iter().flatten() {
+        if !services.contains(&action.service()) {
+            services.push(action.service());
+        }
+    }
+    let scope = Scope { actions, services };
+    let mut seen_operators: Vec<&str> = Vec::new();
+    for block in blocks {
+        if seen_operators.contains(&block.key.as_str()) {
+            ctx.report_help(
+                &block.key_loc,
+                Code::DuplicateElement,
+                format!("`{}` appears twice in `Condition`", block.key),
+                "merge the two blocks into one: keys within a block must all match",
+            );
+        } else {
+            seen_operators.push(&block.key);
+        }
+        let operator = check_operator(ctx, block);
+        check_block(ctx, &scope, operator, block);
+    }
+}
+
+/// Operators are one of [`OPERATORS`], optionally with `IfExists` (never on `Null`) and a
+/// set qualifier (Access Analyzer: "Invalid condition operator", "Null with if exists").
+fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> Option<Operator> {
+    match parse_operator(&block.key) {
+        Ok(operator) => Some(operator),
+        Err(OperatorError::NullIfExists) => {
+            ctx.report_help(
+                &block.key_loc,
+                Code::UnknownOperator,
+                format!("`{}`: `Null` takes no `IfExists`", block.key),
+                "`Null` itself tests whether the key is present: use `Null`",
+            );
+            None
+        }
+        Err(OperatorError::Unknown(suggestion)) => {
+            let message = format!("`{}` is not a condition operator", block.key);
+            match suggestion {
+                Some(s) if s.eq_ignore_ascii_case(&block.key) => ctx.report_help(
+                    &block.key_loc,
+                    Code::UnknownOperator,
+                    message,
+                    format!("condition operators are case-sensitive: `{s}`"),
+                ),
+                Some(s) => ctx.report_help(
+                    &block.key_loc,
+                    Code::UnknownOperator,
+                    message,
+                    format!("did you mean `{s}`?"),
+                ),
+                None => ctx.report_help(
+                    &block.key_loc,
+                    Code::UnknownOperator,
+                    message,
+                    "the operators are `String...`, `Numeric...`, `Date...`, `Bool`, `BinaryEquals`, `IpAddress`, `NotIpAddress`, `Arn...` and `Null`, optionally with `IfExists` and a `ForAllValues:`/`ForAnyValue:` qualifier",
+                ),
+            }
+            None
+        }
+    }
+}
+
+/// One operator's block: an object of condition keys.
+fn check_block<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    scope: &Scope,
+    operator: Option<Operator>,
+    block: &'a Member<L>,
+) {
+    let keys = match &block.value.kind {
+        NodeKind::Object(keys) => keys,
+        NodeKind::Opaque(_) => return,
+        _ => {
+            ctx.report(
+                &block.value.loc,
+                Code::InvalidElementType,
+                format!(
+                    "the value of `{}` is an object of condition keys, not a {}",
+                    block.key,
+                    block.value.type_name()
+                ),
+            );
+            return;
+        }
+    };
+    if keys.is_empty() {
+        ctx.report(
+            &block.value.loc,
+            Code::EmptyElement,
+            format!("`{}` has no condition keys", block.key),
+        );
+        return;
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for key in keys {
+        // Key names are case-insensitive, so `aws:SourceIp` and `AWS:sourceip` are one
+        // key (Access Analyzer: "Duplicate keys with different case").
+        if seen.iter().any(|k| k.eq_ignore_ascii_case(&key.key)) {
+            ctx.report_help(
+                &key.key_loc,
+                Code::DuplicateElement,
+                format!("`{}` appears twice in `{}`", key.key, block.key),
+                "condition key names are case-insensitive; put all values in one array",
+            );
+        } else {
+            seen.push(&key.key);
+        }
+        check_key(ctx, scope, operator, block, key);
+    }
+}
+
+/// One condition key and its values.
+fn check_key<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    scope: &Scope,
+    operator: Option<Operator>,
+    block: &'a Member<L>,
+    key: &'a Member<L>,
+) {
+    let values = check_value_shape(ctx, key);
+    let def = match resolve_key(&key.key, &scope.services) {
+        Ok(def) => Some(def),
+        Err(missing) => {
+            report_unknown_key(ctx, key, &missing);
+            None
+        }
+    };
+    if let (Some(operator), Some(def)) = (operator, def) {
+        check_operator_type(ctx, block, key, operator, def);
+        check_set_operator(ctx, key, operator, def);
+    }
+    if let Some(operator) = operator {
+        for value in &values {
+            check_value(ctx, operator, &block.key, value);
+        }
+    }
+    if let Some(KeyDef::Service(def)) = def {
+        check_applicable(ctx, scope, key, def);
+    }
+    if def.is_some() {
+        check_tag_support(ctx, scope, key);
+    }
+}
+
+/// A key's value is a string, number or Boolean, or a non-empty array of them (grammar:
+/// `condition_value_list`). Returns the value nodes to check further.
+fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> Vec<&'a Node<L>> {
+    let scalar = |node: &Node<L>| {
+        matches!(
+            node.kind,
+            NodeKind::String(_) | NodeKind::Number(_) | NodeKind::Bool(_)
+        )
+    };
+    match &key.value.kind {
+        NodeKind::Opaque(_) => Vec::new(),
+        NodeKind::Array(items) if items.is_empty() => {
+            ctx.report_help(
+                &key.value.loc,
+                Code::EmptyElement,
+                format!("`{}` has an empty array of values", key.key),
+                "give at least one value, or test for an absent key with `\"Null\": { \"...\": \"true\" }`",
+            );
+            Vec::new()
+        }
+        NodeKind::Array(items) => {
+            let mut out = Vec::new();
+            for item in items {
+                if scalar(item) {
+                    out.push(item);
+                } else if !matches!(item.kind, NodeKind::Opaque(_)) {
+                    ctx.report(
+                        &item.loc,
+                        Code::InvalidElementType,
+                        format!(
+                            "the values of `{}` are strings, numbers or Booleans, not a {}",
+                            key.key,
+                            item.type_name()
+                        ),
+                    );
+                }
+            }
+            out
+        }
+        _ if scalar(&key.value) => vec![&key.value],
+        _ => {
+            ctx.report(
+                &key.value.loc,
+                Code::InvalidElementType,
+                format!(
+                    "the value of `{}` is a string, number or Boolean, or an array of them, not a {}",
+                    key.key,
+                    key.value.type_name()
+                ),
+            );
+            Vec::new()
+        }
+    }
+}
+
+/// A key found in no table is an error, with a did-you-mean over the keys of its
+/// service and the global keys (Access Analyzer: "Invalid global condition key",
+/// "Invalid service condition key", "Invalid condition key format").
+fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, missing: &Missing) {
+    let name = key.key.as_str();
+    let (message, help) = match missing {
+        Missing::NoPrefix => (
+            format!("`{name}` is not a condition key: keys are `service:name` or `aws:name`"),
+            suggest_key(name, None).map_or_else(
+                || "see the global keys (`aws:...`) and the service's keys in the Service Authorization Reference".to_owned(),
+                |s| format!("did you mean `{s}`?"),
+            ),
+        ),
+        Missing::Global => (
+            format!("`{name}` is not a global condition key"),
+            suggest_key(name, None).map_or_else(
+                || "see \"AWS global condition context keys\" in the IAM User Guide".to_owned(),
+                |s| format!("did you mean `{s}`?"),
+            ),
+        ),
+        Missing::UnknownService(prefix) => {
+            let help = match suggest(prefix, model::services().map(Service::prefix)) {
+                Some(p) => {
+                    let rest = name.split_once(':').map_or("", |(_, r)| r);
+                    let fixed = format!("{p}:{rest}");
+                    match model::service(p).and_then(|s| s.condition_key(&fixed)) {
+                        Some(_) => format!("did you mean `{fixed}`?"),
+                        None => format!("did you mean the service `{p}`?"),
+                    }
+                }
+                None => "condition keys start with a service prefix (`s3:`) or `aws:`".to_owned(),
+            };
+            (
+                format!("`{name}`: no service has the prefix `{prefix}`"),
+                help,
+            )
+        }
+        Missing::NotInService(service) => (
+            format!(
+                "`{name}` is not a condition key of `{}`",
+                service.prefix()
+            ),
+            suggest_key(name, Some(*service)).map_or_else(
+                || {
+                    format!(
+                        "see the condition keys of `{}` in the Service Authorization Reference",
+                        service.prefix()
+                    )
+                },
+                |s| format!("did you mean `{s}`?"),
+            ),
+        ),
+    };
+    ctx.report_help(&key.key_loc, Code::UnknownConditionKey, message, help);
+}
+
+/// The known key closest to `name`: over the service's keys (when given) and the global
+/// keys. A templated key (`aws:ResourceTag/${TagKey}`) is compared with the name's own
+/// tag part filled in, so `aws:ResourceTg/team` suggests `aws:ResourceTag/team`.
+fn suggest_key(name: &str, service: Option<Service>) -> Option<String> {
+    let tail = name.split_once('/').map(|(_, tail)| tail);
+    let fill = |template: &str| -> Option<String> {
+        match template.split_once("/${") {
+            Some((head, rest)) if rest.ends_with('}') && !rest.contains('/') => {
+                tail.map(|t| format!("{head}/{t}"))
+            }
+            Some(_) => None,
+            None => (!template.contains("${")).then(|| template.to_owned()),
+        }
+    };
+    let mut candidates: Vec<String> = Vec::new();
+    if let Some(service) = service {
+        candidates.extend(service.condition_keys().filter_map(|k| fill(k.name())));
+    }
+    candidates.extend(global_keys::GLOBAL_KEYS.iter().filter_map(|k| fill(k.name)));
+    suggest(name, candidates.iter().map(String::as_str)).map(str::to_owned)
+}
+
+/// The operator fits the key's type (Access Analyzer: "Type mismatch"). String operators
+/// take String and ARN keys (the operators page: "There are certain cases when a string
+/// operator would match when an ARN operator would not"). ARN operators take ARN and
+/// String keys: they compare strings field by field ("The ARN is considered a string"),
+/// and AWS's own managed policies use `ArnLike` on String keys such as
+/// `kms:EncryptionContext:aws:s3:arn` and `aws:RequestTag/...`; we do not know of a
+/// documented rejection. `aws:EpochTime` takes both date and numeric operators (the
+/// global keys page gives it both types: [`GlobalKey::also_numeric`]). `Null` takes any
+/// key.
+fn check_operator_type<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    block: &'a Member<L>,
+    key: &'a Member<L>,
+    operator: Operator,
+    def: KeyDef,
+) {
+    let key_type = def.value_type();
+    let epoch = matches!(def, KeyDef::Global(g) if g.also_numeric());
+    let fits = match operator.family {
+        Family::Null => true,
+        Family::String | Family::Arn => {
+            matches!(key_type, ConditionType::String | ConditionType::Arn)
+        }
+        Family::Numeric => key_type == ConditionType::Numeric || epoch,
+        Family::Date => key_type == ConditionType::Date || epoch,
+        Family::Bool => key_type == ConditionType::Bool,
+        Family::IpAddress => key_type == ConditionType::IpAddress,
+        Family::Binary => key_type == ConditionType::Binary,
+    };
+    if fits {
+        return;
+    }
+    let compares = match operator.family {
+        Family::String => "strings",
+        Family::Numeric => "numbers",
+        Family::Date => "dates",
+        Family::Bool => "Booleans",
+        Family::Binary => "binary values",
+        Family::IpAddress => "IP addresses",
+        Family::Arn => "ARNs",
+        Family::Null => "presence",
+    };
+    ctx.report_help(
+        &key.key_loc,
+        Code::OperatorTypeMismatch,
+        format!(
+            "`{}` compares {compares}, but `{}` is a {} key",
+            block.key,
+            key.key,
+            key_type.as_str()
+        ),
+        operators_for(key_type),
+    );
+}
+
+/// Help naming the operators for a key type.
+fn operators_for(key_type: ConditionType) -> &'static str {
+    match key_type {
+        ConditionType::String => {
+            "use a string operator: `StringEquals`, `StringNotEquals`, `StringLike`, `StringNotLike`, ..."
+        }
+        ConditionType::Arn => {
+            "use an ARN operator (`ArnEquals`, `ArnLike`, `ArnNotEquals`, `ArnNotLike`) or a string operator"
+        }
+        ConditionType::Numeric => {
+            "use a numeric operator: `NumericEquals`, `NumericLessThan`, `NumericGreaterThan`, ..."
+        }
+        ConditionType::Date => {
+            "use a date operator: `DateEquals`, `DateLessThan`, `DateGreaterThan`, ..."
+        }
+        ConditionType::Bool => "use `Bool`",
+        ConditionType::IpAddress => "use `IpAddress` or `NotIpAddress`",
+        ConditionType::Binary => "use `BinaryEquals`",
+    }
+}
+
+/// Set qualifiers fit whether the key is multivalued: a multivalued key (`ArrayOf...`
+/// types) wants `ForAllValues:` or `ForAnyValue:` (Access Analyzer: "Missing qualifier"),
+/// a single-valued key wants none (Access Analyzer: "`ForAllValues` with single valued
+/// key": `ForAllValues:` is also true when the key is absent), and `Null` wants none
+/// (Access Analyzer: "Null with qualifier"). Warnings: the catalog's multivalued flag
+/// comes from the reference's types, which are not always right.
+fn check_set_operator<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    key: &'a Member<L>,
+    operator: Operator,
+    def: KeyDef,
+) {
+    let unqualified = format!(
+        "{}{}",
+        operator.base,
+        if operator.if_exists { "IfExists" } else { "" }
+    );
+    match (operator.set, operator.family, def.is_multivalued()) {
+        (Some(set), Family::Null, _) => ctx.report_help(
+            &key.key_loc,
+            Code::SetOperatorMismatch,
+            format!(
+                "`{}:Null` on `{}`: `Null` only tests whether the key is present",
+                set.as_str(),
+                key.key
+            ),
+            format!(
+                "with `{}:` the test is always {}; use `Null`",
+                set.as_str(),
+                if set == SetQualifier::ForAllValues {
+                    "true"
+                } else {
+                    "false"
+                }
+            ),
+        ),
+        (None, Family::Null, _) | (Some(_), _, true) | (None, _, false) => {}
+        (None, _, true) => ctx.report_help(
+            &key.key_loc,
+            Code::SetOperatorMismatch,
+            format!(
+                "`{}` can have several values in a request, but `{unqualified}` has no `ForAllValues:` or `ForAnyValue:`",
+                key.key
+            ),
+            format!(
+                "use `ForAnyValue:{unqualified}` (some value matches) or `ForAllValues:{unqualified}` (every value matches)"
+            ),
+        ),
+        (Some(set), _, false) => ctx.report_help(
+            &key.key_loc,
+            Code::SetOperatorMismatch,
+            format!(
+                "`{}:` on `{}`, which has a single value",
+                set.as_str(),
+                key.key
+            ),
+            if set == SetQualifier::ForAllValues {
+                format!(
+                    "`ForAllValues:` is also true when the key is absent, which can allow more than meant; use `{unqualified}`"
+                )
+            } else {
+                format!("use `{unqualified}`")
+            },
+        ),
+    }
+}
+
+/// A value parses for its operator (Access Analyzer: "Type mismatch date / number /
+/// Boolean / IP range / string"). Values holding a policy variable or an inserted value
+/// are not parsed (the variable rule reports variables where IAM does not replace them).
+fn check_value<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    operator: Operator,
+    operator_name: &str,
+    value: &'a Node<L>,
+) {
+    let (text, json_type) = match &value.kind {
+        NodeKind::String(text) => match text.as_literal() {
+            Some(s) if !s.contains("${") => (s, "string"),
+            _ => return,
+        },
+        NodeKind::Number(n) => (n.as_str(), "number"),
+        NodeKind::Bool(true) => ("true", "bool"),
+        NodeKind::Bool(false) => ("false", "bool"),
+        _ => return,
+    };
+    let (ok, what, help) = match operator.family {
+        Family::String | Family::Arn => return,
+        Family::Numeric => (
+            json_type != "bool" && is_number(text),
+            "a number",
+            "write an integer or a decimal, such as `10` or `1.5`",
+        ),
+        Family::Date => (
+            json_type != "bool" && is_date(text),
+            "a date",
+            "write an ISO 8601 date or date-time such as `2026-01-31` or `2026-01-31T12:00:00Z`, or epoch seconds such as `1769860800`",
+        ),
+        Family::Bool => (
+            json_type != "number" && is_bool(text),
+            "a Boolean",
+            "write `true` or `false`",
+        ),
+        Family::Null => (
+            json_type != "number" && is_bool(text),
+            "`true` or `false`",
+            "`Null` takes `true` (the key is absent) or `false` (the key is present)",
+        ),
+        Family::IpAddress => (
+            json_type == "string" && is_ip_range(text),
+            "an IP address or CIDR range",
+            "write an IPv4 or IPv6 address or CIDR range, such as `203.0.113.0/24` or `2001:db8::/32`",
+        ),
+        Family::Binary => (
+            json_type == "string" && is_base64(text),
+            "base64",
+            "write the bytes in base64, such as `QmluYXJ5VmFsdWU=`",
+        ),
+    };
+    if !ok {
+        ctx.report_help(
+            &value.loc,
+            Code::InvalidConditionValue,
+            format!("`{text}` is not {what}, as `{operator_name}` needs"),
+            help,
+        );
+    }
+}
+
+/// An integer or decimal, optionally signed (the operators page: "an integer or decimal
+/// value"). Exponents are accepted as JSON writes numbers; whether IAM accepts `1e3` is
+/// not documented.
+fn is_number(text: &str) -> bool {
+    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (body, None),
+    };
+    let (int, frac) = match mantissa.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (mantissa, None),
+    };
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    digits(int)
+        && frac.is_none_or(digits)
+        && !(int.is_empty() && frac.is_none_or(str::is_empty))
+        && exponent_ok
+}
+
+/// `true` or `false`, in any case (the reference writes them lowercase; whether IAM
+/// rejects `True` is not documented, so it is accepted).
+fn is_bool(text: &str) -> bool {
+    text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false")
+}
+
+/// A date: epoch seconds, or a W3C profile of ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
+/// `YYYY-MM-DDThh:mm[:ss[.s+]]` with `Z` or `±hh:mm`) — "W3C implementations of the ISO
+/// 8601 date formats" (operators page). The time zone is accepted when absent: IAM's
+/// own examples always give one, and what IAM does without is not documented.
+fn is_date(text: &str) -> bool {
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) && text.len() != 4 {
+        return true; // epoch seconds
+    }
+    let (date, time) = match text.split_once(['T', 't']) {
+        Some((d, t)) => (d, Some(t)),
+        None => (text, None),
+    };
+    let parts: Vec<&str> = date.split('-').collect();
+    let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
+        s.len() == len
+            && s.bytes().all(|b| b.is_ascii_digit())
+            && s.parse::<u32>().is_ok_and(|n| range.contains(&n))
+    };
+    let date_ok = match parts.as_slice() {
+        [y] => number(y, 4, 0..=9999) && time.is_none(),
+        [y, m] => number(y, 4, 0..=9999) && number(m, 2, 1..=12) && time.is_none(),
+        [y, m, d] => number(y, 4, 0..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
+        _ => false,
+    };
+    date_ok && time.is_none_or(|t| is_time(t, &number))
+}
+
+fn is_time(
+    text: &str,
+    number: &dyn Fn(&str, usize, std::ops::RangeInclusive<u32>) -> bool,
+) -> bool {
+    // Split off the zone: `Z`, `+hh:mm` or `-hh:mm`.
+    let (clock, zone) = if let Some(clock) = text.strip_suffix(['Z', 'z']) {
+        (clock, None)
+    } else if let Some(at) = text.rfind(['+', '-']) {
+        (text.get(..at).unwrap_or_default(), text.get(at + 1..))
+    } else {
+        (text, None)
+    };
+    let zone_ok = zone.is_none_or(|z| match z.split_once(':') {
+        Some((h, m)) => number(h, 2, 0..=23) && number(m, 2, 0..=59),
+        None => number(z, 2, 0..=23) || number(z, 4, 0..=2359),
+    });
+    let (hms, fraction) = match clock.split_once('.') {
+        Some((hms, f)) => (hms, Some(f)),
+        None => (clock, None),
+    };
+    let fraction_ok =
+        fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+    let parts: Vec<&str> = hms.split(':').collect();
+    let clock_ok = match parts.as_slice() {
+        [h, m] => number(h, 2, 0..=24) && number(m, 2, 0..=59) && fraction.is_none(),
+        [h, m, s] => number(h, 2, 0..=24) && number(m, 2, 0..=59) && number(s, 2, 0..=60),
+        _ => false,
+    };
+    zone_ok && fraction_ok && clock_ok
+}
+
+/// An IPv4 or IPv6 address, optionally with a prefix length ("standard CIDR format";
+/// without one, IAM uses `/32`).
+fn is_ip_range(text: &str) -> bool {
+    let (address, prefix) = match text.split_once('/') {
+        Some((a, p)) => (a, Some(p)),
+        None => (text, None),
+    };
+    let Ok(ip) = address.parse::<std::net::IpAddr>() else {
+        return false;
+    };
+    let max = if ip.is_ipv4() { 32 } else { 128 };
+    prefix.is_none_or(|p| {
+        !p.is_empty()
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| n <= max)
+    })
+}
+
+/// Standard base64 (RFC 4648 alphabet), with or without `=` padding.
+fn is_base64(text: &str) -> bool {
+    let body = text.trim_end_matches('=');
+    let padding = text.len() - body.len();
+    !body.is_empty()
+        && padding <= 2
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+        && (if padding > 0 {
+            text.len().is_multiple_of(4)
+        } else {
+            body.len() % 4 != 1
+        })
+}
+
+/// A service key that none of the statement's actions (nor their resource types) lists
+/// is a warning: the reference is incomplete there — on the managed corpus, keys listed
+/// only at the service level (`secretsmanager:ResourceTag/...`) and cross-service
+/// session keys (`ec2:SourceInstanceARN`, `lambda:SourceFunctionArn`) work. Global keys
+/// are never reported. Only when every action of the statement is known.
+fn check_applicable<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    scope: &Scope,
+    key: &'a Member<L>,
+    def: ConditionKey,
+) {
+    let Some(actions) = &scope.actions else {
+        return;
+    };
+    if actions.iter().any(|a| a.lists_condition_key(&key.key)) {
+        return;
+    }
+    let message = match actions.as_slice() {
+        [one] => format!("`{one}` does not list the condition key `{}`", key.key),
+        _ => format!(
+            "none of the statement's {} actions lists the condition key `{}`",
+            actions.len(),
+            key.key
+        ),
+    };
+    let service = def.service();
+    let takers: Vec<String> = service
+        .actions()
+        .filter(|a| a.lists_condition_key(&key.key))
+        .map(Action::full_name)
+        .collect();
+    let help = match takers.as_slice() {
+        [] => format!(
+            "no action of `{}` lists it (it is a service-level key): check the service's documentation that it applies here",
+            service.prefix()
+        ),
+        [a] => format!("the key applies to `{a}`"),
+        [a, b] => format!("the key applies to `{a}` and `{b}`"),
+        [a, b, rest @ ..] => format!(
+            "the key applies to `{a}`, `{b}` and {} more actions of `{}`",
+            rest.len(),
+            service.prefix()
+        ),
+    };
+    ctx.report_help(&key.key_loc, Code::ConditionKeyNotApplicable, message, help);
+}
+
+/// Whether a key name is a tag key: `.../ResourceTag/...`, `.../RequestTag/...` or
+/// `...:TagKeys`, for `aws:` or a service prefix.
+fn is_tag_key(name: &str) -> bool {
+    let Some((_, rest)) = name.split_once(':') else {
+        return false;
+    };
+    let lower = rest.to_ascii_lowercase();
+    lower.starts_with("resourcetag/") || lower.starts_with("requesttag/") || lower == "tagkeys"
+}
+
+/// Whether the per-action data of a service mentions any tag key at all: at the service
+/// level, on an action, or on a resource type.
+fn service_mentions_tags(service: Service) -> bool {
+    service.condition_keys().any(|k| is_tag_key(k.name()))
+        || service.actions().any(|a| {
+            a.condition_keys().any(is_tag_key)
+                || a.resource_types().any(|ar| {
+                    ar.condition_keys().any(is_tag_key)
+                        || ar.resource_type().condition_keys().any(is_tag_key)
+                })
+        })
+}
+
+/// The global tag keys (`aws:ResourceTag/...`, `aws:RequestTag/...`, `aws:TagKeys`) work
+/// only for services that support authorization based on tags (IAM User Guide, "AWS
+/// services that work with IAM", column "Authorization based on tags"; Access Analyzer:
+/// "Deny with unsupported tag condition key for service"). The per-action data decides
+/// first: a service any of whose actions, resource types or service-level keys name a tag
+/// key supports them. Only where that data is silent and the capability table says `No`
+/// is the key reported: an `Allow` with it grants nothing for that service, a `Deny` with
+/// it never denies. Service-prefixed tag keys (`s3:ExistingObjectTag/...`,
+/// `ec2:ResourceTag/...`) are defined by the service itself, so their existence is the
+/// support; the key lookup covers them.
+fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a Member<L>) {
+    let Some(actions) = &scope.actions else {
+        return;
+    };
+    if !key
+        .key
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
+        || !is_tag_key(&key.key)
+    {
+        return;
+    }
+    for &service in &scope.services {
+        let listed = actions
+            .iter()
+            .filter(|a| a.service() == service)
+            .any(|a| a.lists_condition_key(&key.key));
+        if listed || service_mentions_tags(service) {
+            continue;
+        }
+        let Some((Support::No, row)) = service.table_support(Capability::TagBased) else {
+            continue;
+        };
+        let footnotes: Vec<String> = row
+            .footnotes_for(Capability::TagBased)
+            .map(|f| format!(" (footnote {}: {})", f.number, f.text))
+            .collect();
+        let affected: Vec<String> = actions
+            .iter()
+            .filter(|a| a.service() == service)
+            .map(ToString::to_string)
+            .collect();
+        let affected: Vec<&str> = affected.iter().map(String::as_str).collect();
+        let shown = if affected.len() > 3 {
+            format!(
+                "{} and {} more",
+                list(affected.get(..2).unwrap_or_default()),
+                affected.len() - 2
+            )
+        } else {
+            list(&affected)
+        };
+        ctx.report_help(
+            &key.key_loc,
+            Code::TagAuthorizationUnsupported,
+            format!(
+                "`{}` has no effect on {shown}: `{}` does not support authorization based on tags",
+                key.key,
+                service.prefix()
+            ),
+            format!(
+                "the {} of \"AWS services that work with IAM\" says No for {}{}, and no action or resource type of `{}` lists a tag key; move these actions to a statement without the tag condition",
+                row.edition_name(),
+                row.name,
+                footnotes.concat(),
+                service.prefix()
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::test_util::{codes, findings, only};
+
+    /// A policy with one statement of `actions` and `condition` (JSON text).
+    fn policy(actions: &str, condition: &str) -> String {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{actions},"Resource":"*","Condition":{condition}}}]}}"#
+        )
+    }
+
+    fn cond(condition: &str) -> Vec<crate::Diagnostic<String>> {
+        findings(&policy(r#""s3:ListBucket""#, condition))
+    }
+
+    #[test]
+    fn operators_parse() {
+        let op = parse_operator("ForAnyValue:StringLikeIfExists").unwrap();
+        assert_eq!(op.base, "StringLike");
+        assert_eq!(op.family, Family::String);
+        assert_eq!(op.set, Some(SetQualifier::ForAnyValue));
+        assert!(op.if_exists);
+        assert_eq!(parse_operator("Null").unwrap().family, Family::Null);
+        assert_eq!(
+            parse_operator("NotIpAddress").unwrap().family,
+            Family::IpAddress
+        );
+        assert_eq!(
+            parse_operator("NullIfExists"),
+            Err(OperatorError::NullIfExists)
+        );
+        assert_eq!(
+            parse_operator("stringEquals"),
+            Err(OperatorError::Unknown(Some("StringEquals".into())))
+        );
+        assert_eq!(
+            parse_operator("ForAllValue:StringEquals"),
+            Err(OperatorError::Unknown(Some(
+                "ForAllValues:StringEquals".into()
+            )))
+        );
+        assert_eq!(
+            parse_operator("StringEqualIfExists"),
+            Err(OperatorError::Unknown(Some("StringEqualsIfExists".into())))
+        );
+        for op in OPERATORS {
+            assert!(parse_operator(op).is_ok(), "{op}");
+        }
+    }
+
+    #[test]
+    fn valid_conditions_have_no_findings() {
+        let found = cond(
+            r#"{"StringLike":{"s3:prefix":["home/","home/${aws:username}/*"]},
+                "Bool":{"aws:SecureTransport":"true"},
+                "IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:DB8:1234:5678::/64"]},
+                "DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:01Z"},
+                "NumericLessThanEquals":{"s3:max-keys":"10"},
+                "Null":{"aws:TokenIssueTime":true},
+                "ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/admin-*"}}"#,
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_operators() {
+        let found = cond(r#"{"StringEqual":{"s3:prefix":"a"}}"#);
+        assert_eq!(codes(&found), [Code::UnknownOperator]);
+        assert_eq!(
+            found[0].message,
+            "`StringEqual` is not a condition operator"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("did you mean `StringEquals`?")
+        );
+        assert_eq!(found[0].loc, "/Statement/0/Condition/StringEqual#key");
+
+        let found = cond(r#"{"stringLike":{"s3:prefix":"a"}}"#);
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("condition operators are case-sensitive: `StringLike`")
+        );
+
+        let found = cond(r#"{"NullIfExists":{"s3:prefix":"true"}}"#);
+        assert_eq!(codes(&found), [Code::UnknownOperator]);
+        assert!(found[0].message.contains("`Null` takes no `IfExists`"));
+
+        let found = cond(r#"{"Frobnicate":{"s3:prefix":"a"}}"#);
+        assert_eq!(codes(&found), [Code::UnknownOperator]);
+        assert!(found[0].help.as_deref().unwrap().contains("`IpAddress`"));
+
+        // The key of an unknown operator is still checked.
+        let found = cond(r#"{"StringEqual":{"s3:prefx":"a"}}"#);
+        assert_eq!(
+            codes(&found),
+            [Code::UnknownOperator, Code::UnknownConditionKey]
+        );
+    }
+
+    #[test]
+    fn unknown_condition_keys() {
+        let found = cond(r#"{"StringLike":{"s3:prefx":"a"}}"#);
+        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
+        assert_eq!(
+            found[0].message,
+            "`s3:prefx` is not a condition key of `s3`"
+        );
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `s3:prefix`?"));
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/StringLike/s3:prefx#key"
+        );
+
+        let found = cond(r#"{"StringEquals":{"aws:ResourceTg/team":"a"}}"#);
+        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
+        assert_eq!(
+            found[0].message,
+            "`aws:ResourceTg/team` is not a global condition key"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("did you mean `aws:ResourceTag/team`?")
+        );
+
+        let found = cond(r#"{"StringEquals":{"s4:prefix":"a"}}"#);
+        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
+        assert_eq!(
+            found[0].message,
+            "`s4:prefix`: no service has the prefix `s4`"
+        );
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `s3:prefix`?"));
+
+        let found = cond(r#"{"StringEquals":{"prefix":"a"}}"#);
+        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
+
+        // Templated and case-insensitive keys resolve.
+        let found = findings(&policy(
+            r#""s3:GetObject""#,
+            r#"{"StringEquals":{"S3:ExistingObjectTag/Project":"x","AWS:SourceIp":"1.2.3.4"}}"#,
+        ));
+        assert_eq!(
+            only(&found, Code::UnknownConditionKey).len(),
+            0,
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn keys_the_actions_do_not_list() {
+        let found = findings(&policy(
+            r#""s3:GetObject""#,
+            r#"{"StringLike":{"s3:prefix":"home/"}}"#,
+        ));
+        assert_eq!(codes(&found), [Code::ConditionKeyNotApplicable]);
+        assert_eq!(
+            found[0].message,
+            "`s3:GetObject` does not list the condition key `s3:prefix`"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("the key applies to `s3:ListBucket`"),
+            "{:?}",
+            found[0].help
+        );
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/StringLike/s3:prefix#key"
+        );
+        // Listed by one of the actions: fine.
+        let found = findings(&policy(
+            r#"["s3:GetObject","s3:ListBucket"]"#,
+            r#"{"StringLike":{"s3:prefix":"home/"}}"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+        // Wildcards expand; `*` and NotAction say nothing.
+        let found = findings(&policy(
+            r#""s3:List*""#,
+            r#"{"StringLike":{"s3:prefix":"home/"}}"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+        let found = findings(&policy(r#""*""#, r#"{"StringLike":{"s3:prefix":"home/"}}"#));
+        assert!(found.is_empty(), "{found:?}");
+        // Global keys are never reported.
+        let found = findings(&policy(
+            r#""s3:GetObject""#,
+            r#"{"StringEquals":{"aws:PrincipalTag/team":"blue"}}"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn operators_fit_key_types() {
+        let found = cond(r#"{"NumericEquals":{"s3:prefix":"1"}}"#);
+        assert_eq!(codes(&found), [Code::OperatorTypeMismatch]);
+        assert_eq!(
+            found[0].message,
+            "`NumericEquals` compares numbers, but `s3:prefix` is a String key"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("use a string operator")
+        );
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/NumericEquals/s3:prefix#key"
+        );
+
+        let found = cond(r#"{"StringEquals":{"aws:SourceIp":"1.2.3.4"}}"#);
+        assert_eq!(codes(&found), [Code::OperatorTypeMismatch]);
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("use `IpAddress` or `NotIpAddress`")
+        );
+
+        // ARN keys take string operators, String keys take ARN operators, Null takes
+        // anything, `aws:EpochTime` takes numbers and dates.
+        let found = cond(
+            r#"{"StringLike":{"aws:SourceArn":"arn:aws:sns:*"},
+                "ArnLike":{"s3:prefix":"x"},
+                "Null":{"aws:SourceIp":"false"},
+                "NumericGreaterThan":{"aws:EpochTime":"1700000000"},
+                "DateGreaterThan":{"aws:EpochTime":"2024-01-01"}}"#,
+        );
+        assert!(
+            only(&found, Code::OperatorTypeMismatch).is_empty(),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn values_parse_for_their_operator() {
+        let found = cond(
+            r#"{"DateLessThan":{"aws:CurrentTime":["2026-13-01","yesterday","2026-01-31T25:00:00Z"]},
+                "NumericLessThan":{"s3:max-keys":"ten"},
+                "Bool":{"aws:SecureTransport":"yes"},
+                "IpAddress":{"aws:SourceIp":["10.0.0.0/33","300.1.1.1"]},
+                "Null":{"aws:TokenIssueTime":"maybe"}}"#,
+        );
+        assert_eq!(codes(&found), [Code::InvalidConditionValue; 8], "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "`2026-13-01` is not a date, as `DateLessThan` needs"
+        );
+        assert!(found[0].help.as_deref().unwrap().contains("ISO 8601"));
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/DateLessThan/aws:CurrentTime/0"
+        );
+        assert_eq!(
+            found[3].loc,
+            "/Statement/0/Condition/NumericLessThan/s3:max-keys"
+        );
+        assert_eq!(found[4].help.as_deref(), Some("write `true` or `false`"));
+
+        // The accepted forms.
+        let found = cond(
+            r#"{"DateGreaterThan":{"aws:CurrentTime":["2026","2026-01","2026-01-31","2026-01-31T12:00Z","2026-01-31T12:00:00.123+01:00","1769860800",1769860800]},
+                "NumericLessThan":{"s3:max-keys":["10",10,"-1.5","2e3"]},
+                "Bool":{"aws:SecureTransport":[true,"False"]},
+                "IpAddress":{"aws:SourceIp":["10.0.0.1","::1","2001:db8::/32"]}}"#,
+        );
+        assert!(found.is_empty(), "{found:?}");
+        // Values with policy variables or inserted values are not parsed here.
+        let found = cond(r#"{"NumericLessThan":{"s3:max-keys":"{}"}}"#);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn binary_values_are_base64() {
+        assert!(is_base64("QmluYXJ5VmFsdWVJbkJhc2U2NA=="));
+        assert!(is_base64("QQ"));
+        assert!(!is_base64("not base64!"));
+        assert!(!is_base64("Q"));
+        assert!(!is_base64("QQ=")); // padding without a full quantum
+    }
+
+    #[test]
+    fn set_operators_fit_multivalued_keys() {
+        let found = findings(&policy(
+            r#""ec2:CreateTags""#,
+            r#"{"StringEquals":{"aws:TagKeys":"team"}}"#,
+        ));
+        assert_eq!(codes(&found), [Code::SetOperatorMismatch], "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "`aws:TagKeys` can have several values in a request, but `StringEquals` has no `ForAllValues:` or `ForAnyValue:`"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                "use `ForAnyValue:StringEquals` (some value matches) or `ForAllValues:StringEquals` (every value matches)"
+            )
+        );
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/StringEquals/aws:TagKeys#key"
+        );
+
+        let found = cond(r#"{"ForAllValues:StringLike":{"s3:prefix":"home/"}}"#);
+        assert_eq!(codes(&found), [Code::SetOperatorMismatch]);
+        assert_eq!(
+            found[0].message,
+            "`ForAllValues:` on `s3:prefix`, which has a single value"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .ends_with("use `StringLike`")
+        );
+
+        let found = cond(r#"{"ForAnyValue:Null":{"s3:prefix":"true"}}"#);
+        assert_eq!(codes(&found), [Code::SetOperatorMismatch]);
+
+        // Fitting uses: a qualifier on a multivalued key, none on a single-valued one,
+        // `Null` on a multivalued key.
+        let found = findings(&policy(
+            r#""ec2:CreateTags""#,
+            r#"{"ForAllValues:StringEquals":{"aws:TagKeys":["team"]},"Null":{"aws:TagKeys":"false"}}"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn tag_keys_need_tag_support() {
+        // SimpleDB: no tag keys in its per-action data, `No` in the table.
+        let found = findings(&policy(
+            r#""sdb:GetAttributes""#,
+            r#"{"StringEquals":{"aws:ResourceTag/team":"blue"}}"#,
+        ));
+        let tags = only(&found, Code::TagAuthorizationUnsupported);
+        assert_eq!(tags.len(), 1, "{found:?}");
+        assert_eq!(
+            tags[0].message,
+            "`aws:ResourceTag/team` has no effect on `sdb:GetAttributes`: `sdb` does not support authorization based on tags"
+        );
+        let help = tags[0].help.as_deref().unwrap();
+        assert!(help.contains("says No for"), "{help}");
+        assert!(help.contains("table ("), "{help}");
+        assert_eq!(
+            tags[0].loc,
+            "/Statement/0/Condition/StringEquals/aws:ResourceTag/team#key"
+        );
+
+        // A service whose actions list the key.
+        let found = findings(&policy(
+            r#""ec2:StartInstances""#,
+            r#"{"StringEquals":{"aws:ResourceTag/team":"blue"}}"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn condition_structure() {
+        let found = cond("{}");
+        assert_eq!(codes(&found), [Code::EmptyElement]);
+        assert_eq!(found[0].loc, "/Statement/0/Condition");
+        let found = cond(r#"{"StringEquals":"x","Bool":{}}"#);
+        assert_eq!(
+            codes(&found),
+            [Code::InvalidElementType, Code::EmptyElement]
+        );
+        let found =
+            cond(r#"{"StringLike":{"s3:prefix":[]},"StringEquals":{"s3:prefix":[{"a":1},null]}}"#);
+        assert_eq!(
+            codes(&found),
+            [
+                Code::EmptyElement,
+                Code::InvalidElementType,
+                Code::InvalidElementType
+            ]
+        );
+        assert_eq!(
+            found[2].loc,
+            "/Statement/0/Condition/StringEquals/s3:prefix/1"
+        );
+        let found = cond(r#"{"StringLike":{"s3:prefix":"a","S3:Prefix":"b"}}"#);
+        assert_eq!(codes(&found), [Code::DuplicateElement]);
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/StringLike/S3:Prefix#key"
+        );
+    }
 }
