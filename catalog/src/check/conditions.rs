@@ -20,13 +20,13 @@
 //! - Service Authorization Reference (the catalog): service condition keys, their types,
 //!   which actions and resource types list them.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::structure::list;
 use super::{Ctx, Policy, Statement};
 use crate::capability::{Capability, Support};
 use crate::global_keys::{self, GlobalKey};
-use crate::model::{self, Action, ConditionKey, ConditionType, Service};
+use crate::model::{self, Action, ConditionKey, ConditionType, ResourceType, Service};
 use crate::query;
 use crate::suggest::suggest;
 use crate::{Code, Member, Node, NodeKind};
@@ -263,33 +263,177 @@ enum Missing {
     NotInService(Service),
 }
 
-/// Finds a condition key: a global key, else a key of the service its prefix names
-/// (templates such as `s3:ExistingObjectTag/${TagKey}` match any tag key). An `aws:` key
-/// missing from the curated global table but listed by some service (services list the
-/// global keys they support) is taken from that service's table.
-fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
-    if let Some(key) = global_keys::global_key(name) {
-        return Ok(KeyDef::Global(key));
+/// Whether a key name listed by the catalog matches `name`: exactly or through a
+/// `${...}` template (ASCII case-insensitive), or through a tag template the reference
+/// spells literally, `.../tag-key` (Secrets Manager's `secretsmanager:ResourceTag/tag-key`,
+/// SSM's `ssm:resourceTag/tag-key`; the importer normalizes `<key>` spellings but not
+/// this one).
+fn key_matches(listed: &str, name: &str) -> bool {
+    if listed.eq_ignore_ascii_case(name) || query::template_matches(listed, name) {
+        return true;
     }
+    listed.strip_suffix("tag-key").is_some_and(|head| {
+        head.ends_with('/')
+            && name.len() > head.len()
+            && name
+                .get(..head.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(head))
+    })
+}
+
+/// The key of `service` matching `name` (see [`key_matches`]).
+fn service_key(service: Service, name: &str) -> Option<ConditionKey> {
+    service.condition_key(name).or_else(|| {
+        service
+            .condition_keys()
+            .find(|key| key.name().ends_with("/tag-key") && key_matches(key.name(), name))
+    })
+}
+
+/// Answers whether actions list one key name, remembering the answer per service and per
+/// resource type: a service's own key list is a superset of the keys its actions and
+/// resource types list (checked over the whole catalog: 57,839 of 57,839), so a service
+/// without the key is skipped whole, and the actions of `ec2:*` share a few dozen resource
+/// types.
+struct Lister<'n> {
+    name: &'n str,
+    /// Few per statement, in a row: a list beats hashing.
+    services: Vec<(Service, bool)>,
+    resource_types: HashMap<ResourceType, bool>,
+}
+
+impl<'n> Lister<'n> {
+    fn new(name: &'n str) -> Self {
+        Self {
+            name,
+            services: Vec::new(),
+            resource_types: HashMap::new(),
+        }
+    }
+
+    /// Whether `listed` (a name from the catalog) is the key: see [`key_matches`]; names
+    /// without a template compare directly.
+    fn matches(&self, listed: &str) -> bool {
+        if listed.contains("${") || listed.ends_with("/tag-key") {
+            key_matches(listed, self.name)
+        } else {
+            listed.eq_ignore_ascii_case(self.name)
+        }
+    }
+
+    /// Whether the service lists the key at all (remembered).
+    fn in_service(&mut self, service: Service) -> bool {
+        if let Some(&(_, known)) = self.services.iter().find(|(s, _)| *s == service) {
+            return known;
+        }
+        let known = service_key(service, self.name).is_some();
+        self.services.push((service, known));
+        known
+    }
+
+    /// Whether the action, or one of its resource types, lists the key (what
+    /// [`Action::lists_condition_key`] answers, plus the literal tag templates).
+    fn lists(&mut self, action: Action) -> bool {
+        if !self.in_service(action.service()) {
+            return false;
+        }
+        if action.condition_keys().any(|k| self.matches(k))
+            || action
+                .resource_types()
+                .any(|ar| ar.condition_keys().any(|k| self.matches(k)))
+        {
+            return true;
+        }
+        action
+            .resource_types()
+            .any(|ar| self.resource_type_lists(ar.resource_type()))
+    }
+
+    /// Whether a resource type lists the key (remembered).
+    fn resource_type_lists(&mut self, resource_type: ResourceType) -> bool {
+        if let Some(&listed) = self.resource_types.get(&resource_type) {
+            return listed;
+        }
+        let listed = resource_type.condition_keys().any(|k| self.matches(k));
+        self.resource_types.insert(resource_type, listed);
+        listed
+    }
+
+    /// Whether any of the actions lists the key: first the actions' own keys, then the
+    /// keys they list per resource type, then the resource types' keys — most keys are
+    /// found in the first, cheapest pass.
+    fn lists_any(&mut self, actions: &[Action]) -> bool {
+        let candidates: Vec<Action> = actions
+            .iter()
+            .copied()
+            .filter(|a| self.in_service(a.service()))
+            .collect();
+        if candidates
+            .iter()
+            .any(|a| a.condition_keys().any(|k| self.matches(k)))
+        {
+            return true;
+        }
+        if candidates.iter().any(|a| {
+            a.resource_types()
+                .any(|ar| ar.condition_keys().any(|k| self.matches(k)))
+        }) {
+            return true;
+        }
+        candidates.iter().any(|a| {
+            a.resource_types()
+                .any(|ar| self.resource_type_lists(ar.resource_type()))
+        })
+    }
+}
+
+/// Finds a condition key: a global key, else a key of the service its prefix names
+/// (templates such as `s3:ExistingObjectTag/${TagKey}` match any tag key), else a key
+/// with that prefix listed by another service: the reference lists some keys under a
+/// service whose prefix differs (`catalog:ChangeType` under `aws-marketplace`), and
+/// services list the global keys they support (an `aws:` key missing from the curated
+/// global table is taken from there).
+fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
     let Some((prefix, _)) = name.split_once(':') else {
         return Err(Missing::NoPrefix);
     };
-    if prefix.eq_ignore_ascii_case("aws") {
-        return services
-            .iter()
-            .copied()
-            .chain(model::services())
-            .find_map(|s| s.condition_key(name))
-            .map(KeyDef::Service)
-            .ok_or(Missing::Global);
+    // The curated table is searched linearly, templates included: ask it only about the
+    // prefixes it has (`aws`, and a few services' cross-service keys).
+    let curated = global_keys::GLOBAL_KEYS.iter().any(|key| {
+        key.name
+            .get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+            && key.name.as_bytes().get(prefix.len()) == Some(&b':')
+    });
+    if let Some(key) = curated.then(|| global_keys::global_key(name)).flatten() {
+        return Ok(KeyDef::Global(key));
     }
-    match model::service(prefix) {
-        None => Err(Missing::UnknownService(prefix.to_owned())),
-        Some(service) => service
-            .condition_key(name)
-            .map(KeyDef::Service)
-            .ok_or(Missing::NotInService(service)),
+    let own = model::service(prefix);
+    if let Some(key) = own.and_then(|service| service_key(service, name)) {
+        return Ok(KeyDef::Service(key));
     }
+    let same_prefix = |key: &ConditionKey| {
+        key.name()
+            .split_once(':')
+            .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
+    };
+    if let Some(key) = services
+        .iter()
+        .copied()
+        .chain(model::services())
+        .filter(|s| Some(*s) != own)
+        .find_map(|s| service_key(s, name).filter(same_prefix))
+    {
+        return Ok(KeyDef::Service(key));
+    }
+    Err(if prefix.eq_ignore_ascii_case("aws") {
+        Missing::Global
+    } else {
+        match own {
+            Some(service) => Missing::NotInService(service),
+            None => Missing::UnknownService(prefix.to_owned()),
+        }
+    })
 }
 
 /// The statement's actions when every entry of `Action` is a known action or a pattern
@@ -306,8 +450,9 @@ fn statement_actions<L>(statement: &Statement<'_, L>) -> Option<Vec<Action>> {
         NodeKind::Array(items) => items.iter().collect(),
         _ => return None,
     };
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
+    // Each entry's actions; deduplicated only when two entries name the same service
+    // (hashing every action of `ec2:*` costs more than the rest of the rule).
+    let mut entries: Vec<(Service, Vec<Action>)> = Vec::new();
     for node in nodes {
         let text = node.as_literal()?;
         let (prefix, name) = text.split_once(':')?;
@@ -316,9 +461,17 @@ fn statement_actions<L>(statement: &Statement<'_, L>) -> Option<Vec<Action>> {
         }
         let service = model::service(prefix)?;
         let found: Vec<Action> = if query::has_wildcard(name) {
+            // `*` and `Get*` need no general matcher (it allocates per action).
+            let head = name.strip_suffix('*').filter(|h| !query::has_wildcard(h));
             service
                 .actions()
-                .filter(|a| query::wildcard_matches(name, a.name()))
+                .filter(|action| match head {
+                    Some(head) => action
+                        .name()
+                        .get(..head.len())
+                        .is_some_and(|h| h.eq_ignore_ascii_case(head)),
+                    None => query::wildcard_matches(name, action.name()),
+                })
                 .collect()
         } else {
             vec![service.action(name)?]
@@ -326,10 +479,21 @@ fn statement_actions<L>(statement: &Statement<'_, L>) -> Option<Vec<Action>> {
         if found.is_empty() {
             return None;
         }
-        for action in found {
-            if seen.insert(action) {
-                out.push(action);
-            }
+        entries.push((service, found));
+    }
+    let repeated = entries
+        .iter()
+        .enumerate()
+        .any(|(i, (s, _))| entries.iter().skip(i + 1).any(|(t, _)| t == s));
+    let mut out = Vec::new();
+    if repeated {
+        let mut seen = HashSet::new();
+        for (_, found) in entries {
+            out.extend(found.into_iter().filter(|a| seen.insert(*a)));
+        }
+    } else {
+        for (_, found) in entries {
+            out.extend(found);
         }
     }
     (!out.is_empty()).then_some(out)
@@ -341,6 +505,8 @@ struct Scope {
     actions: Option<Vec<Action>>,
     /// The services of `actions`, in first-seen order.
     services: Vec<Service>,
+    /// The prefixes written in `Action`/`NotAction`, lowercase.
+    action_prefixes: Vec<String>,
 }
 
 /// Checks the statement's `Condition`: its shape, each operator, each key, each value.
@@ -372,7 +538,18 @@ pub fn check_conditions<'a, L: Clone>(
             services.push(action.service());
         }
     }
-    let scope = Scope { actions, services };
+    let action_prefixes = statement
+        .actions(false)
+        .into_iter()
+        .chain(statement.actions(true))
+        .filter_map(|node| node.as_literal()?.split_once(':'))
+        .map(|(prefix, _)| prefix.to_ascii_lowercase())
+        .collect();
+    let scope = Scope {
+        actions,
+        services,
+        action_prefixes,
+    };
     let mut seen_operators: Vec<&str> = Vec::new();
     for block in blocks {
         if seen_operators.contains(&block.key.as_str()) {
@@ -491,13 +668,20 @@ fn check_key<'a, L: Clone>(
     let values = check_value_shape(ctx, key);
     let def = match resolve_key(&key.key, &scope.services) {
         Ok(def) => Some(def),
+        // A prefix that is no service's, also used in `Action`: the action rules report
+        // the unknown service once; the key would repeat it.
+        Err(Missing::UnknownService(prefix))
+            if scope.action_prefixes.contains(&prefix.to_ascii_lowercase()) =>
+        {
+            None
+        }
         Err(missing) => {
             report_unknown_key(ctx, key, &missing);
             None
         }
     };
     if let (Some(operator), Some(def)) = (operator, def) {
-        check_operator_type(ctx, block, key, operator, def);
+        check_operator_type(ctx, block, key, operator, def, &values);
         check_set_operator(ctx, key, operator, def);
     }
     if let Some(operator) = operator {
@@ -652,7 +836,8 @@ fn suggest_key(name: &str, service: Option<Service>) -> Option<String> {
 /// String keys: they compare strings field by field ("The ARN is considered a string"),
 /// and AWS's own managed policies use `ArnLike` on String keys such as
 /// `kms:EncryptionContext:aws:s3:arn` and `aws:RequestTag/...`; we do not know of a
-/// documented rejection. `aws:EpochTime` takes both date and numeric operators (the
+/// documented rejection. String operators also take Bool keys when every value is
+/// `true`/`false` (see [`boolean_text`]). `aws:EpochTime` takes both date and numeric operators (the
 /// global keys page gives it both types: [`GlobalKey::also_numeric`]). `Null` takes any
 /// key.
 fn check_operator_type<'a, L: Clone>(
@@ -661,6 +846,7 @@ fn check_operator_type<'a, L: Clone>(
     key: &'a Member<L>,
     operator: Operator,
     def: KeyDef,
+    values: &[&Node<L>],
 ) {
     let key_type = def.value_type();
     let epoch = matches!(def, KeyDef::Global(g) if g.also_numeric());
@@ -668,6 +854,9 @@ fn check_operator_type<'a, L: Clone>(
         Family::Null => true,
         Family::String | Family::Arn => {
             matches!(key_type, ConditionType::String | ConditionType::Arn)
+                || (operator.family == Family::String
+                    && key_type == ConditionType::Bool
+                    && values.iter().all(|v| boolean_text(v)))
         }
         Family::Numeric => key_type == ConditionType::Numeric || epoch,
         Family::Date => key_type == ConditionType::Date || epoch,
@@ -699,6 +888,21 @@ fn check_operator_type<'a, L: Clone>(
         ),
         operators_for(key_type),
     );
+}
+
+/// Whether a value reads as a Boolean (`true`, `"false"`, ...), or is unknown until run
+/// time. A string operator comparing a Bool key with `"true"`/`"false"` compares the
+/// same text `Bool` would; AWS's managed policies do this
+/// (`"StringEquals": {"lakeformation:EnabledOnlyForMetaDataAccess": "true"}`), so it
+/// is accepted. Any other value can never match a Bool key.
+fn boolean_text<L>(value: &Node<L>) -> bool {
+    match &value.kind {
+        NodeKind::Bool(_) => true,
+        NodeKind::String(text) => text
+            .as_literal()
+            .is_none_or(|s| is_bool(s) || s.contains("${")),
+        _ => false,
+    }
 }
 
 /// Help naming the operators for a key type.
@@ -987,7 +1191,8 @@ fn check_applicable<'a, L: Clone>(
     let Some(actions) = &scope.actions else {
         return;
     };
-    if actions.iter().any(|a| a.lists_condition_key(&key.key)) {
+    let mut lister = Lister::new(&key.key);
+    if lister.lists_any(actions) {
         return;
     }
     let message = match actions.as_slice() {
@@ -1001,7 +1206,7 @@ fn check_applicable<'a, L: Clone>(
     let service = def.service();
     let takers: Vec<String> = service
         .actions()
-        .filter(|a| a.lists_condition_key(&key.key))
+        .filter(|&a| lister.lists(a))
         .map(Action::full_name)
         .collect();
     let help = match takers.as_slice() {
@@ -1065,12 +1270,14 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
     {
         return;
     }
+    let mut lister = Lister::new(&key.key);
     for &service in &scope.services {
-        let listed = actions
+        let of_service: Vec<Action> = actions
             .iter()
+            .copied()
             .filter(|a| a.service() == service)
-            .any(|a| a.lists_condition_key(&key.key));
-        if listed || service_mentions_tags(service) {
+            .collect();
+        if lister.lists_any(&of_service) || service_mentions_tags(service) {
             continue;
         }
         let Some((Support::No, row)) = service.table_support(Capability::TagBased) else {
@@ -1264,6 +1471,43 @@ mod tests {
     }
 
     #[test]
+    fn catalog_quirks_resolve() {
+        // The reference spells Secrets Manager's tag key `secretsmanager:ResourceTag/tag-key`.
+        let found = findings(&policy(
+            r#""secretsmanager:GetSecretValue""#,
+            r#"{"StringEquals":{"secretsmanager:ResourceTag/team":"blue"}}"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+        // `catalog:ChangeType` is listed under `aws-marketplace`.
+        let found = findings(&policy(
+            r#""aws-marketplace:StartChangeSet""#,
+            r#"{"StringEquals":{"catalog:ChangeType":"AddRevisions"}}"#,
+        ));
+        assert!(
+            only(&found, Code::UnknownConditionKey).is_empty(),
+            "{found:?}"
+        );
+        // A prefix no service has, also used in `Action`: the action rules report it once.
+        let found = findings(&policy(
+            r#""nosuch:GetThing""#,
+            r#"{"StringEquals":{"nosuch:Thing":"x"}}"#,
+        ));
+        assert!(
+            only(&found, Code::UnknownConditionKey).is_empty(),
+            "{found:?}"
+        );
+        let found = findings(&policy(
+            r#""s3:GetObject""#,
+            r#"{"StringEquals":{"nosuch:Thing":"x"}}"#,
+        ));
+        assert_eq!(
+            only(&found, Code::UnknownConditionKey).len(),
+            1,
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn keys_the_actions_do_not_list() {
         let found = findings(&policy(
             r#""s3:GetObject""#,
@@ -1335,6 +1579,14 @@ mod tests {
             found[0].help.as_deref(),
             Some("use `IpAddress` or `NotIpAddress`")
         );
+
+        // A string operator on a Bool key: fine with `true`/`false`, never matching
+        // with anything else.
+        let found = cond(r#"{"StringEquals":{"aws:ViaAWSService":"true"}}"#);
+        assert!(found.is_empty(), "{found:?}");
+        let found = cond(r#"{"StringEquals":{"aws:ViaAWSService":"amplify.amazonaws.com"}}"#);
+        assert_eq!(codes(&found), [Code::OperatorTypeMismatch]);
+        assert_eq!(found[0].help.as_deref(), Some("use `Bool`"));
 
         // ARN keys take string operators, String keys take ARN operators, Null takes
         // anything, `aws:EpochTime` takes numbers and dates.
@@ -1505,5 +1757,104 @@ mod tests {
             found[0].loc,
             "/Statement/0/Condition/StringLike/S3:Prefix#key"
         );
+    }
+
+    /// A JSON value as the engine's tree, locations as JSON pointers.
+    fn to_node(value: &serde_json::Value, pointer: String) -> crate::Node<String> {
+        use serde_json::Value;
+        let kind = match value {
+            Value::Null => NodeKind::Null,
+            Value::Bool(b) => NodeKind::Bool(*b),
+            Value::Number(n) => NodeKind::Number(n.to_string()),
+            Value::String(s) => NodeKind::String(crate::Text::literal(s.clone())),
+            Value::Array(items) => NodeKind::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| to_node(v, format!("{pointer}/{i}")))
+                    .collect(),
+            ),
+            Value::Object(members) => NodeKind::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| {
+                        let child = format!("{pointer}/{k}");
+                        Member {
+                            key: k.clone(),
+                            key_loc: format!("{child}#key"),
+                            value: to_node(v, child),
+                        }
+                    })
+                    .collect(),
+            ),
+        };
+        crate::Node::new(kind, pointer)
+    }
+
+    /// Runs the engine over the AWS managed policies and prints the findings of the
+    /// condition and variable codes, and counts for every code. Not a pass/fail test:
+    /// `cargo test -p iam-catalog corpus_findings -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads ../shared/corpus; prints findings for review"]
+    fn corpus_findings() {
+        let dir = std::env::var("IAM_POLICY_CORPUS").unwrap_or_else(|_| {
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../../shared/corpus/aws-managed-policies"
+            )
+            .to_owned()
+        });
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            println!("corpus not found at {dir}: did not run");
+            return;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        let mut counts: std::collections::BTreeMap<&str, (usize, HashSet<String>)> =
+            std::collections::BTreeMap::new();
+        let mine = [
+            Code::UnknownOperator,
+            Code::UnknownConditionKey,
+            Code::ConditionKeyNotApplicable,
+            Code::OperatorTypeMismatch,
+            Code::InvalidConditionValue,
+            Code::SetOperatorMismatch,
+            Code::TagAuthorizationUnsupported,
+            Code::InvalidPolicyVariable,
+            Code::MisplacedPolicyVariable,
+            Code::PolicyVariableVersion,
+            Code::EmptyElement,
+            Code::InvalidElementType,
+            Code::DuplicateElement,
+        ];
+        let show: Vec<Code> = std::env::var("SHOW").map_or_else(
+            |_| mine.to_vec(),
+            |s| s.split(',').filter_map(Code::from_name).collect(),
+        );
+        let start = std::time::Instant::now();
+        for path in &paths {
+            let text = std::fs::read_to_string(path).unwrap();
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let view = crate::PolicyView::new(to_node(&value, String::new()));
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            for d in crate::check(&view, crate::PolicyKind::Identity) {
+                let entry = counts.entry(d.code.name()).or_default();
+                entry.0 += 1;
+                entry.1.insert(name.clone());
+                if show.contains(&d.code) {
+                    println!(
+                        "{name} {} {}: {} | {}",
+                        d.code,
+                        d.loc,
+                        d.message,
+                        d.help.unwrap_or_default()
+                    );
+                }
+            }
+        }
+        println!("{} policies in {:?}", paths.len(), start.elapsed());
+        for (code, (n, files)) in &counts {
+            println!("{code}: {n} in {} policies", files.len());
+        }
     }
 }
