@@ -138,27 +138,231 @@ declare_codes! {
 
     // --- conditions ---
     /// A condition operator that does not exist (or `...IfExists` on `Null`).
+    ///
+    /// ### What it checks
+    /// Each key of `Condition` is one of `StringEquals`, `StringNotEquals`,
+    /// `StringEqualsIgnoreCase`, `StringNotEqualsIgnoreCase`, `StringLike`, `StringNotLike`,
+    /// `Numeric{Equals,NotEquals,LessThan,LessThanEquals,GreaterThan,GreaterThanEquals}`,
+    /// `Date...` (the same six), `Bool`, `BinaryEquals`, `IpAddress`, `NotIpAddress`,
+    /// `ArnEquals`, `ArnLike`, `ArnNotEquals`, `ArnNotLike` or `Null`, optionally with
+    /// `IfExists` (not on `Null`) and a `ForAllValues:`/`ForAnyValue:` qualifier. Names are
+    /// case-sensitive.
+    ///
+    /// ### Why
+    /// IAM rejects the policy (`MalformedPolicyDocument: Invalid Condition type`); Access
+    /// Analyzer reports "Invalid condition operator" and "Null with if exists".
+    ///
+    /// ### Example
+    /// ```json
+    /// "Condition": { "StringEqual": { "aws:PrincipalTag/team": "blue" } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Use the operator the help names (`StringEquals`); for `NullIfExists`, use `Null`.
     UnknownOperator, "unknown-operator", Error, "the condition operator does not exist";
     /// A condition key found in no table: neither global nor of any service.
+    ///
+    /// ### What it checks
+    /// Each condition key is a global key (`aws:SourceIp`, `aws:PrincipalTag/team`, the
+    /// cross-service keys such as `ec2:SourceInstanceArn`) or a key of a service in the
+    /// Service Authorization Reference (`s3:prefix`, `s3:ExistingObjectTag/team`). Names are
+    /// case-insensitive; `${TagKey}`-style templates match any tag name. A key whose prefix
+    /// is no service's is not reported again when the statement's `Action` already uses
+    /// that prefix (the unknown service is reported there).
+    ///
+    /// ### Why
+    /// A misspelt key is never in the request context: `StringEquals` on it is always
+    /// false (the statement grants nothing), `StringNotEquals` always true. Access Analyzer
+    /// reports "Invalid global condition key" and "Invalid service condition key".
+    ///
+    /// ### Example
+    /// ```json
+    /// "Condition": { "StringLike": { "s3:prefx": "home/*" } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Use the key the help suggests (`s3:prefix`).
     UnknownConditionKey, "unknown-condition-key", Error, "the condition key does not exist";
     /// A known key that none of the statement's actions or resource types lists.
+    ///
+    /// ### What it checks
+    /// For a service key (not a global key), at least one of the statement's actions lists
+    /// it, directly or through one of its resource types. Checked only when every entry of
+    /// `Action` is a known action or a pattern within one service; never with `NotAction`
+    /// or `*`.
+    ///
+    /// ### Why
+    /// A key an action does not support is absent from that action's request context, so
+    /// the condition fails (or, negated, always passes) for it. A warning, not an error:
+    /// the reference is incomplete there, and on the AWS managed policies some keys listed
+    /// only at the service level work.
+    ///
+    /// ### Example
+    /// ```json
+    /// { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+    ///   "Condition": { "StringLike": { "s3:prefix": "home/*" } } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Move the condition to a statement of the actions the help names (`s3:ListBucket`),
+    /// or allow the code for the statement when the service documents the key for it.
     ConditionKeyNotApplicable, "condition-key-not-applicable", Warning, "the statement's actions do not list this condition key";
     /// The operator does not fit the key's type (`NumericEquals` on a string key).
+    ///
+    /// ### What it checks
+    /// `String...` operators take String and ARN keys (and Bool keys when every value is
+    /// `true`/`false`); `Arn...` take ARN and String keys; `Numeric...` Numeric keys;
+    /// `Date...` Date keys; `Bool` Bool keys; `IpAddress`/`NotIpAddress` IP address keys;
+    /// `BinaryEquals` Binary keys; `Null` any key. `aws:EpochTime` takes date and numeric
+    /// operators.
+    ///
+    /// ### Why
+    /// A value compared as the wrong type never matches as meant (`StringEquals` on
+    /// `aws:SourceIp` cannot take a CIDR range). Access Analyzer reports "Type mismatch".
+    ///
+    /// ### Example
+    /// ```json
+    /// "Condition": { "StringEquals": { "aws:ViaAWSService": "amplify.amazonaws.com" } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Use an operator of the key's type, as the help says (`Bool` with `true`/`false`), or
+    /// the key you meant (`aws:CalledVia`).
     OperatorTypeMismatch, "operator-type-mismatch", Error, "the condition operator does not fit the key's type";
     /// A condition value that does not parse for its operator (date, number, CIDR, bool).
+    ///
+    /// ### What it checks
+    /// `Numeric...` values are integers or decimals (string or JSON number); `Date...`
+    /// values are W3C ISO 8601 dates or date-times, or epoch seconds; `Bool` and `Null`
+    /// values are `true` or `false`; `IpAddress`/`NotIpAddress` values are IPv4 or IPv6
+    /// addresses or CIDR ranges; `BinaryEquals` values are base64. Values holding a policy
+    /// variable or a value inserted at run time are not parsed.
+    ///
+    /// ### Why
+    /// A value IAM cannot read never matches. Access Analyzer reports "Type mismatch date",
+    /// "Type mismatch number", "Type mismatch Boolean" and "Type mismatch IP range".
+    ///
+    /// ### Example
+    /// ```json
+    /// "Condition": { "IpAddress": { "aws:SourceIp": "10.0.0.0/33" } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Write the value in the form the help shows (`10.0.0.0/8`, `2026-01-31T12:00:00Z`).
     InvalidConditionValue, "invalid-condition-value", Error, "a condition value does not parse for its operator";
     /// `ForAllValues:`/`ForAnyValue:` on a single-valued key, or none on a multivalued key.
+    ///
+    /// ### What it checks
+    /// A multivalued key (an `ArrayOf...` type, e.g. `aws:TagKeys`) is tested with
+    /// `ForAllValues:` or `ForAnyValue:`; a single-valued key without; `Null` without.
+    ///
+    /// ### Why
+    /// Without a qualifier a multivalued key is compared as one value; `ForAllValues:` on a
+    /// single-valued key is also true when the key is absent, which can allow more than
+    /// meant. Access Analyzer reports "Missing qualifier", "`ForAllValues` with single
+    /// valued key" and "Null with qualifier". A warning: the multivalued flag comes from the
+    /// reference's types.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Condition": { "StringEquals": { "aws:TagKeys": ["team", "cost-center"] } }
+    /// ```
+    ///
+    /// ### Fix
+    /// `ForAllValues:StringEquals` (every request value is listed) or
+    /// `ForAnyValue:StringEquals` (some request value is listed); drop the qualifier on
+    /// single-valued keys.
     SetOperatorMismatch, "set-operator-mismatch", Warning, "a set operator does not fit whether the key is multivalued";
-    /// Tag condition keys on a service that does not support tag-based authorization.
+    /// Tag condition keys on a service that does not support authorization based on tags.
+    ///
+    /// ### What it checks
+    /// `aws:ResourceTag/...`, `aws:RequestTag/...` and `aws:TagKeys` on actions of a service
+    /// whose per-action data names no tag key at all (no action, resource type or
+    /// service-level key) and whose row in "AWS services that work with IAM" says No under
+    /// "Authorization based on tags". The finding names the table edition, the row and its
+    /// footnotes. Not checked with `NotAction` or `*`.
+    ///
+    /// ### Why
+    /// The key is never in the request context of that service: an `Allow` with it grants
+    /// nothing there, a `Deny` with it never denies (Access Analyzer: "Deny with unsupported
+    /// tag condition key for service").
+    ///
+    /// ### Example
+    /// ```json
+    /// { "Effect": "Deny", "Action": ["glue:UntagResource", "tag:UntagResources"],
+    ///   "Resource": "*", "Condition": { "ForAnyValue:StringEquals": { "aws:TagKeys": ["owner"] } } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Move that service's actions to a statement without the tag condition, and limit
+    /// them by resource ARN instead.
     TagAuthorizationUnsupported, "tag-authorization-unsupported", Error, "the service does not support authorization based on tags";
 
     // --- policy variables ---
     /// A malformed `${...}` or an unknown policy variable.
+    ///
+    /// ### What it checks
+    /// Each `${...}` is `${*}`, `${?}`, `${$}`, or `${key}` / `${key, 'default'}` where
+    /// `key` is a single-valued global key (`aws:username`, `aws:PrincipalTag/team`), a
+    /// documented federated identity key (`saml:sub`, ...) or a single-valued service key;
+    /// it is closed, not empty, has no space in its name, and its default is in single
+    /// quotes.
+    ///
+    /// ### Why
+    /// IAM cannot resolve it, and a statement with an unresolvable variable may match
+    /// nothing. Access Analyzer reports "Missing brace in variable", "Empty variable",
+    /// "Unsupported space in variable" and "Missing quote in variable".
+    ///
+    /// ### Example
+    /// ```json
+    /// "Resource": "arn:aws:s3:::bucket/${aws:usrname}/*"
+    /// ```
+    ///
+    /// ### Fix
+    /// Use the variable the help suggests (`${aws:username}`); write a literal `$` as `${$}`.
     InvalidPolicyVariable, "invalid-policy-variable", Error, "a policy variable is malformed or unknown";
     /// A policy variable where IAM does not replace it (outside the resource part of an
     /// ARN and String/ARN condition values).
+    ///
+    /// ### What it checks
+    /// Variables appear only in `Resource`/`NotResource` ARNs and in the values of
+    /// `String...` and `Arn...` conditions. In an ARN they may stand in the region, account
+    /// and resource fields (AWS's own managed policies use `${aws:PrincipalAccount}` as the
+    /// account), not in `arn`, the partition or the service. Not in `Action`, `Sid`,
+    /// `Principal`, condition keys, or `Numeric`/`Date`/`Bool`/`IpAddress`/`Binary`/`Null`
+    /// values.
+    ///
+    /// ### Why
+    /// Elsewhere IAM reads `${...}` as plain text. Access Analyzer reports "Variable
+    /// unsupported in element" and "Invalid variable for operator".
+    ///
+    /// ### Example
+    /// ```json
+    /// "Condition": { "NumericLessThan": { "s3:max-keys": "${aws:PrincipalTag/limit}" } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Move the variable into a resource ARN or a string condition value.
     MisplacedPolicyVariable, "misplaced-policy-variable", Error, "a policy variable where IAM does not replace it";
     /// Policy variables need `"Version": "2012-10-17"`.
+    ///
+    /// ### What it checks
+    /// A policy with `"Version": "2008-10-17"`, or without `Version` (IAM then reads it as
+    /// `2008-10-17`), has no `${...}` in any string. Reported once per string.
+    ///
+    /// ### Why
+    /// "Variables were introduced in version 2012-10-17"; in older policies
+    /// `${aws:username}` is literal text, so the resource or condition matches nothing.
+    /// Access Analyzer reports "Variable unsupported in version".
+    ///
+    /// ### Example
+    /// ```json
+    /// { "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject",
+    ///   "Resource": "arn:aws:s3:::bucket/${aws:username}/*" }] }
+    /// ```
+    ///
+    /// ### Fix
+    /// Add `"Version": "2012-10-17"` at the top of the policy.
     PolicyVariableVersion, "policy-variable-version", Error, "policy variables need `\"Version\": \"2012-10-17\"`";
 
     // --- policy types and service capabilities ---
