@@ -187,44 +187,28 @@ pub fn parse_operator(name: &str) -> Result<Operator, OperatorError> {
     })
 }
 
-/// The operator closest to a misspelt one, keeping its qualifier and `IfExists` when
-/// those are recognisable.
+/// The operator closest to a misspelt one, over every operator with and without
+/// `IfExists`, keeping a (corrected) set qualifier.
 fn suggest_operator(name: &str) -> Option<String> {
     let (qualifier, rest) = match name.split_once(':') {
         Some((q, rest)) => (Some(suggest(q, SET_QUALIFIERS.iter().copied())?), rest),
         None => (None, name),
     };
-    let (body, if_exists) = if rest.len() > "IfExists".len()
-        && rest
-            .get(rest.len() - "IfExists".len()..)
-            .is_some_and(|s| s.eq_ignore_ascii_case("IfExists"))
-    {
-        (
-            rest.get(..rest.len() - "IfExists".len()).unwrap_or(rest),
-            true,
-        )
-    } else {
-        (rest, false)
-    };
-    let base = OPERATORS
+    let candidates: Vec<String> = OPERATORS
         .iter()
-        .find(|op| op.eq_ignore_ascii_case(body))
-        .copied()
-        .or_else(|| suggest(body, OPERATORS.iter().copied()))
-        .or_else(|| {
-            // `StringEqualsIfExist` and the like: try the whole name.
-            suggest(rest, OPERATORS.iter().copied())
-        })?;
-    let if_exists = if_exists && base != "Null";
-    let mut out = String::new();
-    if let Some(q) = qualifier {
-        out.push_str(q);
-        out.push(':');
-    }
-    out.push_str(base);
-    if if_exists {
-        out.push_str("IfExists");
-    }
+        .map(|op| (*op).to_owned())
+        .chain(
+            OPERATORS
+                .iter()
+                .filter(|op| **op != "Null")
+                .map(|op| format!("{op}IfExists")),
+        )
+        .collect();
+    let body = suggest(rest, candidates.iter().map(String::as_str))?;
+    let out = match qualifier {
+        Some(q) => format!("{q}:{body}"),
+        None => body.to_owned(),
+    };
     (out != name).then_some(out)
 }
 
@@ -689,7 +673,13 @@ fn check_key<'a, L: Clone>(
             check_value(ctx, operator, &block.key, value);
         }
     }
-    if let Some(KeyDef::Service(def)) = def {
+    // `aws:` keys are global even when only a service's table lists them.
+    if let Some(KeyDef::Service(def)) = def
+        && !def
+            .name()
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
+    {
         check_applicable(ctx, scope, key, def);
     }
     if def.is_some() {
@@ -1366,6 +1356,16 @@ mod tests {
         assert_eq!(
             parse_operator("StringEqualIfExists"),
             Err(OperatorError::Unknown(Some("StringEqualsIfExists".into())))
+        );
+        assert_eq!(
+            parse_operator("StringEqualsIfExist"),
+            Err(OperatorError::Unknown(Some("StringEqualsIfExists".into())))
+        );
+        assert_eq!(
+            parse_operator("ForAnyValues:StringLike"),
+            Err(OperatorError::Unknown(Some(
+                "ForAnyValue:StringLike".into()
+            )))
         );
         for op in OPERATORS {
             assert!(parse_operator(op).is_ok(), "{op}");

@@ -595,6 +595,12 @@ mod tests {
         );
         assert_eq!(misplaced[0].loc, "/Statement/0/Sid");
         assert_eq!(
+            misplaced[0].help.as_deref(),
+            Some(
+                "policy variables work only in `Resource`/`NotResource` ARNs and in the values of `String...` and `Arn...` conditions"
+            )
+        );
+        assert_eq!(
             misplaced[1].message,
             "`${aws:username}` is in the partition field of the ARN, where IAM does not replace policy variables"
         );
