@@ -1,0 +1,28 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs, rustdoc::broken_intra_doc_links)]
+
+pub mod document;
+pub mod json;
+mod policy;
+mod validate;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use document::Document;
+pub use iam_catalog::{Code, PolicyKind, Severity};
+pub use json::JsonLocation;
+pub use policy::{ParseError, Policy};
+pub use validate::{Diagnostic, ValidateOptions, validate, validate_with};
+
+/// The capability catalog and the engine behind the checks (`iam-catalog`).
+pub use iam_catalog as catalog;
+
+#[doc = include_str!("policy_macro.md")]
+#[macro_export]
+macro_rules! policy {
+    ($($body:tt)*) => {
+        $crate::__private::policy_impl!{ $crate, $($body)* }
+    };
+}
