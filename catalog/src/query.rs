@@ -5,45 +5,79 @@ use crate::model::{self, Action, ResourceType, Service};
 use crate::view::{Segment, Text};
 
 /// Whether `text` matches the IAM wildcard `pattern` (`*` any run, `?` one character),
-/// ASCII case-insensitively, as action names are matched.
+/// ASCII case-insensitively, as action names are matched. Allocation-free for ASCII
+/// text (every action name and prefix); other text is compared by characters.
 pub fn wildcard_matches(pattern: &str, text: &str) -> bool {
-    let p: Vec<char> = pattern.chars().map(|c| c.to_ascii_lowercase()).collect();
-    let t: Vec<char> = text.chars().map(|c| c.to_ascii_lowercase()).collect();
-    // Classic greedy glob matching with backtracking to the last `*`.
+    // Over ASCII text, matching bytes is matching characters whatever the pattern holds:
+    // a `?` takes one byte, which is one character, and a non-ASCII byte of the pattern
+    // equals no byte of the text.
+    if text.is_ascii() {
+        glob(
+            pattern.as_bytes(),
+            text.as_bytes(),
+            b'*',
+            b'?',
+            u8::eq_ignore_ascii_case,
+        )
+    } else {
+        let p: Vec<char> = pattern.chars().collect();
+        let t: Vec<char> = text.chars().collect();
+        glob(&p, &t, '*', '?', char::eq_ignore_ascii_case)
+    }
+}
+
+/// Classic greedy glob matching with backtracking to the last `*`.
+fn glob<T: Copy + PartialEq>(
+    p: &[T],
+    t: &[T],
+    star: T,
+    one: T,
+    eq: impl Fn(&T, &T) -> bool,
+) -> bool {
     let (mut pi, mut ti) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    while ti < t.len() {
+    let mut last_star: Option<(usize, usize)> = None;
+    while let Some(tc) = t.get(ti) {
         match p.get(pi) {
-            Some('*') => {
-                star = Some((pi, ti));
+            Some(&c) if c == star => {
+                last_star = Some((pi, ti));
                 pi += 1;
             }
-            Some(&c) if c == '?' || Some(&c) == t.get(ti) => {
+            Some(c) if *c == one || eq(c, tc) => {
                 pi += 1;
                 ti += 1;
             }
-            _ => match star {
+            _ => match last_star {
                 Some((sp, st)) => {
                     pi = sp + 1;
                     ti = st + 1;
-                    star = Some((sp, st + 1));
+                    last_star = Some((sp, st + 1));
                 }
                 None => return false,
             },
         }
     }
     p.get(pi..)
-        .is_some_and(|rest| rest.iter().all(|&c| c == '*'))
+        .is_some_and(|rest| rest.iter().all(|&c| c == star))
 }
 
 /// Whether a pattern has IAM wildcards (`*` or `?`).
 pub fn has_wildcard(pattern: &str) -> bool {
-    pattern.contains(['*', '?'])
+    pattern.bytes().any(|b| b == b'*' || b == b'?')
 }
 
 /// The services whose prefix matches the prefix part of an action pattern.
 pub fn services_matching(prefix_pattern: &str) -> impl Iterator<Item = Service> + '_ {
-    model::services().filter(move |s| wildcard_matches(prefix_pattern, s.prefix()))
+    // A literal prefix is one lookup, not a scan.
+    let exact = if has_wildcard(prefix_pattern) {
+        None
+    } else {
+        Some(model::service(prefix_pattern))
+    };
+    let scan = exact.is_none().then(model::services).into_iter().flatten();
+    exact
+        .flatten()
+        .into_iter()
+        .chain(scan.filter(move |s| wildcard_matches(prefix_pattern, s.prefix())))
 }
 
 /// Every action an action pattern (`s3:Get*`, `*:Describe*`, `ec2:*Instance?`, `*`)
@@ -164,6 +198,15 @@ impl FieldPattern {
         });
     }
 
+    /// The field that matches exactly `text` (no wildcards: `*` and `?` are literal).
+    pub fn literal_text(text: &str) -> FieldPattern {
+        let mut field = FieldPattern::default();
+        for c in text.chars() {
+            field.push_lit(c);
+        }
+        field
+    }
+
     /// Whether the field matches only the empty string.
     pub fn is_empty(&self) -> bool {
         self.toks.is_empty()
@@ -178,6 +221,14 @@ impl FieldPattern {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Whether the field starts with a literal character (not a wildcard or an unknown
+    /// part).
+    pub fn starts_literal(&self) -> bool {
+        self.toks
+            .first()
+            .is_some_and(|t| matches!(t.class, Class::Lit(_)) && !t.repeat)
     }
 
     /// Whether the field can match the empty string.
@@ -354,11 +405,7 @@ impl ResourcePattern {
             account: next(),
             resource: next(),
         };
-        let mut arn = FieldPattern::default();
-        for c in "arn".chars() {
-            arn.push_lit(c);
-        }
-        if pattern.prefix.overlaps(&arn) {
+        if pattern.prefix.overlaps(&FieldPattern::literal_text("arn")) {
             Ok(pattern)
         } else {
             Err(ArnError::NotAnArn)
@@ -495,6 +542,12 @@ mod tests {
         assert!(!wildcard_matches("a*b*c", "aXbY"));
         assert!(!wildcard_matches("Get?", "GetObject"));
         assert!(!wildcard_matches("Put*", "GetObject"));
+        assert!(wildcard_matches("*", "GetObject"));
+        assert!(!wildcard_matches("", "GetObject"));
+        assert!(!wildcard_matches("é?", "ÉX"));
+        assert!(wildcard_matches("é?", "éx"));
+        assert!(wildcard_matches("a?c", "aéc"));
+        assert!(!wildcard_matches("a?c", "abbc"));
     }
 
     #[test]
@@ -518,6 +571,9 @@ mod tests {
         assert!(expand("nosuch:*").is_empty());
         assert!(expand("GetObject").is_empty());
         assert!(expand("*").len() > 20_000);
+        assert_eq!(services_matching("S3").count(), 1);
+        assert_eq!(services_matching("nosuch").count(), 0);
+        assert!(services_matching("s*").count() > 10);
     }
 
     #[test]
