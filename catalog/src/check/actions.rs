@@ -1,9 +1,557 @@
-//! (being written)
+//! Actions: service prefixes, action names, wildcard patterns and action-level
+//! permissions, for every string of `Action` and `NotAction`.
+//!
+//! Sources: IAM User Guide, "IAM JSON policy elements: Action" and "`NotAction`"
+//! (`reference_policies_elements_action.html`): an action is `service-prefix:action-name`,
+//! both case-insensitive, `*` and `?` wildcards allowed anywhere; the prefixes and names are
+//! those of the Service Authorization Reference (the catalog).
+
+use std::fmt::Write as _;
+
 use super::{Ctx, Policy, Statement};
-/// Checks the statement's actions.
+use crate::capability::{Capability, CapabilityRow, Support};
+use crate::model::{self, Action, Service};
+use crate::query::{self, has_wildcard, services_matching, wildcard_matches};
+use crate::suggest::suggest;
+use crate::{Code, Node, Segment, Text};
+
+/// An action string split as far as its fixed text allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ActionText<'t> {
+    /// `*` (or `**`...): every action.
+    Star,
+    /// Literal text without `:`.
+    NoColon(&'t str),
+    /// The prefix, or the `:` that ends it, is in an inserted value: nothing to check.
+    Unknowable,
+    /// `prefix:name`; `name` is `None` when it holds an inserted value.
+    Parts {
+        /// The service prefix (a literal, maybe with wildcards).
+        prefix: &'t str,
+        /// The action name, when fully literal (maybe with wildcards).
+        name: Option<&'t str>,
+    },
+}
+
+impl<'t> ActionText<'t> {
+    /// Splits an action string. Inserted values (holes) never contain the `:` that ends a
+    /// prefix written before them, so a literal first segment with a `:` fixes the prefix.
+    pub(crate) fn split(text: &'t Text) -> ActionText<'t> {
+        let Some(Segment::Literal(first)) = text.segments.first() else {
+            return ActionText::Unknowable;
+        };
+        let whole = text.segments.len() == 1;
+        match first.split_once(':') {
+            Some((prefix, name)) => ActionText::Parts {
+                prefix,
+                name: whole.then_some(name),
+            },
+            None if !whole => ActionText::Unknowable,
+            None if !first.is_empty() && first.bytes().all(|b| b == b'*') => ActionText::Star,
+            None => ActionText::NoColon(first),
+        }
+    }
+}
+
+/// What an action string grants, for the resource rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Resolved {
+    /// One action, named without wildcards.
+    Named(Action),
+    /// A wildcard pattern (or `*`) and the actions it matches.
+    Pattern(Vec<Action>),
+    /// Not known when checking: an inserted value, or a string the action rules reject.
+    Unknown,
+}
+
+/// Resolves an action string to the actions it names.
+pub(crate) fn resolve(text: &Text) -> Resolved {
+    match ActionText::split(text) {
+        ActionText::Star => Resolved::Pattern(query::expand("*")),
+        ActionText::Parts {
+            prefix,
+            name: Some(name),
+        } if !prefix.is_empty() && !name.is_empty() => {
+            if has_wildcard(prefix) || has_wildcard(name) {
+                Resolved::Pattern(query::expand(&format!("{prefix}:{name}")))
+            } else {
+                match model::service(prefix).and_then(|s| s.action(name)) {
+                    Some(action) => Resolved::Named(action),
+                    None => Resolved::Unknown,
+                }
+            }
+        }
+        _ => Resolved::Unknown,
+    }
+}
+
+/// Checks every string of `Action` and `NotAction`: the service prefix exists, the action
+/// exists or the wildcard pattern matches at least one action, and the service supports
+/// action-level permissions when a single action is named.
 pub fn check_actions<'a, L: Clone>(
-    _ctx: &mut Ctx<'a, L>,
+    ctx: &mut Ctx<'a, L>,
     _policy: &Policy<'a, L>,
-    _statement: &Statement<'a, L>,
+    statement: &Statement<'a, L>,
 ) {
+    for not in [false, true] {
+        for node in statement.actions(not) {
+            check_action(ctx, node);
+        }
+    }
+}
+
+/// Checks one action string.
+fn check_action<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
+    let Some(text) = node.as_text() else {
+        return;
+    };
+    let shown = text.display();
+    match ActionText::split(text) {
+        // `structure` reports empty strings.
+        ActionText::Star | ActionText::Unknowable | ActionText::NoColon("") => {}
+        ActionText::NoColon(literal) => {
+            let help = match model::service(literal) {
+                Some(service) => format!("did you mean `{}:*`?", service.prefix()),
+                None => named_elsewhere(literal).map_or_else(
+                    || "write actions as `service:action`, e.g. `s3:GetObject`".to_owned(),
+                    |found| format!("did you mean {found}?"),
+                ),
+            };
+            ctx.report_help(
+                &node.loc,
+                Code::InvalidAction,
+                format!("`{shown}` has no service prefix: an action is `service:action`"),
+                help,
+            );
+        }
+        ActionText::Parts { prefix: "", name } => {
+            let help = name.and_then(named_elsewhere).map_or_else(
+                || "write actions as `service:action`, e.g. `s3:GetObject`".to_owned(),
+                |found| format!("did you mean {found}?"),
+            );
+            ctx.report_help(
+                &node.loc,
+                Code::InvalidAction,
+                format!("`{shown}` has no service prefix before its `:`"),
+                help,
+            );
+        }
+        ActionText::Parts { prefix, name } if has_wildcard(prefix) => {
+            check_prefix_pattern(ctx, node, &shown, prefix, name);
+        }
+        ActionText::Parts { prefix, name } => check_named_service(ctx, node, &shown, prefix, name),
+    }
+}
+
+/// A prefix with wildcards (`*:Describe*`, `s3*:Get*`): some service matches it and, when
+/// the name is known, some action of those services matches the name.
+fn check_prefix_pattern<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    node: &'a Node<L>,
+    shown: &str,
+    prefix: &str,
+    name: Option<&str>,
+) {
+    let mut services = services_matching(prefix).peekable();
+    if services.peek().is_none() {
+        ctx.report_help(
+            &node.loc,
+            Code::PatternMatchesNothing,
+            format!("`{shown}` matches no action: no service prefix matches `{prefix}`"),
+            "see the actions a pattern matches with `iam-policy expand PATTERN`",
+        );
+        return;
+    }
+    let Some(name) = name else {
+        return;
+    };
+    if name.is_empty() {
+        report_empty_name(ctx, node, shown, prefix);
+        return;
+    }
+    if !services.any(|service| service_matches_name(service, name)) {
+        ctx.report_help(
+            &node.loc,
+            Code::PatternMatchesNothing,
+            format!("`{shown}` matches no action of any service whose prefix matches `{prefix}`"),
+            "see the actions a pattern matches with `iam-policy expand PATTERN`",
+        );
+    }
+}
+
+/// Whether some action of `service` matches `name` (a name or a wildcard pattern).
+fn service_matches_name(service: Service, name: &str) -> bool {
+    if has_wildcard(name) {
+        service.actions().any(|a| wildcard_matches(name, a.name()))
+    } else {
+        service.action(name).is_some()
+    }
+}
+
+/// A literal prefix: the service exists (or only `prefix:*` is used where the service has
+/// no action-level permissions), and the name is an action or a pattern matching one.
+fn check_named_service<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    node: &'a Node<L>,
+    shown: &str,
+    prefix: &str,
+    name: Option<&str>,
+) {
+    let service = model::service(prefix);
+    let has_actions = service.is_some_and(|s| s.actions().len() > 0);
+    // The tables are read only where the per-action data is silent (a scan of ~480 rows).
+    let table = if has_actions {
+        None
+    } else {
+        crate::capability::table_support(prefix, Capability::ActionLevel)
+    };
+    if let Some(row) = action_level_row(has_actions, table) {
+        // Only `prefix:*` (or a name in an inserted value, unknown here) is accepted.
+        if let Some(name) = name
+            && (name.is_empty() || !name.bytes().all(|b| b == b'*'))
+        {
+            check_action_level(ctx, node, shown, prefix, row);
+        }
+        return;
+    }
+    let Some(service) = service else {
+        let message = format!("unknown service prefix `{prefix}` in `{shown}`");
+        match suggest(prefix, model::services().map(Service::prefix)) {
+            Some(close) => {
+                let full = name
+                    .filter(|n| !has_wildcard(n))
+                    .and_then(|n| model::service(close)?.action(n))
+                    .map_or_else(|| format!("`{close}`"), |a| format!("`{a}`"));
+                ctx.report_help(
+                    &node.loc,
+                    Code::UnknownService,
+                    message,
+                    format!("did you mean {full}?"),
+                );
+            }
+            None => ctx.report_help(
+                &node.loc,
+                Code::UnknownService,
+                message,
+                "no AWS service has this prefix; see the service's page in the Service Authorization Reference for its prefix",
+            ),
+        }
+        return;
+    };
+    let Some(name) = name else {
+        return;
+    };
+    let prefix = service.prefix();
+    if name.is_empty() {
+        report_empty_name(ctx, node, shown, prefix);
+    } else if has_wildcard(name) {
+        if !service_matches_name(service, name) {
+            ctx.report_help(
+                &node.loc,
+                Code::PatternMatchesNothing,
+                format!("`{shown}` matches no action of `{prefix}`"),
+                format!("see the actions of `{prefix}` with `iam-policy expand {prefix}:*`"),
+            );
+        }
+    } else if service.action(name).is_none() {
+        let message = format!("unknown action `{name}` in service `{prefix}`");
+        let help = match suggest(name, service.actions().map(Action::name)) {
+            Some(close) => format!("did you mean `{prefix}:{close}`?"),
+            None => format!("see the actions of `{prefix}` with `iam-policy expand {prefix}:*`"),
+        };
+        ctx.report_help(&node.loc, Code::UnknownAction, message, help);
+    }
+}
+
+/// `prefix:` with nothing after the `:`.
+fn report_empty_name<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    node: &'a Node<L>,
+    shown: &str,
+    prefix: &str,
+) {
+    ctx.report_help(
+        &node.loc,
+        Code::InvalidAction,
+        format!("`{shown}` has no action name after its `:`"),
+        format!("did you mean `{prefix}:*`?"),
+    );
+}
+
+/// Actions of any service named exactly `name` (for a string without prefix), as
+/// "`s3:GetObject`" or "`a:X` or `b:X`" (at most three).
+fn named_elsewhere(name: &str) -> Option<String> {
+    if name.is_empty() || has_wildcard(name) {
+        return None;
+    }
+    let found: Vec<String> = model::services()
+        .filter_map(|s| s.action(name))
+        .take(3)
+        .map(|a| format!("`{a}`"))
+        .collect();
+    match found.split_last() {
+        None => None,
+        Some((last, [])) => Some(last.clone()),
+        Some((last, rest)) => Some(format!("{} or {last}", rest.join(", "))),
+    }
+}
+
+/// The table row that limits `prefix` to `prefix:*`, if any.
+///
+/// The founding table of "AWS services that work with IAM" (2018) has one service with
+/// "No" under action-level permissions: AWS Support ("the only usable action is
+/// `support:*`"). The catalog's sources are ranked by recency: today's per-action data
+/// (the Service Authorization Reference) decides wherever it lists actions for the
+/// prefix — AWS Support has had single actions (`support:DescribeCases`, ...) for years —
+/// and the tables stay as recorded history, shown by `explain`. Between the tables, the
+/// latest edition that lists the prefix speaks ([`crate::capability::table_support`]).
+/// So the rule applies only to a prefix the tables list with "No" and for which the
+/// per-action data has no actions; with today's data no prefix is in that state, but a
+/// catalog update that drops a service's actions would bring the rule back into force.
+fn action_level_row(
+    has_actions: bool,
+    table: Option<(Support, &'static CapabilityRow)>,
+) -> Option<&'static CapabilityRow> {
+    match table {
+        Some((Support::No, row)) if !has_actions => Some(row),
+        _ => None,
+    }
+}
+
+/// A service without action-level permissions takes only `prefix:*`.
+fn check_action_level<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    node: &'a Node<L>,
+    shown: &str,
+    prefix: &str,
+    row: &CapabilityRow,
+) {
+    ctx.report_help(
+        &node.loc,
+        Code::ActionLevelUnsupported,
+        action_level_message(shown, prefix, row),
+        format!("use `{prefix}:*`"),
+    );
+}
+
+fn action_level_message(shown: &str, prefix: &str, row: &CapabilityRow) -> String {
+    let mut message = format!(
+        "`{shown}` names single actions, but `{prefix}` has no action-level permissions: only `{prefix}:*` is accepted (the {} of \"AWS services that work with IAM\", row `{}`",
+        row.edition_name(),
+        row.name
+    );
+    for footnote in row.footnotes_for(Capability::ActionLevel) {
+        let _ = write!(message, ", footnote {}: {}", footnote.number, footnote.text);
+    }
+    message.push(')');
+    message
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::test_util::{codes, findings, only};
+
+    /// A one-statement policy with these actions (JSON array items) and `"Resource": "*"`.
+    fn with_actions(actions: &str) -> String {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":[{actions}],"Resource":"*"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn known_actions_and_matching_patterns_pass_across_services() {
+        let found = findings(&with_actions(
+            r#""*","s3:GetObject","EC2:describeinstances","iam:PassRole","kms:Decrypt","lambda:InvokeFunction","sqs:SendMessage","sns:Publish","dynamodb:GetItem","sts:AssumeRole","apigateway:GET","organizations:ListAccounts","s3:Get*","*:Describe*","ec2:*Instance?","s3:*","s?s:*","kms:{}""#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+        // NotAction is checked too, and passes when valid.
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","NotAction":["iam:*","sts:GetCallerIdentity"],"Resource":"*"}}"#,
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn invalid_action() {
+        let found = findings(&with_actions(
+            r#""s3","GetObject","frobnicate","s3:",":AssumeRoleWithSAML""#,
+        ));
+        assert_eq!(codes(&found), [Code::InvalidAction; 5]);
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(
+            found[0].message,
+            "`s3` has no service prefix: an action is `service:action`"
+        );
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `s3:*`?"));
+        assert_eq!(found[1].loc, "/Statement/0/Action/1");
+        assert!(
+            found[1]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("`s3:GetObject`")),
+            "{:?}",
+            found[1].help
+        );
+        assert_eq!(
+            found[2].help.as_deref(),
+            Some("write actions as `service:action`, e.g. `s3:GetObject`")
+        );
+        assert_eq!(found[3].message, "`s3:` has no action name after its `:`");
+        assert_eq!(found[3].help.as_deref(), Some("did you mean `s3:*`?"));
+        assert_eq!(found[4].loc, "/Statement/0/Action/4");
+        assert_eq!(
+            found[4].help.as_deref(),
+            Some("did you mean `sts:AssumeRoleWithSAML`?")
+        );
+        // A hole may hold the `:`: nothing to say.
+        assert!(findings(&with_actions(r#""{}","s3{}","{}:GetObject""#)).is_empty());
+    }
+
+    #[test]
+    fn unknown_service() {
+        let found = findings(&with_actions(
+            r#""s4:GetObject","dynamodbb:GetItem","qqqqqqqq:Get""#,
+        ));
+        assert_eq!(codes(&found), [Code::UnknownService; 3]);
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(
+            found[0].message,
+            "unknown service prefix `s4` in `s4:GetObject`"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("did you mean `s3:GetObject`?")
+        );
+        assert_eq!(
+            found[1].help.as_deref(),
+            Some("did you mean `dynamodb:GetItem`?")
+        );
+        assert!(
+            found[2]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("no AWS service"))
+        );
+        // The prefix is checked even when the name is inserted at run time.
+        let found = findings(&with_actions(r#""sqs:{}","sqqs:{}""#));
+        assert_eq!(codes(&found), [Code::UnknownService]);
+        assert_eq!(found[0].loc, "/Statement/0/Action/1");
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `sqs`?"));
+    }
+
+    #[test]
+    fn unknown_action() {
+        let found = findings(&with_actions(
+            r#""s3:GetObjekt","ec2:DescribeInstance","iam:PassRoles","kms:Decript","lambda:InvokeFunctions","sns:Publsh","sts:AssumeRol","apigateway:GETT","organizations:ListAccount","sqs:Frobnicate""#,
+        ));
+        assert_eq!(codes(&found), [Code::UnknownAction; 10]);
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(
+            found[0].message,
+            "unknown action `GetObjekt` in service `s3`"
+        );
+        let helps: Vec<_> = found
+            .iter()
+            .map(|d| d.help.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            helps,
+            [
+                "did you mean `s3:GetObject`?",
+                "did you mean `ec2:DescribeInstances`?",
+                "did you mean `iam:PassRole`?",
+                "did you mean `kms:Decrypt`?",
+                "did you mean `lambda:InvokeFunction`?",
+                "did you mean `sns:Publish`?",
+                "did you mean `sts:AssumeRole`?",
+                "did you mean `apigateway:GET`?",
+                "did you mean `organizations:ListAccounts`?",
+                "see the actions of `sqs` with `iam-policy expand sqs:*`",
+            ]
+        );
+        // The canonical prefix is used in the suggestion.
+        let found = findings(&with_actions(r#""DynamoDB:GetItm""#));
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("did you mean `dynamodb:GetItem`?")
+        );
+    }
+
+    #[test]
+    fn pattern_matches_nothing() {
+        let found = findings(&with_actions(
+            r#""s3:Git*","*:Frobnicate*","zz*:*","ec2:?","dynamodb:*Itemz""#,
+        ));
+        assert_eq!(codes(&found), [Code::PatternMatchesNothing; 5]);
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(found[0].message, "`s3:Git*` matches no action of `s3`");
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("see the actions of `s3` with `iam-policy expand s3:*`")
+        );
+        assert_eq!(
+            found[1].message,
+            "`*:Frobnicate*` matches no action of any service whose prefix matches `*`"
+        );
+        assert_eq!(
+            found[2].message,
+            "`zz*:*` matches no action: no service prefix matches `zz*`"
+        );
+        assert_eq!(found[4].loc, "/Statement/0/Action/4");
+        // Patterns that match pass, in the prefix and in the name.
+        assert!(
+            findings(&with_actions(
+                r#""s3:Get*","*:GetObject","dynamodb:*Item","sts:Assume?ole""#
+            ))
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn action_level_unsupported_rests_on_the_table_row() {
+        let founding = crate::capability::capability_rows_for("support")
+            .find(|r| r.edition == 2018 && r.support(Capability::ActionLevel) == Support::No)
+            .unwrap();
+        // No per-action data and the table says no: only `support:*`.
+        assert!(std::ptr::eq(
+            action_level_row(false, Some((Support::No, founding))).unwrap(),
+            founding
+        ));
+        // Today's per-action data has actions: it decides, the table is history.
+        assert!(action_level_row(true, Some((Support::No, founding))).is_none());
+        assert!(action_level_row(false, Some((Support::Yes, founding))).is_none());
+        assert!(action_level_row(false, None).is_none());
+        let message = action_level_message("support:DescribeCases", "support", founding);
+        assert_eq!(
+            message,
+            "`support:DescribeCases` names single actions, but `support` has no action-level permissions: only `support:*` is accepted (the founding table (2018) of \"AWS services that work with IAM\", row `AWS Support`)"
+        );
+        // With today's data, AWS Support's single actions are accepted.
+        let found = findings(&with_actions(r#""support:DescribeCases","support:*""#));
+        assert!(
+            only(&found, Code::ActionLevelUnsupported).is_empty(),
+            "{found:?}"
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn resolve_names_patterns_and_unknowns() {
+        let get = model::action("s3:GetObject").unwrap();
+        assert_eq!(
+            resolve(&Text::literal("s3:getobject")),
+            Resolved::Named(get)
+        );
+        match resolve(&Text::literal("s3:Get*")) {
+            Resolved::Pattern(actions) => assert!(actions.contains(&get)),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(resolve(&Text::literal("s3:Nope")), Resolved::Unknown);
+        assert_eq!(resolve(&Text::literal("s3")), Resolved::Unknown);
+        let hole = Text {
+            segments: vec![Segment::Literal("s3:".into()), Segment::Hole(0)],
+        };
+        assert_eq!(resolve(&hole), Resolved::Unknown);
+    }
 }
