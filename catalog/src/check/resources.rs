@@ -1,9 +1,1507 @@
-//! (being written)
+//! Resources: ARN syntax (fields, partition, account), and whether the statement's
+//! resources fit the resource types of its actions.
+//!
+//! Sources: IAM User Guide, "IAM JSON policy elements: Resource"
+//! (`reference_policies_elements_resource.html`) and "IAM identifiers" (ARN format
+//! `arn:partition:service:region:account-id:resource`); the Service Authorization
+//! Reference for each action's resource types and their ARN formats ("Actions that have
+//! no resources listed [...] support only `*`"). A resource pattern fits a resource type
+//! when both can match one common ARN ([`crate::query`]); a named action none of whose
+//! types fits any resource of its statement is never allowed (or denied) by it.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::actions::{Resolved, resolve};
 use super::{Ctx, Policy, Statement};
-/// Checks the statement's resources.
+use crate::model::{Action, ResourceType};
+use crate::query::{ArnError, FieldPattern, FormatPattern, PARTITIONS, ResourcePattern};
+use crate::suggest::suggest;
+use crate::{Code, Member, Node, NodeKind, Text};
+
+/// A resource string as the fitting rules see it.
+enum Resource {
+    /// Made only of `*`: every resource.
+    Star,
+    /// An ARN pattern.
+    Arn(ResourcePattern),
+    /// Not an ARN (reported) or not known until run time.
+    Unusable,
+    /// Inserted values where the fields are: could be anything, `*` included.
+    Unknown,
+}
+
+/// Checks the statement's resources: each string of `Resource` and `NotResource` is `*`
+/// or a well-formed ARN with a known partition and account; then, for statements with
+/// `Action` and `Resource`, each action fits some resource and each resource fits some
+/// action.
 pub fn check_resources<'a, L: Clone>(
-    _ctx: &mut Ctx<'a, L>,
+    ctx: &mut Ctx<'a, L>,
     _policy: &Policy<'a, L>,
-    _statement: &Statement<'a, L>,
+    statement: &Statement<'a, L>,
 ) {
+    let mut resources = Vec::new();
+    for not in [false, true] {
+        for node in statement.resources(not) {
+            let resource = check_arn(ctx, node);
+            if !not {
+                resources.push((node, resource));
+            }
+        }
+    }
+    let (Some(action), Some(resource)) = (statement.action, statement.resource) else {
+        // `NotAction` and `NotResource` grant by exclusion: nothing to fit.
+        return;
+    };
+    if has_opaque(resource)
+        || resources
+            .iter()
+            .any(|(_, r)| matches!(r, Resource::Unknown | Resource::Unusable))
+    {
+        return;
+    }
+    if !resources.iter().any(|(_, r)| matches!(r, Resource::Arn(_))) {
+        // Only `*`: everything fits.
+        return;
+    }
+    let actions: Vec<(&'a Node<L>, Resolved)> = action_strings(action)
+        .into_iter()
+        .map(|node| (node, node.as_text().map_or(Resolved::Unknown, resolve)))
+        .collect();
+    let arns: Vec<(&'a Node<L>, &ResourcePattern)> = resources
+        .iter()
+        .filter_map(|(node, r)| match r {
+            Resource::Arn(pattern) => Some((*node, pattern)),
+            _ => None,
+        })
+        .collect();
+    let has_star = resources.iter().any(|(_, r)| matches!(r, Resource::Star));
+    let mut fitter = Fitter::new(&arns);
+    let mut reported: Vec<(usize, Code)> = Vec::new();
+    check_wildcard_only(ctx, statement, &actions, &arns, has_star);
+    let any_fits = check_action_fits(
+        ctx,
+        statement,
+        &actions,
+        has_star,
+        &mut fitter,
+        &mut reported,
+    );
+    check_resource_fits(ctx, &actions, any_fits, &mut fitter, &mut reported);
+}
+
+/// Whether `Action`'s value, or one of its items, is only known at run time.
+fn has_opaque<L>(member: &Member<L>) -> bool {
+    match &member.value.kind {
+        NodeKind::Opaque(_) => true,
+        NodeKind::Array(items) => items.iter().any(|n| matches!(n.kind, NodeKind::Opaque(_))),
+        _ => false,
+    }
+}
+
+/// The string nodes of `Action`, or nothing when some item is only known at run time.
+fn action_strings<L>(member: &Member<L>) -> Vec<&Node<L>> {
+    super::strings_of(Some(member))
+}
+
+// ---------------------------------------------------------------------------------------
+// ARN syntax
+// ---------------------------------------------------------------------------------------
+
+const ARN_SHAPE: &str = "a resource is `*` or an ARN `arn:partition:service:region:account:resource`, e.g. `arn:aws:s3:::my-bucket/*`";
+
+/// `invalid-arn`, `invalid-partition`, `invalid-account`: a resource string is `*` or an
+/// ARN of six `:`-separated fields ("IAM identifiers", ARN format) whose partition is one
+/// AWS has (`aws`, `aws-cn`, `aws-us-gov`, the ISO partitions; IAM rejects others with
+/// "Partition ... is not valid") and whose account field is empty, 12 digits, `aws`
+/// (AWS-owned resources such as managed policies), or a pattern.
+fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource {
+    let Some(text) = node.as_text() else {
+        return Resource::Unknown;
+    };
+    if let Some(literal) = text.as_literal() {
+        if literal.is_empty() {
+            // `structure` reports empty strings.
+            return Resource::Unusable;
+        }
+        if literal.bytes().all(|b| b == b'*') {
+            return Resource::Star;
+        }
+    }
+    let shown = text.display();
+    let pattern = match ResourcePattern::parse(text) {
+        Ok(pattern) => pattern,
+        // An inserted value may hold several fields (a whole ARN): nothing to say.
+        Err(_) if text.has_holes() => return Resource::Unknown,
+        Err(ArnError::NotAnArn | ArnError::TooFewFields(1)) => {
+            ctx.report_help(
+                &node.loc,
+                Code::InvalidArn,
+                format!("`{shown}` is not an ARN"),
+                ARN_SHAPE,
+            );
+            return Resource::Unusable;
+        }
+        Err(ArnError::TooFewFields(n)) => {
+            ctx.report_help(
+                &node.loc,
+                Code::InvalidArn,
+                format!("`{shown}` has {n} of the 6 fields of an ARN"),
+                ARN_SHAPE,
+            );
+            return Resource::Unusable;
+        }
+    };
+    let fields = arn_fields(&shown);
+    check_partition(ctx, node, &shown, &fields, &pattern);
+    check_account(ctx, node, &shown, &fields, &pattern);
+    Resource::Arn(pattern)
+}
+
+/// The partition matches one AWS has.
+fn check_partition<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    node: &'a Node<L>,
+    shown: &str,
+    fields: &[&str],
+    pattern: &ResourcePattern,
+) {
+    let known = PARTITIONS
+        .iter()
+        .any(|p| pattern.partition.overlaps(&FieldPattern::literal_text(p)));
+    if known {
+        return;
+    }
+    let partition = fields.get(1).copied().unwrap_or_default();
+    let message = if partition.is_empty() {
+        format!("`{shown}` has no partition")
+    } else {
+        format!("unknown partition `{partition}` in `{shown}`")
+    };
+    let help = match suggest(partition, PARTITIONS.iter().copied()) {
+        Some(close) => format!("did you mean `{close}`? `{}`", with_field(fields, 1, close)),
+        None => format!(
+            "the partitions are {}; most resources are in `aws`: `{}`",
+            super::structure::list(PARTITIONS),
+            with_field(fields, 1, "aws")
+        ),
+    };
+    ctx.report_help(&node.loc, Code::InvalidPartition, message, help);
+}
+
+/// A literal account field is empty, 12 digits or `aws`.
+fn check_account<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    node: &'a Node<L>,
+    shown: &str,
+    fields: &[&str],
+    pattern: &ResourcePattern,
+) {
+    let Some(account) = pattern.account.literal() else {
+        return; // a wildcard, an inserted value or a policy variable
+    };
+    let digits12 = |s: &str| s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit());
+    if account.is_empty() || account == "aws" || digits12(&account) {
+        return;
+    }
+    let message = format!("the account `{account}` in `{shown}` is not a 12-digit account id");
+    let stripped: String = account
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' '))
+        .collect();
+    let help = if digits12(&stripped) {
+        format!(
+            "write the account id without separators: `{}`",
+            with_field(fields, 4, &stripped)
+        )
+    } else {
+        "write the 12-digit account id, `*` for any account, or `aws` for resources AWS owns (managed policies)".to_owned()
+    };
+    ctx.report_help(&node.loc, Code::InvalidAccount, message, help);
+}
+
+/// Splits an ARN as written into its six fields (the last holds the rest), not splitting
+/// inside `${...}` (policy variables such as `${aws:username}` contain `:`).
+fn arn_fields(arn: &str) -> Vec<&str> {
+    let mut fields = Vec::with_capacity(6);
+    let mut start = 0;
+    let mut depth = 0usize;
+    let bytes = arn.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if fields.len() == 5 {
+            break;
+        }
+        match b {
+            b'{' if i > 0 && bytes.get(i - 1) == Some(&b'$') => depth += 1,
+            b'}' if depth > 0 => depth -= 1,
+            b':' if depth == 0 => {
+                fields.push(arn.get(start..i).unwrap_or_default());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    fields.push(arn.get(start..).unwrap_or_default());
+    fields
+}
+
+/// The ARN with field `index` replaced by `value`.
+fn with_field(fields: &[&str], index: usize, value: &str) -> String {
+    let parts: Vec<&str> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| if i == index { value } else { f })
+        .collect();
+    parts.join(":")
+}
+
+// ---------------------------------------------------------------------------------------
+// Fitting
+// ---------------------------------------------------------------------------------------
+
+/// How a field must change for a resource to fit a format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FieldFix {
+    /// The format has nothing there: drop the field's text.
+    Remove,
+    /// The format needs a value where the resource has none.
+    Add,
+    /// The field has another value than the format allows.
+    Other,
+}
+
+/// How well one resource fits one resource type, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    /// Some ARN matches both.
+    Yes,
+    /// It would fit if the region field did.
+    Region(FieldFix, ResourceType),
+    /// It would fit if the account field did.
+    Account(FieldFix, ResourceType),
+    /// It does not fit.
+    No,
+}
+
+impl Fit {
+    fn rank(self) -> u8 {
+        match self {
+            Fit::Yes => 3,
+            Fit::Region(..) => 2,
+            Fit::Account(..) => 1,
+            Fit::No => 0,
+        }
+    }
+
+    fn better(self, other: Fit) -> Fit {
+        if other.rank() > self.rank() {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// Fits of a statement's resources to resource types, cached for the statement: each
+/// resource type's formats are parsed once, and fitted to every resource at once.
+struct Fitter<'a, 'p, L> {
+    /// The resource strings that are ARNs.
+    nodes: Vec<&'a Node<L>>,
+    /// Their patterns.
+    patterns: Vec<&'p ResourcePattern>,
+    /// The literal service field of each resource, for a quick rejection.
+    services: Vec<Option<String>>,
+    /// Per resource type, the fit of each resource.
+    fits: HashMap<ResourceType, Vec<Fit>, BuildHasherDefault<IdHasher>>,
+}
+
+/// A fast hasher for small integer keys (resource type rows), in the style of `FxHash`:
+/// the default `SipHash` dominated the fitting time in debug builds.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl<'a, 'p, L> Fitter<'a, 'p, L> {
+    fn new(resources: &[(&'a Node<L>, &'p ResourcePattern)]) -> Self {
+        Self {
+            nodes: resources.iter().map(|(n, _)| *n).collect(),
+            patterns: resources.iter().map(|(_, p)| *p).collect(),
+            services: resources.iter().map(|(_, p)| p.service.literal()).collect(),
+            fits: HashMap::default(),
+        }
+    }
+
+    /// How each resource fits `rt`.
+    fn fits_of(&mut self, rt: ResourceType) -> &[Fit] {
+        let Self {
+            patterns,
+            services,
+            fits,
+            ..
+        } = self;
+        fits.entry(rt)
+            .or_insert_with(|| compute(patterns, services, rt))
+    }
+
+    /// How resource `index` fits `rt`.
+    fn fit(&mut self, index: usize, rt: ResourceType) -> Fit {
+        self.fits_of(rt).get(index).copied().unwrap_or(Fit::No)
+    }
+
+    /// The best fit of `rt` over all resources, with the resource it is for.
+    fn best(&mut self, rt: ResourceType) -> (Fit, usize) {
+        let mut best = (Fit::No, 0);
+        for (index, &fit) in self.fits_of(rt).iter().enumerate() {
+            if fit == Fit::Yes {
+                return (fit, index);
+            }
+            if fit.rank() > best.0.rank() {
+                best = (fit, index);
+            }
+        }
+        best
+    }
+}
+
+/// How each resource pattern fits `rt`.
+fn compute(
+    patterns: &[&ResourcePattern],
+    services: &[Option<String>],
+    rt: ResourceType,
+) -> Vec<Fit> {
+    // Quick rejection on a literal service field, before parsing any format: the literal
+    // service fields of the type's formats.
+    let mut format_services: Vec<&str> = Vec::new();
+    let mut open = false;
+    for format in rt.arn_formats() {
+        let service = format.split(':').nth(2).unwrap_or_default();
+        if service.contains(['$', '*', '?']) {
+            open = true;
+        }
+        format_services.push(service);
+    }
+    let rejected = |index: usize| {
+        !open
+            && services
+                .get(index)
+                .and_then(Option::as_deref)
+                .is_some_and(|s| !format_services.contains(&s))
+    };
+    if (0..patterns.len()).all(rejected) {
+        return vec![Fit::No; patterns.len()];
+    }
+    let formats: Vec<FormatPattern> = rt.arn_formats().filter_map(FormatPattern::parse).collect();
+    patterns
+        .iter()
+        .enumerate()
+        .map(|(index, pattern)| {
+            if rejected(index) {
+                Fit::No
+            } else {
+                fit_formats(pattern, &formats, rt)
+            }
+        })
+        .collect()
+}
+
+/// How a resource pattern fits the formats of `rt`.
+fn fit_formats(pattern: &ResourcePattern, formats: &[FormatPattern], rt: ResourceType) -> Fit {
+    let mut best = Fit::No;
+    for format in formats {
+        if !pattern.service.overlaps(&format.service)
+            || !pattern.resource.overlaps(&format.resource)
+        {
+            continue;
+        }
+        let region = pattern.region.overlaps(&format.region);
+        // An empty account names a resource AWS owns where the format has an account
+        // placeholder: SSM documents and public parameters
+        // (`arn:aws:ssm:us-east-1::document/AWS-RunShellScript`, Systems Manager User
+        // Guide), AWS-owned Resource Explorer views. The managed policies use it.
+        let account = pattern.account.overlaps(&format.account)
+            || (pattern.account.is_empty()
+                && !format.account.is_empty()
+                && format.account.literal().is_none());
+        // Only a resource part that names something (not `*...`) says which type was
+        // meant well enough to blame the region or account field.
+        let named = pattern.resource.starts_literal();
+        let fit = match (region, account) {
+            (true, true) => return Fit::Yes,
+            _ if !named => Fit::No,
+            (false, true) => Fit::Region(fix(&pattern.region, &format.region), rt),
+            (true, false) => Fit::Account(fix(&pattern.account, &format.account), rt),
+            (false, false) => Fit::No,
+        };
+        best = best.better(fit);
+    }
+    best
+}
+
+fn fix(resource: &FieldPattern, format: &FieldPattern) -> FieldFix {
+    if format.is_empty() {
+        FieldFix::Remove
+    } else if resource.is_empty() {
+        FieldFix::Add
+    } else {
+        FieldFix::Other
+    }
+}
+
+/// `wildcard-resource-required`: an action with no resource type (the reference lists
+/// none: "you must specify all resources (`*`) in the Resource element") grants nothing
+/// in a statement without `"Resource": "*"`. Reported at each such action, with the
+/// statement split that fixes it.
+fn check_wildcard_only<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    statement: &Statement<'a, L>,
+    actions: &[(&'a Node<L>, Resolved)],
+    arns: &[(&'a Node<L>, &ResourcePattern)],
+    has_star: bool,
+) {
+    if has_star {
+        return;
+    }
+    let wildcard_only: Vec<&'a Node<L>> = actions
+        .iter()
+        .filter(|(_, r)| {
+            matches!(r, Resolved::Named(a) if a.is_wildcard_only() && !covers_service(arns, *a))
+        })
+        .map(|(node, _)| *node)
+        .collect();
+    if wildcard_only.is_empty() {
+        return;
+    }
+    let names: Vec<String> = wildcard_only
+        .iter()
+        .filter_map(|n| n.as_text().map(Text::display))
+        .collect();
+    let help = split_help(statement, &names);
+    for node in wildcard_only {
+        let shown = node.as_text().map(Text::display).unwrap_or_default();
+        ctx.report_help(
+            &node.loc,
+            Code::WildcardResourceRequired,
+            format!(
+                "`{shown}` supports no resource types, so it needs `\"Resource\": \"*\"`, which the statement does not have"
+            ),
+            help.clone(),
+        );
+    }
+}
+
+/// Whether some resource is the catch-all ARN of the action's service: its service field
+/// fits the prefix and its region, account and resource fields are empty or only `*`
+/// (`arn:aws:s3:::*`, `arn:aws:ssm-sap:*:*:*`). The Amazon S3 User Guide grants
+/// `s3:ListAllMyBuckets` and `s3:CreateBucket` with `"Resource": "arn:aws:s3:::*"`
+/// ("Amazon S3 actions": "set the relative-id part of the Resource ARN to `*`"), so such
+/// an ARN works at least there. Whether every service matches catch-all ARNs for its
+/// wildcard-only actions is not documented; they are accepted, so that no working policy
+/// gets an error.
+fn covers_service(arns: &[(&Node<impl Sized>, &ResourcePattern)], action: Action) -> bool {
+    let prefix = FieldPattern::literal_text(action.service().prefix());
+    // Only `*`s, or nothing: every token may repeat zero times.
+    let star_or_empty = FieldPattern::can_be_empty;
+    arns.iter().any(|(_, p)| {
+        p.service.overlaps(&prefix)
+            && star_or_empty(&p.region)
+            && star_or_empty(&p.account)
+            && star_or_empty(&p.resource)
+    })
+}
+
+/// "move `a` and `b` to a statement of its own: {...}".
+fn split_help<L>(statement: &Statement<'_, L>, names: &[String]) -> String {
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let effect = statement
+        .effect
+        .and_then(|m| m.value.as_literal())
+        .filter(|e| *e == "Allow" || *e == "Deny")
+        .unwrap_or("Allow");
+    let mut json = format!("{{\"Effect\": \"{effect}\", \"Action\": [");
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            json.push_str(", ");
+        }
+        write_json_string(&mut json, name);
+    }
+    json.push_str("], \"Resource\": \"*\"");
+    if let Some(condition) = statement.condition {
+        json.push_str(", \"Condition\": ");
+        write_json(&mut json, &condition.value);
+    }
+    json.push('}');
+    format!(
+        "move {} to a statement of its own: {json}",
+        super::structure::list(&refs)
+    )
+}
+
+fn write_json_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Compact JSON of a node (inserted values as `{}`, run-time values as `null`).
+fn write_json<L>(out: &mut String, node: &Node<L>) {
+    match &node.kind {
+        NodeKind::Null | NodeKind::Opaque(_) => out.push_str("null"),
+        NodeKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        NodeKind::Number(n) => out.push_str(n),
+        NodeKind::String(text) => write_json_string(out, &text.display()),
+        NodeKind::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_json(out, item);
+            }
+            out.push(']');
+        }
+        NodeKind::Object(members) => {
+            out.push('{');
+            for (i, member) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                write_json_string(out, &member.key);
+                out.push_str(": ");
+                write_json(out, &member.value);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// "grants nothing" or "denies nothing".
+fn nothing<L>(statement: &Statement<'_, L>) -> &'static str {
+    if statement.is_deny() {
+        "denies nothing"
+    } else {
+        "grants nothing"
+    }
+}
+
+/// `resource-mismatch` at actions: a named action none of whose resource types fits any
+/// resource of the statement, or a pattern none of whose actions fits, grants nothing.
+/// When only the region (or account) field stands in the way, `invalid-region` (or
+/// `invalid-account`) is reported at the resource instead. Returns whether some action
+/// fits some resource.
+fn check_action_fits<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    statement: &Statement<'a, L>,
+    actions: &[(&'a Node<L>, Resolved)],
+    has_star: bool,
+    fitter: &mut Fitter<'a, '_, L>,
+    reported: &mut Vec<(usize, Code)>,
+) -> bool {
+    let mut any_fits = false;
+    for (node, resolved) in actions {
+        let shown = node.as_text().map(Text::display).unwrap_or_default();
+        match resolved {
+            Resolved::Unknown => any_fits = true, // cannot tell: assume it fits
+            Resolved::Named(action) if action.is_wildcard_only() => any_fits |= has_star,
+            _ if has_star => any_fits = true,
+            Resolved::Named(action) => {
+                let mut best = (Fit::No, 0);
+                for ar in action.resource_types() {
+                    let fit = fitter.best(ar.resource_type());
+                    if fit.0.rank() > best.0.rank() {
+                        best = fit;
+                    }
+                    if best.0 == Fit::Yes {
+                        break;
+                    }
+                }
+                if best.0 == Fit::Yes {
+                    any_fits = true;
+                } else if !report_field_fix(ctx, fitter, best, reported) {
+                    ctx.report_help(
+                        &node.loc,
+                        Code::ResourceMismatch,
+                        format!(
+                            "no resource of the statement fits `{shown}`, so it {}",
+                            nothing(statement)
+                        ),
+                        format!("`{action}` takes {}", formats_of(*action)),
+                    );
+                }
+            }
+            Resolved::Pattern(matched) => {
+                let mut best = (Fit::No, 0);
+                let mut types = 0usize;
+                'actions: for action in matched {
+                    for ar in action.resource_types() {
+                        types += 1;
+                        let fit = fitter.best(ar.resource_type());
+                        if fit.0.rank() > best.0.rank() {
+                            best = fit;
+                        }
+                        if best.0 == Fit::Yes {
+                            break 'actions;
+                        }
+                    }
+                }
+                if best.0 == Fit::Yes {
+                    any_fits = true;
+                } else if types == 0 {
+                    let names = [shown.clone()];
+                    ctx.report_help(
+                        &node.loc,
+                        Code::ResourceMismatch,
+                        format!(
+                            "the actions `{shown}` matches support no resource types, so it {} unless the statement has `\"Resource\": \"*\"`",
+                            nothing(statement)
+                        ),
+                        split_help(statement, &names),
+                    );
+                } else if !report_field_fix(ctx, fitter, best, reported) {
+                    ctx.report_help(
+                        &node.loc,
+                        Code::ResourceMismatch,
+                        format!(
+                            "no resource of the statement fits any action `{shown}` matches, so it {}",
+                            nothing(statement)
+                        ),
+                        format!(
+                            "the actions it matches take {}",
+                            pattern_formats(matched)
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    any_fits
+}
+
+/// `resource-mismatch` at resources: a resource that fits no resource type of any of the
+/// statement's actions is dead weight, and usually a typo. Reported only when every
+/// action is known and some action fits some other resource (otherwise the actions'
+/// findings already say it all).
+fn check_resource_fits<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    actions: &[(&'a Node<L>, Resolved)],
+    any_fits: bool,
+    fitter: &mut Fitter<'a, '_, L>,
+    reported: &mut Vec<(usize, Code)>,
+) {
+    if !any_fits
+        || actions.iter().any(|(_, r)| match r {
+            Resolved::Unknown => true,
+            Resolved::Named(a) => a.is_wildcard_only(),
+            Resolved::Pattern(_) => false,
+        })
+    {
+        return;
+    }
+    let mut types: Vec<ResourceType> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (_, resolved) in actions {
+        let matched: &[Action] = match resolved {
+            Resolved::Named(a) => std::slice::from_ref(a),
+            Resolved::Pattern(list) => list,
+            Resolved::Unknown => &[],
+        };
+        for action in matched {
+            for ar in action.resource_types() {
+                if seen.insert(ar.resource_type()) {
+                    types.push(ar.resource_type());
+                }
+            }
+        }
+    }
+    for index in 0..fitter.nodes.len() {
+        let mut best = Fit::No;
+        for &rt in &types {
+            best = best.better(fitter.fit(index, rt));
+            if best == Fit::Yes {
+                break;
+            }
+        }
+        if best == Fit::Yes || report_field_fix(ctx, fitter, (best, index), reported) {
+            continue;
+        }
+        if reported.contains(&(index, Code::ResourceMismatch)) {
+            continue;
+        }
+        reported.push((index, Code::ResourceMismatch));
+        let Some(node) = fitter.nodes.get(index).copied() else {
+            continue;
+        };
+        let shown = node.as_text().map(Text::display).unwrap_or_default();
+        let mut formats: Vec<&str> = Vec::new();
+        for rt in types.iter().take(8) {
+            formats.extend(rt.arn_formats());
+        }
+        let help = if types.len() > 8 {
+            format!(
+                "the statement's actions take {} resource types, e.g. {}",
+                types.len(),
+                super::structure::list(&formats)
+            )
+        } else {
+            format!(
+                "the statement's actions take {}",
+                super::structure::list(&formats)
+            )
+        };
+        ctx.report_help(
+            &node.loc,
+            Code::ResourceMismatch,
+            format!("`{shown}` fits no resource type of the statement's actions"),
+            help,
+        );
+    }
+}
+
+/// Reports `invalid-region`/`invalid-account` at the resource when `best` says that field
+/// alone keeps it from fitting; returns whether it did (or already had).
+fn report_field_fix<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    fitter: &Fitter<'a, '_, L>,
+    best: (Fit, usize),
+    reported: &mut Vec<(usize, Code)>,
+) -> bool {
+    let (fit, index) = best;
+    let (code, field, what, a_what, fix, rt) = match fit {
+        Fit::Region(fix, rt) => (Code::InvalidRegion, 3, "region", "a region", fix, rt),
+        Fit::Account(fix, rt) => (Code::InvalidAccount, 4, "account", "an account", fix, rt),
+        Fit::Yes | Fit::No => return false,
+    };
+    if reported.contains(&(index, code)) {
+        return true;
+    }
+    reported.push((index, code));
+    let Some(node) = fitter.nodes.get(index).copied() else {
+        return true;
+    };
+    let shown = node.as_text().map(Text::display).unwrap_or_default();
+    let fields = arn_fields(&shown);
+    let kind = format!("`{}` ARNs of `{}`", rt.name(), rt.service().prefix());
+    let (message, help) = match fix {
+        FieldFix::Remove => (
+            format!("{kind} have no {what}: `{shown}`"),
+            format!(
+                "write it without {what}: `{}`",
+                with_field(&fields, field, "")
+            ),
+        ),
+        FieldFix::Add => (
+            format!("{kind} have {a_what}: `{shown}`"),
+            format!(
+                "write the {what}, or `*` for any: `{}`",
+                with_field(&fields, field, "*")
+            ),
+        ),
+        FieldFix::Other => (
+            format!("the {what} of `{shown}` does not fit {kind}"),
+            format!(
+                "{kind} look like {}",
+                super::structure::list(&rt.arn_formats().collect::<Vec<_>>())
+            ),
+        ),
+    };
+    ctx.report_help(&node.loc, code, message, help);
+    true
+}
+
+/// The ARN formats of an action's resource types, required ones marked:
+/// "`arn:${Partition}:s3:::${BucketName}` (`bucket`, required)".
+fn formats_of(action: Action) -> String {
+    let parts: Vec<String> = action
+        .resource_types()
+        .flat_map(|ar| {
+            let rt = ar.resource_type();
+            let mark = if ar.required() { ", required" } else { "" };
+            rt.arn_formats()
+                .map(move |f| format!("`{f}` (`{}`{mark})", rt.name()))
+        })
+        .collect();
+    join_or(&parts)
+}
+
+/// The ARN formats of the resource types of a pattern's actions (at most 8 shown).
+fn pattern_formats(actions: &[Action]) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut parts: Vec<String> = Vec::new();
+    let mut more = 0usize;
+    for action in actions {
+        for ar in action.resource_types() {
+            let rt = ar.resource_type();
+            if !seen.insert(rt) {
+                continue;
+            }
+            for f in rt.arn_formats() {
+                if parts.len() < 8 {
+                    parts.push(format!("`{f}` (`{}`)", rt.name()));
+                } else {
+                    more += 1;
+                }
+            }
+        }
+    }
+    let mut out = join_or(&parts);
+    if more > 0 {
+        let _ = write!(out, " and {more} more");
+    }
+    out
+}
+
+fn join_or(parts: &[String]) -> String {
+    match parts.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::*;
+    use crate::PolicyView;
+    use crate::check::test_util::{codes, findings, only};
+
+    /// A one-statement policy.
+    fn statement(actions: &str, resources: &str) -> String {
+        format!(
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{actions},"Resource":{resources}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn fitting_resources_pass_across_services() {
+        for (actions, resources) in [
+            (
+                r#"["s3:GetObject","s3:ListBucket"]"#,
+                r#"["arn:aws:s3:::b","arn:aws:s3:::b/*"]"#,
+            ),
+            (r#""s3:GetObject""#, r#""arn:aws:s3:::b/${aws:username}/*""#),
+            (r#""s3:ListBucket""#, r#""arn:aws:s3:::{}""#),
+            (
+                r#""ec2:StartInstances""#,
+                r#""arn:aws:ec2:*:123456789012:instance/*""#,
+            ),
+            (
+                r#""iam:PassRole""#,
+                r#""arn:aws:iam::123456789012:role/app-*""#,
+            ),
+            (
+                r#""kms:Decrypt""#,
+                r#""arn:aws:kms:us-east-1:123456789012:key/*""#,
+            ),
+            (
+                r#""lambda:InvokeFunction""#,
+                r#""arn:aws:lambda:us-east-1:123456789012:function:f""#,
+            ),
+            (r#""sqs:SendMessage""#, r#""arn:aws:sqs:*:123456789012:q""#),
+            (
+                r#""sns:Publish""#,
+                r#""arn:aws-cn:sns:cn-north-1:123456789012:t""#,
+            ),
+            (
+                r#""dynamodb:GetItem""#,
+                r#""arn:aws:dynamodb:*:*:table/Orders""#,
+            ),
+            (
+                r#""sts:AssumeRole""#,
+                r#""arn:aws:iam::123456789012:role/r""#,
+            ),
+            (
+                r#""apigateway:GET""#,
+                r#""arn:aws:apigateway:us-east-1::/restapis/*""#,
+            ),
+            (
+                r#""organizations:DescribeAccount""#,
+                r#""arn:aws:organizations::123456789012:account/o-*/*""#,
+            ),
+            (
+                r#""iam:GetPolicy""#,
+                r#""arn:aws:iam::aws:policy/ReadOnlyAccess""#,
+            ),
+            (
+                r#""ssm:GetDocument""#,
+                r#""arn:aws:ssm:us-east-1::document/AWS-RunShellScript""#,
+            ),
+            // Wildcard-only actions with `*`, or the catch-all ARN of their service.
+            (
+                r#"["s3:ListAllMyBuckets","ec2:DescribeInstances"]"#,
+                r#""*""#,
+            ),
+            (r#""s3:ListAllMyBuckets""#, r#""arn:aws:s3:::*""#),
+            // Patterns fit through one of their actions.
+            (
+                r#"["s3:Get*","dynamodb:*"]"#,
+                r#"["arn:aws:s3:::b/*","arn:aws:dynamodb:*:*:table/T"]"#,
+            ),
+            (r#""*""#, r#""arn:aws:s3:::b""#),
+            // Run-time values: nothing to say.
+            (r#""{}:GetObject""#, r#""arn:aws:sqs:*:*:q""#),
+            (r#""ec2:DescribeInstances""#, r#"["arn:aws:s3:::b","{}"]"#),
+        ] {
+            let found = findings(&statement(actions, resources));
+            assert!(found.is_empty(), "{actions} on {resources}: {found:?}");
+        }
+        // `NotAction` and `NotResource` are not fitted.
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:ListBucket","Resource":"arn:aws:sqs:*:*:q"},{"Effect":"Deny","Action":"s3:ListBucket","NotResource":"arn:aws:sqs:*:*:q"}]}"#,
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn invalid_arn() {
+        let found = findings(&statement(
+            r#""s3:GetObject""#,
+            r#"["my-bucket/*","arn:aws:s3","urn:aws:s3:::b/*","{}","arn:{}"]"#,
+        ));
+        assert_eq!(codes(&found), [Code::InvalidArn; 3], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Resource/0");
+        assert_eq!(found[0].message, "`my-bucket/*` is not an ARN");
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                "a resource is `*` or an ARN `arn:partition:service:region:account:resource`, e.g. `arn:aws:s3:::my-bucket/*`"
+            )
+        );
+        assert_eq!(
+            found[1].message,
+            "`arn:aws:s3` has 3 of the 6 fields of an ARN"
+        );
+        assert_eq!(found[2].loc, "/Statement/0/Resource/2");
+        // NotResource is checked too.
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","NotResource":"bucket"}}"#,
+        );
+        assert_eq!(codes(&found), [Code::InvalidArn]);
+        assert_eq!(found[0].loc, "/Statement/NotResource");
+    }
+
+    #[test]
+    fn invalid_partition() {
+        let found = findings(&statement(
+            r#""s3:GetObject""#,
+            r#"["arn:aws2:s3:::b/*","arn::s3:::b/*","arn:gcp*:s3:::b/*","arn:*:s3:::b/*","arn:aws-*:s3:::b/*","arn:aws-us-gov:s3:::b/*"]"#,
+        ));
+        assert_eq!(codes(&found), [Code::InvalidPartition; 3], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Resource/0");
+        assert_eq!(
+            found[0].message,
+            "unknown partition `aws2` in `arn:aws2:s3:::b/*`"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("did you mean `aws`? `arn:aws:s3:::b/*`")
+        );
+        assert_eq!(found[1].message, "`arn::s3:::b/*` has no partition");
+        assert_eq!(found[2].loc, "/Statement/0/Resource/2");
+        assert!(found[2].help.as_deref().unwrap().contains("`aws-cn`"));
+    }
+
+    #[test]
+    fn invalid_account() {
+        let found = findings(&statement(
+            r#""sqs:SendMessage""#,
+            r#"["arn:aws:sqs:us-east-1:12345:q","arn:aws:sqs:us-east-1:1234-5678-9012:q","arn:aws:sqs:us-east-1:123456789012:q","arn:aws:sqs:*:*:q","arn:aws:sqs:*:${aws:PrincipalAccount}:q"]"#,
+        ));
+        assert_eq!(codes(&found), [Code::InvalidAccount; 2], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Resource/0");
+        assert_eq!(
+            found[0].message,
+            "the account `12345` in `arn:aws:sqs:us-east-1:12345:q` is not a 12-digit account id"
+        );
+        assert_eq!(
+            found[1].help.as_deref(),
+            Some("write the account id without separators: `arn:aws:sqs:us-east-1:123456789012:q`")
+        );
+        // An account where the resource type has none.
+        let found = findings(&statement(
+            r#""s3:ListBucket""#,
+            r#""arn:aws:s3::123456789012:b""#,
+        ));
+        assert_eq!(codes(&found), [Code::InvalidAccount], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Resource");
+        assert_eq!(
+            found[0].message,
+            "`bucket` ARNs of `s3` have no account: `arn:aws:s3::123456789012:b`"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("write it without account: `arn:aws:s3:::b`")
+        );
+    }
+
+    #[test]
+    fn invalid_region() {
+        let found = findings(&statement(
+            r#"["s3:ListBucket","s3:GetObject"]"#,
+            r#"["arn:aws:s3:us-east-1::b","arn:aws:s3:::b/*"]"#,
+        ));
+        assert_eq!(codes(&found), [Code::InvalidRegion], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Resource/0");
+        assert_eq!(
+            found[0].message,
+            "`bucket` ARNs of `s3` have no region: `arn:aws:s3:us-east-1::b`"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("write it without region: `arn:aws:s3:::b`")
+        );
+        // A region missing where the type has one.
+        let found = findings(&statement(
+            r#""sqs:SendMessage""#,
+            r#""arn:aws:sqs::123456789012:q""#,
+        ));
+        assert_eq!(codes(&found), [Code::InvalidRegion], "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "`queue` ARNs of `sqs` have a region: `arn:aws:sqs::123456789012:q`"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("write the region, or `*` for any: `arn:aws:sqs:*:123456789012:q`")
+        );
+    }
+
+    #[test]
+    fn wildcard_resource_required() {
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:DescribeInstances","ec2:StartInstances","sts:GetCallerIdentity"],"Resource":"arn:aws:ec2:*:123456789012:instance/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}"#,
+        );
+        assert_eq!(
+            codes(&found),
+            [
+                Code::WildcardResourceRequired,
+                Code::WildcardResourceRequired
+            ],
+            "{found:?}"
+        );
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(found[1].loc, "/Statement/0/Action/2");
+        assert_eq!(
+            found[0].message,
+            "`ec2:DescribeInstances` supports no resource types, so it needs `\"Resource\": \"*\"`, which the statement does not have"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                r#"move `ec2:DescribeInstances` and `sts:GetCallerIdentity` to a statement of its own: {"Effect": "Allow", "Action": ["ec2:DescribeInstances", "sts:GetCallerIdentity"], "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}"#
+            )
+        );
+        // Same effect in the split.
+        let found = findings(
+            &statement(r#""s3:ListAllMyBuckets""#, r#""arn:aws:s3:::b""#).replace("Allow", "Deny"),
+        );
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired]);
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                r#"move `s3:ListAllMyBuckets` to a statement of its own: {"Effect": "Deny", "Action": ["s3:ListAllMyBuckets"], "Resource": "*"}"#
+            )
+        );
+        // With `*` among the resources, it is fine.
+        let found = findings(&statement(
+            r#"["ec2:DescribeInstances","ec2:StartInstances"]"#,
+            r#"["arn:aws:ec2:*:*:instance/*","*"]"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn resource_mismatch_at_actions() {
+        let found = findings(&statement(
+            r#"["s3:GetObject","s3:ListBucket"]"#,
+            r#""arn:aws:s3:::*/CodeDeploy/*""#,
+        ));
+        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Action/1");
+        assert_eq!(
+            found[0].message,
+            "no resource of the statement fits `s3:ListBucket`, so it grants nothing"
+        );
+        let help = found[0].help.as_deref().unwrap();
+        assert!(help.starts_with("`s3:ListBucket` takes "), "{help}");
+        assert!(
+            help.contains("`arn:${Partition}:s3:::${BucketName}` (`bucket`)"),
+            "{help}"
+        );
+        // Required types are marked; Deny "denies nothing".
+        let found = findings(
+            &statement(r#""kms:Decrypt""#, r#""arn:aws:sqs:*:*:q""#).replace("Allow", "Deny"),
+        );
+        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Action");
+        assert_eq!(
+            found[0].message,
+            "no resource of the statement fits `kms:Decrypt`, so it denies nothing"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .contains("(`key`, required)")
+        );
+        // Across services.
+        for (action, resource) in [
+            (
+                "iam:PassRole",
+                "arn:aws:iam::123456789012:instance-profile/p",
+            ),
+            ("dynamodb:GetItem", "arn:aws:dynamodb:*:*:global-table/T"),
+            ("lambda:InvokeFunction", "arn:aws:lambda:*:*:layer:l"),
+            ("sns:Publish", "arn:aws:sqs:*:*:q"),
+            ("sts:AssumeRole", "arn:aws:iam::123456789012:user/u"),
+            ("apigateway:GET", "arn:aws:execute-api:*:*:a/*"),
+            ("organizations:DescribeAccount", "arn:aws:s3:::b"),
+        ] {
+            let found = findings(&statement(
+                &format!("\"{action}\""),
+                &format!("\"{resource}\""),
+            ));
+            assert_eq!(
+                codes(&found),
+                [Code::ResourceMismatch],
+                "{action} {resource}: {found:?}"
+            );
+            assert!(found[0].message.contains(&format!("`{action}`")));
+        }
+    }
+
+    #[test]
+    fn resource_mismatch_of_patterns() {
+        let found = findings(&statement(
+            r#"["sqs:*","s3:Get*"]"#,
+            r#""arn:aws:sqs:*:*:q""#,
+        ));
+        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Action/1");
+        assert_eq!(
+            found[0].message,
+            "no resource of the statement fits any action `s3:Get*` matches, so it grants nothing"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("the actions it matches take `arn:")
+        );
+        // A pattern of wildcard-only actions needs `*`.
+        let found = findings(&statement(
+            r#""wafv2:Describe*""#,
+            r#""arn:aws:wafv2:*:*:*/webacl/*/*""#,
+        ));
+        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(
+            found[0].message,
+            "the actions `wafv2:Describe*` matches support no resource types, so it grants nothing unless the statement has `\"Resource\": \"*\"`"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                r#"move `wafv2:Describe*` to a statement of its own: {"Effect": "Allow", "Action": ["wafv2:Describe*"], "Resource": "*"}"#
+            )
+        );
+    }
+
+    #[test]
+    fn resource_mismatch_at_resources() {
+        let found = findings(&statement(
+            r#"["s3:GetObject","sqs:SendMessage"]"#,
+            r#"["arn:aws:s3:::b/*","arn:aws:sns:*:*:t","arn:aws:sqs:*:*:q"]"#,
+        ));
+        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Resource/1");
+        assert_eq!(
+            found[0].message,
+            "`arn:aws:sns:*:*:t` fits no resource type of the statement's actions"
+        );
+        let help = found[0].help.as_deref().unwrap();
+        assert!(help.starts_with("the statement's actions take "), "{help}");
+        assert!(
+            help.contains("`arn:${Partition}:sqs:${Region}:${Account}:${QueueName}`"),
+            "{help}"
+        );
+        // Not when an action is unknown until run time, or the actions fit nothing at all
+        // (their own findings say it).
+        let found = findings(&statement(
+            r#"["s3:GetObject","{}"]"#,
+            r#"["arn:aws:s3:::b/*","arn:aws:sns:*:*:t"]"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+        let found = findings(&statement(r#""s3:GetObject""#, r#""arn:aws:sns:*:*:t""#));
+        assert_eq!(codes(&found), [Code::ResourceMismatch]);
+        assert_eq!(found[0].loc, "/Statement/0/Action");
+        assert!(only(&found, Code::InvalidArn).is_empty());
+    }
+
+    #[test]
+    fn arn_fields_keep_policy_variables_whole() {
+        assert_eq!(
+            arn_fields("arn:aws:s3:::b/${aws:username}/*"),
+            ["arn", "aws", "s3", "", "", "b/${aws:username}/*"]
+        );
+        assert_eq!(
+            arn_fields("arn:aws:sqs:${aws:RequestedRegion}:1:q:x"),
+            ["arn", "aws", "sqs", "${aws:RequestedRegion}", "1", "q:x"]
+        );
+        assert_eq!(
+            with_field(&arn_fields("arn:aws:s3:us-east-1::b"), 3, ""),
+            "arn:aws:s3:::b"
+        );
+    }
+
+    /// The acceptance corpus directory: `$IAM_POLICY_CORPUS`, or `../shared/corpus` beside
+    /// the repository.
+    fn corpus_dir() -> std::path::PathBuf {
+        std::env::var_os("IAM_POLICY_CORPUS").map_or_else(
+            || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
+            std::path::PathBuf::from,
+        )
+    }
+
+    fn to_node(value: &serde_json::Value, pointer: String) -> Node<String> {
+        use serde_json::Value;
+        let kind = match value {
+            Value::Null => NodeKind::Null,
+            Value::Bool(b) => NodeKind::Bool(*b),
+            Value::Number(n) => NodeKind::Number(n.to_string()),
+            Value::String(s) => NodeKind::String(Text::literal(s.clone())),
+            Value::Array(items) => NodeKind::Array(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| to_node(v, format!("{pointer}/{i}")))
+                    .collect(),
+            ),
+            Value::Object(members) => NodeKind::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| Member {
+                        key: k.clone(),
+                        key_loc: format!("{pointer}/{k}#key"),
+                        value: to_node(v, format!("{pointer}/{k}")),
+                    })
+                    .collect(),
+            ),
+        };
+        Node::new(kind, pointer)
+    }
+
+    /// Whether another Allow statement of the policy grants `action` on some resource.
+    fn granted_elsewhere(policy: &Policy<'_, String>, index: usize, action: Action) -> bool {
+        policy
+            .statements
+            .iter()
+            .filter(|s| s.index != index && s.action.is_some() && !s.is_deny())
+            .any(|s| {
+                let covers = s
+                    .actions(false)
+                    .iter()
+                    .any(|n| match n.as_text().map(resolve) {
+                        Some(Resolved::Named(a)) => a == action,
+                        Some(Resolved::Pattern(list)) => list.contains(&action),
+                        _ => false,
+                    });
+                if !covers || s.not_resource.is_some() {
+                    return covers;
+                }
+                let nodes = s.resources(false);
+                if nodes
+                    .iter()
+                    .any(|n| n.as_literal().is_some_and(|l| l.bytes().all(|b| b == b'*')))
+                {
+                    return true;
+                }
+                let parsed: Vec<(&Node<String>, ResourcePattern)> = nodes
+                    .iter()
+                    .filter_map(|n| Some((*n, ResourcePattern::parse(n.as_text()?).ok()?)))
+                    .collect();
+                let refs: Vec<(&Node<String>, &ResourcePattern)> =
+                    parsed.iter().map(|(n, p)| (*n, p)).collect();
+                let mut fitter = Fitter::new(&refs);
+                action
+                    .resource_types()
+                    .any(|ar| fitter.best(ar.resource_type()).0 == Fit::Yes)
+            })
+    }
+
+    /// The AWS managed policies of the corpus, by name, or `None` when it is absent.
+    fn load_corpus() -> Option<Vec<(String, PolicyView<String>)>> {
+        let dir = corpus_dir().join("aws-managed-policies");
+        let entries = std::fs::read_dir(&dir).ok()?;
+        let mut paths: Vec<_> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+        paths.sort();
+        let mut views = Vec::new();
+        for path in &paths {
+            let text = std::fs::read_to_string(path).unwrap();
+            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            views.push((name, PolicyView::new(to_node(&value, String::new()))));
+        }
+        Some(views)
+    }
+
+    /// The codes of this module and of [`super::super::actions`].
+    const MINE: [Code; 11] = [
+        Code::InvalidAction,
+        Code::UnknownService,
+        Code::UnknownAction,
+        Code::PatternMatchesNothing,
+        Code::ActionLevelUnsupported,
+        Code::InvalidArn,
+        Code::InvalidPartition,
+        Code::InvalidAccount,
+        Code::InvalidRegion,
+        Code::WildcardResourceRequired,
+        Code::ResourceMismatch,
+    ];
+
+    /// Prints every finding of [`MINE`] (`policy, code, pointer, message, help`, tab
+    /// separated), the count per code, and how many action-level mismatches another
+    /// statement of the same policy makes up for.
+    fn print_findings(views: &[(String, PolicyView<String>)]) {
+        let mut counts: HashMap<Code, (usize, std::collections::BTreeSet<&str>)> = HashMap::new();
+        let mut elsewhere = 0usize;
+        for (name, view) in views {
+            let mut ctx = super::super::Ctx::new(&view.root, crate::PolicyKind::Identity);
+            let Some(policy) = super::super::structure::check_structure(&mut ctx, &view.root)
+            else {
+                continue;
+            };
+            for statement in &policy.statements {
+                super::super::actions::check_actions(&mut ctx, &policy, statement);
+                check_resources(&mut ctx, &policy, statement);
+            }
+            for d in ctx.finish(view, &super::super::Options::default()) {
+                if !MINE.contains(&d.code) {
+                    continue;
+                }
+                if d.code == Code::ResourceMismatch && d.loc.contains("/Action") {
+                    let index = d.loc.split('/').nth(2).and_then(|i| i.parse().ok());
+                    let shown = d.message.split('`').nth(1).unwrap_or_default();
+                    if let Resolved::Named(action) = resolve(&Text::literal(shown))
+                        && granted_elsewhere(&policy, index.unwrap_or(0), action)
+                    {
+                        elsewhere += 1;
+                    }
+                }
+                let entry = counts.entry(d.code).or_default();
+                entry.0 += 1;
+                entry.1.insert(name);
+                let help = d.help.unwrap_or_default();
+                println!("{name}\t{}\t{}\t{}\t{help}", d.code, d.loc, d.message);
+            }
+        }
+        for code in MINE {
+            let (n, policies) = counts.get(&code).cloned().unwrap_or_default();
+            println!("{code}: {n} in {} policies", policies.len());
+        }
+        println!(
+            "action-level mismatches another statement of the policy makes up for: {elsewhere}"
+        );
+    }
+
+    /// Prints the time `check_actions` and `check_resources` take per statement (timed
+    /// around the calls only), its distribution and the slowest statements.
+    fn print_timing(views: &[(String, PolicyView<String>)]) {
+        let (mut in_actions, mut in_resources) = (Duration::ZERO, Duration::ZERO);
+        let mut each: Vec<(Duration, String)> = Vec::new();
+        for (name, view) in views {
+            let mut ctx = super::super::Ctx::new(&view.root, crate::PolicyKind::Identity);
+            let Some(policy) = super::super::structure::check_structure(&mut ctx, &view.root)
+            else {
+                continue;
+            };
+            for statement in &policy.statements {
+                let t = Instant::now();
+                super::super::actions::check_actions(&mut ctx, &policy, statement);
+                let a = t.elapsed();
+                let t = Instant::now();
+                check_resources(&mut ctx, &policy, statement);
+                let r = t.elapsed();
+                in_actions += a;
+                in_resources += r;
+                each.push((a + r, format!("{name} statement {}", statement.index)));
+            }
+        }
+        each.sort();
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "a printed measurement"
+        )]
+        let at = |q: f64| {
+            let i = ((each.len() as f64 - 1.0) * q) as usize;
+            each.get(i).map_or(0.0, |(d, _)| d.as_secs_f64() * 1e6)
+        };
+        #[expect(clippy::cast_precision_loss, reason = "a printed measurement")]
+        let per = |d: Duration| d.as_secs_f64() * 1e6 / each.len() as f64;
+        for (d, what) in each.iter().rev().take(5) {
+            println!("slow: {what}: {:.0} µs", d.as_secs_f64() * 1e6);
+        }
+        println!(
+            "{} statements: check_actions {:.1} µs + check_resources {:.1} µs per statement; p50 {:.1} µs, p90 {:.1} µs, p99 {:.1} µs, max {:.1} µs",
+            each.len(),
+            per(in_actions),
+            per(in_resources),
+            at(0.5),
+            at(0.9),
+            at(0.99),
+            at(1.0)
+        );
+    }
+
+    /// Runs the action and resource rules over the AWS managed policies and prints every
+    /// finding of their codes, and the time per statement (debug build):
+    /// `cargo test -p iam-catalog --lib corpus_actions_and_resources -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "reads the acceptance corpus; run by hand"]
+    fn corpus_actions_and_resources() {
+        let Some(views) = load_corpus() else {
+            println!(
+                "corpus not found under {} (set IAM_POLICY_CORPUS): test did not run",
+                corpus_dir().display()
+            );
+            return;
+        };
+        print_findings(&views);
+        print_timing(&views);
+    }
 }
