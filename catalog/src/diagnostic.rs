@@ -112,28 +112,237 @@ declare_codes! {
 
     // --- actions ---
     /// An action string that is not `prefix:name` (or `*`).
+    ///
+    /// ### What it checks
+    /// Each string of `Action` and `NotAction` is `*` or `service-prefix:action-name`, with
+    /// text on both sides of the `:`.
+    ///
+    /// ### Why
+    /// IAM rejects such a policy (`MalformedPolicyDocument: Actions/Conditions must be
+    /// prefaced by a vendor`); a bare name never matches a request.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": ["GetObject", "s3:"]
+    /// ```
+    ///
+    /// ### Fix
+    /// Add the service prefix (`s3:GetObject`); the help names the services that have an
+    /// action of that name, or suggests `s3:*` for a bare prefix.
     InvalidAction, "invalid-action", Error, "an action is not of the form `service:action`";
     /// A service prefix that no AWS service has.
+    ///
+    /// ### What it checks
+    /// The prefix of each action (without wildcards) is the IAM prefix of a service in the
+    /// Service Authorization Reference, compared case-insensitively. A prefix whose action
+    /// name is inserted at run time (`"s3:{op}"`) is still checked.
+    ///
+    /// ### Why
+    /// Whether or not IAM accepts the document, the action matches no request: the
+    /// statement grants or denies nothing. Prefixes of retired services (`deeplens`,
+    /// `deepracer`, `zocalo`, ...) are reported too.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": "s4:GetObject"
+    /// ```
+    ///
+    /// ### Fix
+    /// Use the prefix the help suggests (`s3:GetObject`); service prefixes are listed on
+    /// each service's page of the Service Authorization Reference.
     UnknownService, "unknown-service", Error, "no AWS service has this prefix";
     /// An action the service does not have.
+    ///
+    /// ### What it checks
+    /// The name of each action without wildcards is an action of its service,
+    /// case-insensitively (`s3:getobject` is fine).
+    ///
+    /// ### Why
+    /// A misspelt action never matches a request: an `Allow` grants nothing, a `Deny`
+    /// protects nothing. Access Analyzer reports "Invalid action".
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": "s3:GetObjekt"
+    /// ```
+    ///
+    /// ### Fix
+    /// Use the action the help suggests (`s3:GetObject`), or list the service's actions with
+    /// `iam-policy expand s3:*`.
     UnknownAction, "unknown-action", Error, "the service has no such action";
     /// A wildcard action pattern that matches no action of the service.
+    ///
+    /// ### What it checks
+    /// A pattern with `*` or `?` in the prefix or the name (`s3:Get*`, `*:Describe*`,
+    /// `ec2:*Instance?`) matches at least one action of the catalog; a prefix pattern
+    /// matches at least one service.
+    ///
+    /// ### Why
+    /// A pattern that matches nothing is almost always a typo, and grants (or denies)
+    /// nothing until AWS happens to add a matching action.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": "s3:Git*"
+    /// ```
+    ///
+    /// ### Fix
+    /// Correct the pattern; `iam-policy expand PATTERN` shows what a pattern matches.
     PatternMatchesNothing, "pattern-matches-nothing", Error, "a wildcard action pattern matches no action";
     /// A service without action-level permissions takes only `prefix:*`.
+    ///
+    /// ### What it checks
+    /// Where the tables of "AWS services that work with IAM" say a service has no
+    /// action-level permissions and today's per-action data lists no actions for its
+    /// prefix, only `prefix:*` is accepted. The message names the table row (and footnote)
+    /// it rests on. Where the per-action data lists actions, it decides and the tables are
+    /// history: with today's data no service is in this state (the founding table's one
+    /// "No", AWS Support, has had single actions for years).
+    ///
+    /// ### Why
+    /// A service without action-level permissions authorizes only its `*` permission; a
+    /// single action names nothing it checks.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": "support:DescribeCases"
+    /// ```
+    /// (as the 2018 table had it)
+    ///
+    /// ### Fix
+    /// Use `prefix:*`.
     ActionLevelUnsupported, "action-level-unsupported", Error, "the service does not support action-level permissions";
 
     // --- resources ---
     /// A resource that is neither `*` nor an ARN with six fields.
+    ///
+    /// ### What it checks
+    /// Each string of `Resource` and `NotResource` is `*` or
+    /// `arn:partition:service:region:account:resource` (the resource part may hold more
+    /// `:`). A string with a value inserted at run time is checked only when its fixed
+    /// text already decides.
+    ///
+    /// ### Why
+    /// IAM rejects the policy (`MalformedPolicyDocument: Resource must be in ARN format or
+    /// "*"`).
+    ///
+    /// ### Example
+    /// ```json
+    /// "Resource": "my-bucket/*"
+    /// ```
+    ///
+    /// ### Fix
+    /// Write the full ARN (`arn:aws:s3:::my-bucket/*`), as the help shows.
     InvalidArn, "invalid-arn", Error, "a resource is not `*` or an ARN";
     /// An ARN partition AWS does not have.
+    ///
+    /// ### What it checks
+    /// The partition field is `aws`, `aws-cn`, `aws-us-gov`, an ISO partition
+    /// (`aws-iso`, `aws-iso-b`, `aws-iso-e`, `aws-iso-f`) or `aws-eusc`, or a wildcard pattern
+    /// that matches one (`*`, `aws-*`).
+    ///
+    /// ### Why
+    /// IAM rejects the policy (`Partition "aws2" is not valid for resource ...`).
+    ///
+    /// ### Example
+    /// ```json
+    /// "Resource": "arn:aws2:s3:::my-bucket"
+    /// ```
+    ///
+    /// ### Fix
+    /// Use the partition the help suggests, usually `aws`.
     InvalidPartition, "invalid-partition", Error, "an ARN names an unknown partition";
     /// An account field that is not 12 digits, `aws`, or a wildcard.
+    ///
+    /// ### What it checks
+    /// A literal account field is empty, 12 digits, or `aws` (resources AWS owns, such as
+    /// managed policies); wildcards, policy variables and inserted values are accepted. It
+    /// is also reported when a resource would fit the statement's actions but for its
+    /// account field (an account in an S3 bucket ARN). An empty account is accepted where
+    /// the type has one: AWS-owned SSM documents and public parameters are written so
+    /// (`arn:aws:ssm:us-east-1::document/AWS-RunShellScript`).
+    ///
+    /// ### Why
+    /// An ARN with a malformed account matches no resource, so the statement grants
+    /// nothing for it.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Resource": ["arn:aws:sqs:us-east-1:1234-5678-9012:jobs", "arn:aws:s3::123456789012:my-bucket"]
+    /// ```
+    ///
+    /// ### Fix
+    /// Write the 12 digits without separators (`123456789012`); drop the account where the
+    /// resource type has none (`arn:aws:s3:::my-bucket`). The help shows the corrected ARN.
     InvalidAccount, "invalid-account", Error, "an ARN's account field is not a 12-digit account id";
     /// A region field present where the resource type has none, or absent where it has one.
+    ///
+    /// ### What it checks
+    /// Reported instead of `resource-mismatch` when a resource would fit the statement's
+    /// actions but for its region field: S3 buckets and IAM roles have no region, SQS
+    /// queues and EC2 instances have one.
+    ///
+    /// ### Why
+    /// The ARN matches no resource of that type, so the statement grants nothing for it.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": "s3:ListBucket", "Resource": "arn:aws:s3:us-east-1::my-bucket"
+    /// ```
+    ///
+    /// ### Fix
+    /// Use the corrected ARN of the help (`arn:aws:s3:::my-bucket`, or `*` for any region
+    /// where the type has one).
     InvalidRegion, "invalid-region", Error, "an ARN's region field does not fit the resource type";
     /// An action without resource-level permissions needs `"Resource": "*"`.
+    ///
+    /// ### What it checks
+    /// An action named without wildcards that has no resource type in the Service
+    /// Authorization Reference (`s3:ListAllMyBuckets`, `ec2:DescribeInstances`,
+    /// `sts:GetCallerIdentity`) is in a statement whose `Resource` has `*`. The catch-all
+    /// ARN of the action's service (`arn:aws:s3:::*`, `arn:aws:ssm:*:*:*`) is accepted too:
+    /// the S3 User Guide grants `s3:ListAllMyBuckets` that way.
+    ///
+    /// ### Why
+    /// "If the column is empty, the action does not support resource-level permissions and
+    /// you must specify all resources (`*`)" (Service Authorization Reference): with a
+    /// narrower `Resource`, the action is not granted (or not denied).
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": ["ec2:DescribeInstances", "ec2:StartInstances"],
+    /// "Resource": "arn:aws:ec2:*:123456789012:instance/*"
+    /// ```
+    ///
+    /// ### Fix
+    /// Move the action to a statement of its own with `"Resource": "*"` (same `Effect` and
+    /// `Condition`); the help prints that statement as JSON.
     WildcardResourceRequired, "wildcard-resource-required", Error, "an action that supports no resource types needs `\"Resource\": \"*\"`";
     /// No resource of the statement fits any resource type of the action: it grants nothing.
+    ///
+    /// ### What it checks
+    /// A resource fits a resource type when both can match one ARN (the policy's `*`/`?`
+    /// against the type's ARN formats; a `${Placeholder}` matches any non-empty text, `/`
+    /// and `:` included, except S3 bucket names, which have no `/`). Reported at an action
+    /// (named, or a pattern none of whose actions fits) when no resource of its statement
+    /// fits any of its types, and at a resource that fits no type of any of the statement's
+    /// actions while other pairs of the statement do fit. Statements with a `*` resource,
+    /// `NotAction` or `NotResource`, and values inserted at run time where they decide, are
+    /// not fitted.
+    ///
+    /// ### Why
+    /// IAM matches a request's resource ARN against `Resource`; for an action whose
+    /// resources can never match, the statement grants (or denies) nothing.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "arn:aws:s3:::my-bucket/*"
+    /// ```
+    /// (`s3:ListBucket` acts on the bucket, `arn:aws:s3:::my-bucket`)
+    ///
+    /// ### Fix
+    /// Add a resource of a type the action takes (the help lists their ARN formats,
+    /// required ones marked), or move the action to the statement that has one.
     ResourceMismatch, "resource-mismatch", Error, "no resource of the statement fits the action's resource types";
 
     // --- conditions ---
