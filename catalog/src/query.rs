@@ -90,18 +90,58 @@ pub fn expand(pattern: &str) -> Vec<Action> {
         None => return Vec::new(),
     };
     let mut out = Vec::new();
+    let mut all = Vec::new();
+    let every = !name.is_empty() && name.bytes().all(|b| b == b'*');
     for service in services_matching(prefix) {
-        if has_wildcard(name) {
-            out.extend(
-                service
-                    .actions()
-                    .filter(|a| wildcard_matches(name, a.name())),
-            );
+        if every {
+            out.extend(service.actions());
+        } else if has_wildcard(name) {
+            push_matching(service, name, &mut all, &mut out);
         } else if let Some(action) = service.action(name) {
             out.push(action);
         }
     }
     out
+}
+
+/// The actions of `service` whose name matches the wildcard pattern `name`, in name
+/// order.
+pub fn actions_matching(service: Service, name: &str) -> Vec<Action> {
+    let mut out = Vec::new();
+    push_matching(service, name, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Pushes the actions of `service` matching `name` onto `out`. Names are sorted
+/// case-insensitively within a service, so a pattern with a literal head (`Describe*`)
+/// bisects to the names starting with it instead of matching all of them; `all` is a
+/// reusable buffer.
+fn push_matching(service: Service, name: &str, all: &mut Vec<Action>, out: &mut Vec<Action>) {
+    let head_len = name.find(['*', '?']).unwrap_or(name.len());
+    let head = name.get(..head_len).unwrap_or_default().as_bytes();
+    all.clear();
+    all.extend(service.actions());
+    let lower = |b: &u8| b.to_ascii_lowercase();
+    let start = all.partition_point(|a| {
+        let n = a.name().as_bytes();
+        let n = n.get(..head.len().min(n.len())).unwrap_or_default();
+        n.iter().map(lower).lt(head.iter().map(lower))
+    });
+    // `Head*`: every name with the head matches.
+    let head_star = name.get(head_len..) == Some("*");
+    for action in all.iter().skip(start) {
+        let n = action.name();
+        if !n
+            .as_bytes()
+            .get(..head.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(head))
+        {
+            break;
+        }
+        if head_star || wildcard_matches(name, n) {
+            out.push(*action);
+        }
+    }
 }
 
 /// Whether a templated name (`aws:ResourceTag/${TagKey}`,
@@ -572,6 +612,18 @@ mod tests {
         assert!(expand("GetObject").is_empty());
         assert!(expand("*").len() > 20_000);
         assert_eq!(services_matching("S3").count(), 1);
+        let s3 = model::service("s3").unwrap();
+        let lists = actions_matching(s3, "list*");
+        assert!(lists.iter().any(|a| a.name() == "ListBucket"));
+        assert!(lists.iter().all(|a| a.name().starts_with("List")));
+        assert_eq!(
+            actions_matching(s3, "*Object").len(),
+            s3.actions()
+                .filter(|a| a.name().ends_with("Object"))
+                .count()
+        );
+        assert!(actions_matching(s3, "Zzz*").is_empty());
+        assert_eq!(actions_matching(s3, "GetObject").len(), 1);
         assert_eq!(services_matching("nosuch").count(), 0);
         assert!(services_matching("s*").count() > 10);
     }

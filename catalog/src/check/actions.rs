@@ -58,30 +58,75 @@ impl<'t> ActionText<'t> {
 pub(crate) enum Resolved {
     /// One action, named without wildcards.
     Named(Action),
-    /// A wildcard pattern (or `*`) and the actions it matches.
-    Pattern(Vec<Action>),
-    /// Not known when checking: an inserted value, or a string the action rules reject.
+    /// A wildcard pattern (or `*`) that matches at least one action.
+    Pattern(Pattern),
+    /// Not known when checking: an inserted value, or a string the action rules reject
+    /// (a pattern that matches nothing included).
     Unknown,
+}
+
+/// A wildcard action pattern, expanded lazily, service by service: the resource rules
+/// skip the services no resource of the statement can belong to without listing their
+/// actions (`*` reaches 22,000 actions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pattern {
+    prefix: String,
+    name: String,
+}
+
+impl Pattern {
+    /// The services whose prefix the pattern matches.
+    pub(crate) fn services(&self) -> impl Iterator<Item = Service> + '_ {
+        services_matching(&self.prefix)
+    }
+
+    /// The actions of `service` the pattern matches, in name order.
+    pub(crate) fn actions_of(&self, service: Service) -> Vec<Action> {
+        if self.name.bytes().all(|b| b == b'*') {
+            service.actions().collect()
+        } else if has_wildcard(&self.name) {
+            query::actions_matching(service, &self.name)
+        } else {
+            service.action(&self.name).into_iter().collect()
+        }
+    }
+
+    /// Every action the pattern matches, by service and name.
+    pub(crate) fn actions(&self) -> Vec<Action> {
+        self.services().flat_map(|s| self.actions_of(s)).collect()
+    }
+
+    /// Whether the pattern matches some action.
+    fn matches_any(&self) -> bool {
+        self.services().any(|s| !self.actions_of(s).is_empty())
+    }
 }
 
 /// Resolves an action string to the actions it names.
 pub(crate) fn resolve(text: &Text) -> Resolved {
-    match ActionText::split(text) {
-        ActionText::Star => Resolved::Pattern(query::expand("*")),
+    let (prefix, name) = match ActionText::split(text) {
+        ActionText::Star => ("*", "*"),
         ActionText::Parts {
             prefix,
             name: Some(name),
-        } if !prefix.is_empty() && !name.is_empty() => {
-            if has_wildcard(prefix) || has_wildcard(name) {
-                Resolved::Pattern(query::expand(&format!("{prefix}:{name}")))
-            } else {
-                match model::service(prefix).and_then(|s| s.action(name)) {
-                    Some(action) => Resolved::Named(action),
-                    None => Resolved::Unknown,
-                }
-            }
+        } if !prefix.is_empty() && !name.is_empty() => (prefix, name),
+        _ => return Resolved::Unknown,
+    };
+    if has_wildcard(prefix) || has_wildcard(name) {
+        let pattern = Pattern {
+            prefix: prefix.to_owned(),
+            name: name.to_owned(),
+        };
+        if pattern.matches_any() {
+            Resolved::Pattern(pattern)
+        } else {
+            Resolved::Unknown
         }
-        _ => Resolved::Unknown,
+    } else {
+        match model::service(prefix).and_then(|s| s.action(name)) {
+            Some(action) => Resolved::Named(action),
+            None => Resolved::Unknown,
+        }
     }
 }
 
@@ -544,10 +589,15 @@ mod tests {
             Resolved::Named(get)
         );
         match resolve(&Text::literal("s3:Get*")) {
-            Resolved::Pattern(actions) => assert!(actions.contains(&get)),
+            Resolved::Pattern(pattern) => assert!(pattern.actions().contains(&get)),
             other => panic!("{other:?}"),
         }
         assert_eq!(resolve(&Text::literal("s3:Nope")), Resolved::Unknown);
+        assert_eq!(resolve(&Text::literal("s3:Nope*")), Resolved::Unknown);
+        match resolve(&Text::literal("*")) {
+            Resolved::Pattern(pattern) => assert!(pattern.actions().len() > 20_000),
+            other => panic!("{other:?}"),
+        }
         assert_eq!(resolve(&Text::literal("s3")), Resolved::Unknown);
         let hole = Text {
             segments: vec![Segment::Literal("s3:".into()), Segment::Hole(0)],
