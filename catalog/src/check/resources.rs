@@ -505,7 +505,7 @@ fn check_wildcard_only<'a, L: Clone>(
         .iter()
         .filter_map(|n| n.as_text().map(Text::display))
         .collect();
-    let help = split_help(statement, &names);
+    let help = split_help(statement, &names, wildcard_only.len() == actions.len());
     for node in wildcard_only {
         let shown = node.as_text().map(Text::display).unwrap_or_default();
         ctx.report_help(
@@ -539,8 +539,11 @@ fn covers_service(arns: &[(&Node<impl Sized>, &ResourcePattern)], action: Action
     })
 }
 
-/// "move `a` and `b` to a statement of its own: {...}".
-fn split_help<L>(statement: &Statement<'_, L>, names: &[String]) -> String {
+/// "move `a` and `b` to a statement of its own: {...}" (the new statement has the same
+/// `Effect` and `Condition`).
+/// When `whole`, the moved actions are all the statement has: the statement itself takes
+/// `"Resource": "*"`.
+fn split_help<L>(statement: &Statement<'_, L>, names: &[String], whole: bool) -> String {
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let effect = statement
         .effect
@@ -560,10 +563,14 @@ fn split_help<L>(statement: &Statement<'_, L>, names: &[String]) -> String {
         write_json(&mut json, &condition.value);
     }
     json.push('}');
-    format!(
-        "move {} to a statement of its own: {json}",
-        super::structure::list(&refs)
-    )
+    if whole {
+        format!("use `\"Resource\": \"*\"`: {json}")
+    } else {
+        format!(
+            "move {} to a statement of its own: {json}",
+            super::structure::list(&refs)
+        )
+    }
 }
 
 fn write_json_string(out: &mut String, s: &str) {
@@ -797,7 +804,7 @@ fn check_action_fits<'a, L: Clone>(
                             "the actions `{shown}` matches support no resource types, so it {} unless the statement has `\"Resource\": \"*\"`",
                             nothing(statement)
                         ),
-                        split_help(statement, &names),
+                        split_help(statement, &names, actions.len() == 1),
                     );
                 } else if !report_field_fix(ctx, fitter, best, reported) {
                     ctx.report_help(
@@ -1243,7 +1250,7 @@ mod tests {
         assert_eq!(
             found[0].help.as_deref(),
             Some(
-                r#"move `s3:ListAllMyBuckets` to a statement of its own: {"Effect": "Deny", "Action": ["s3:ListAllMyBuckets"], "Resource": "*"}"#
+                r#"use `"Resource": "*"`: {"Effect": "Deny", "Action": ["s3:ListAllMyBuckets"], "Resource": "*"}"#
             )
         );
         // With `*` among the resources, it is fine.
@@ -1347,9 +1354,66 @@ mod tests {
         assert_eq!(
             found[0].help.as_deref(),
             Some(
+                r#"use `"Resource": "*"`: {"Effect": "Allow", "Action": ["wafv2:Describe*"], "Resource": "*"}"#
+            )
+        );
+        // Beside an action that fits, the pattern moves to a statement of its own.
+        let found = findings(&statement(
+            r#"["wafv2:Describe*","wafv2:GetWebACL"]"#,
+            r#""arn:aws:wafv2:us-east-1:123456789012:regional/webacl/n/1""#,
+        ));
+        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
                 r#"move `wafv2:Describe*` to a statement of its own: {"Effect": "Allow", "Action": ["wafv2:Describe*"], "Resource": "*"}"#
             )
         );
+        // A pattern that matches nothing is reported once, by the action rules.
+        let found = findings(&statement(r#""s3:Git*""#, r#""arn:aws:s3:::b""#));
+        assert_eq!(codes(&found), [Code::PatternMatchesNothing], "{found:?}");
+    }
+
+    /// An item of `Action` only known at run time could be any action: resources are not
+    /// judged against the others.
+    #[test]
+    fn run_time_actions_keep_resources_unjudged() {
+        let mut root = crate::check::test_util::parse(&statement(
+            r#"["s3:GetObject","x"]"#,
+            r#"["arn:aws:s3:::b/*","arn:aws:sns:*:*:t"]"#,
+        ));
+        let crate::NodeKind::Object(members) = &mut root.kind else {
+            panic!()
+        };
+        let crate::NodeKind::Array(statements) = &mut members[1].value.kind else {
+            panic!()
+        };
+        let crate::NodeKind::Object(members) = &mut statements[0].kind else {
+            panic!()
+        };
+        let crate::NodeKind::Array(actions) = &mut members[1].value.kind else {
+            panic!()
+        };
+        actions[1].kind = crate::NodeKind::Opaque(0);
+        let found = crate::check(&PolicyView::new(root.clone()), crate::PolicyKind::Identity);
+        assert!(found.is_empty(), "{found:?}");
+        // The same statement with a known second action reports the dead resource.
+        actions_back(&mut root);
+        let found = crate::check(&PolicyView::new(root), crate::PolicyKind::Identity);
+        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Resource/1");
+    }
+
+    /// Puts `s3:PutObject` back where the run-time value was.
+    fn actions_back(root: &mut Node<String>) {
+        if let crate::NodeKind::Object(members) = &mut root.kind
+            && let crate::NodeKind::Array(statements) = &mut members[1].value.kind
+            && let crate::NodeKind::Object(members) = &mut statements[0].kind
+            && let crate::NodeKind::Array(actions) = &mut members[1].value.kind
+        {
+            actions[1].kind = crate::NodeKind::String(Text::literal("s3:PutObject"));
+        }
     }
 
     #[test]
