@@ -1,5 +1,5 @@
 //! A Lambda execution role: the trust policy that lets Lambda assume the role, and the
-//! identity policy that lets the function write its logs and read one DynamoDB table.
+//! identity policy that lets the function write its logs and read one `DynamoDB` table.
 //!
 //! ```sh
 //! cargo run --example lambda_role
