@@ -9,7 +9,9 @@ use iam_policy::policy;
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let role = std::env::args().nth(1).ok_or("usage: aws_sdk_put_policy ROLE")?;
+    let role = std::env::args()
+        .nth(1)
+        .ok_or("usage: aws_sdk_put_policy ROLE")?;
     let doc = policy!({
         "Version": "2012-10-17",
         "Statement": [{

@@ -31,7 +31,10 @@ fn main() {
             }
         ]
     });
-    println!("policy for bucket `{bucket}`:\n{}\n", read_bucket.to_json_pretty());
+    println!(
+        "policy for bucket `{bucket}`:\n{}\n",
+        read_bucket.to_json_pretty()
+    );
 
     // A JSON policy from anywhere (a file, an API, a template): the same checks at run time.
     let pasted = r#"{
