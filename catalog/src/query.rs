@@ -193,6 +193,8 @@ enum Class {
     Any,
     /// Any character but `/`.
     NoSlash,
+    /// Any character but `:` (a region or account placeholder when fields may shift).
+    NoColon,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,6 +209,7 @@ impl Class {
         match (self, other) {
             (Class::Lit(a), Class::Lit(b)) => a == b,
             (Class::Lit(c), Class::NoSlash) | (Class::NoSlash, Class::Lit(c)) => c != '/',
+            (Class::Lit(c), Class::NoColon) | (Class::NoColon, Class::Lit(c)) => c != ':',
             _ => true,
         }
     }
@@ -526,12 +529,76 @@ impl FormatPattern {
 }
 
 /// Whether a policy resource pattern and an ARN format can match one common ARN, field
-/// by field (partition is checked separately by the engine).
+/// by field (partition is checked separately by the engine), or across fields where the
+/// policy allows it (see [`fits_across_fields`]).
 pub fn fits_format(pattern: &ResourcePattern, format: &FormatPattern) -> bool {
     pattern.service.overlaps(&format.service)
-        && pattern.region.overlaps(&format.region)
-        && pattern.account.overlaps(&format.account)
-        && pattern.resource.overlaps(&format.resource)
+        && ((pattern.region.overlaps(&format.region)
+            && pattern.account.overlaps(&format.account)
+            && pattern.resource.overlaps(&format.resource))
+            || fits_across_fields(pattern, format))
+}
+
+/// Whether the pattern's region or account field ends with `*` and the pattern fits the
+/// format when that `*` runs on over the following `:`s. IAM User Guide, "IAM JSON policy
+/// elements: Resource": "If the wildcard (`*`) is the last character of a resource ARN
+/// segment, it can expand to match beyond colon boundaries" — so
+/// `arn:aws:secretsmanager:*:*:sqlworkbench!*` names the secrets
+/// `arn:aws:secretsmanager:us-east-1:123456789012:secret:sqlworkbench!...`, and
+/// `arn:aws:logs:*:*:/aws-glue/*` the log groups `/aws-glue/...`.
+///
+/// Here the format's placeholders match no `:`: once the policy's `*` may take any run
+/// of fields, placeholders that also took `:` would let `arn:aws:dynamodb:*:*:stream/x`
+/// fit tables (through a table name `t:stream/x`, which `DynamoDB` does not allow). The
+/// field-by-field comparison, tried first, keeps `:` in placeholders (RDS snapshot names
+/// have one). The service field is not compared here (it takes no wildcard; callers
+/// compare it).
+pub fn fits_across_fields(pattern: &ResourcePattern, format: &FormatPattern) -> bool {
+    let ends_with_star = |f: &FieldPattern| {
+        f.toks
+            .last()
+            .is_some_and(|t| t.repeat && t.class == Class::Any)
+    };
+    if !ends_with_star(&pattern.region) && !ends_with_star(&pattern.account) {
+        return false;
+    }
+    let colon = Tok {
+        class: Class::Lit(':'),
+        repeat: false,
+    };
+    let join = |parts: [&[Tok]; 3]| {
+        let mut toks = Vec::new();
+        for (i, part) in parts.into_iter().enumerate() {
+            if i > 0 {
+                toks.push(colon);
+            }
+            toks.extend_from_slice(part);
+        }
+        FieldPattern { toks }
+    };
+    let within = |f: &FieldPattern| -> Vec<Tok> {
+        f.toks
+            .iter()
+            .map(|t| match t.class {
+                Class::Any => Tok {
+                    class: Class::NoColon,
+                    repeat: t.repeat,
+                },
+                _ => *t,
+            })
+            .collect()
+    };
+    let policy = join([
+        &pattern.region.toks,
+        &pattern.account.toks,
+        &pattern.resource.toks,
+    ]);
+    let shape = join([
+        &within(&format.region),
+        &within(&format.account),
+        &within(&format.resource),
+    ]);
+    policy.overlaps(&shape)
 }
 
 /// Whether a policy resource pattern fits any ARN format of a resource type.
@@ -690,6 +757,38 @@ mod tests {
             "arn:aws:dynamodb:*:*:stream/Orders",
             "dynamodb:GetItem",
             "table"
+        ));
+    }
+
+    #[test]
+    fn a_star_ending_a_field_runs_across_colons() {
+        // `*` ends the account field: it runs on over `:secret`.
+        assert!(fits_type(
+            "arn:aws:secretsmanager:*:*:sqlworkbench!*",
+            "secretsmanager:GetSecretValue",
+            "Secret"
+        ));
+        assert!(fits_type(
+            "arn:aws:secretsmanager:us-east-1:*:my-secret-*",
+            "secretsmanager:GetSecretValue",
+            "Secret"
+        ));
+        // Without a final `*`, fields stay fields.
+        assert!(!fits_type(
+            "arn:aws:secretsmanager:us-east-1:123456789012:my-secret-*",
+            "secretsmanager:GetSecretValue",
+            "Secret"
+        ));
+        assert!(!fits_type(
+            "arn:aws:s3:us-east-1::b",
+            "s3:ListBucket",
+            "bucket"
+        ));
+        // The format's own placeholders do not swallow `:`.
+        assert!(!fits_type(
+            "arn:aws:sqs:us-east-1*::q",
+            "sqs:SendMessage",
+            "queue"
         ));
     }
 

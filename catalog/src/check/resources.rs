@@ -17,7 +17,9 @@ use std::sync::OnceLock;
 use super::actions::{Resolved, resolve};
 use super::{Ctx, Policy, Statement};
 use crate::model::{Action, ResourceType, Service};
-use crate::query::{ArnError, FieldPattern, FormatPattern, PARTITIONS, ResourcePattern};
+use crate::query::{
+    ArnError, FieldPattern, FormatPattern, PARTITIONS, ResourcePattern, fits_across_fields,
+};
 use crate::suggest::suggest;
 use crate::{Code, Member, Node, NodeKind, Text};
 
@@ -438,9 +440,14 @@ fn compute(
 fn fit_formats(pattern: &ResourcePattern, formats: &[FormatPattern], rt: ResourceType) -> Fit {
     let mut best = Fit::No;
     for format in formats {
-        if !pattern.service.overlaps(&format.service)
-            || !pattern.resource.overlaps(&format.resource)
-        {
+        if !pattern.service.overlaps(&format.service) {
+            continue;
+        }
+        if !pattern.resource.overlaps(&format.resource) {
+            // `arn:aws:logs:*:*:/aws-glue/*`: a final `*` runs across fields.
+            if fits_across_fields(pattern, format) {
+                return Fit::Yes;
+            }
             continue;
         }
         let region = pattern.region.overlaps(&format.region);
@@ -457,6 +464,7 @@ fn fit_formats(pattern: &ResourcePattern, formats: &[FormatPattern], rt: Resourc
         let named = pattern.resource.starts_literal();
         let fit = match (region, account) {
             (true, true) => return Fit::Yes,
+            _ if fits_across_fields(pattern, format) => return Fit::Yes,
             _ if !named => Fit::No,
             (false, true) => Fit::Region(fix(&pattern.region, &format.region), rt),
             (true, false) => Fit::Account(fix(&pattern.account, &format.account), rt),
@@ -1077,6 +1085,15 @@ mod tests {
                 r#""ssm:GetDocument""#,
                 r#""arn:aws:ssm:us-east-1::document/AWS-RunShellScript""#,
             ),
+            // A `*` ending the account field runs across `:` (IAM User Guide).
+            (
+                r#""logs:PutLogEvents""#,
+                r#""arn:aws:logs:*:*:/aws-glue/*""#,
+            ),
+            (
+                r#""secretsmanager:GetSecretValue""#,
+                r#""arn:aws:secretsmanager:*:*:sqlworkbench!*""#,
+            ),
             // Wildcard-only actions with `*`, or the catch-all ARN of their service.
             (
                 r#"["s3:ListAllMyBuckets","ec2:DescribeInstances"]"#,
@@ -1308,6 +1325,11 @@ mod tests {
             ("sts:AssumeRole", "arn:aws:iam::123456789012:user/u"),
             ("apigateway:GET", "arn:aws:execute-api:*:*:a/*"),
             ("organizations:DescribeAccount", "arn:aws:s3:::b"),
+            // Without a final `*` in the account field, fields do not shift.
+            (
+                "logs:PutLogEvents",
+                "arn:aws:logs:us-east-1:123456789012:/aws-glue/*",
+            ),
         ] {
             let found = findings(&statement(
                 &format!("\"{action}\""),
