@@ -323,7 +323,9 @@ declare_codes! {
     /// ### What it checks
     /// A resource fits a resource type when both can match one ARN (the policy's `*`/`?`
     /// against the type's ARN formats; a `${Placeholder}` matches any non-empty text, `/`
-    /// and `:` included, except S3 bucket names, which have no `/`). Reported at an action
+    /// and `:` included, except S3 bucket names, which have no `/`; a `*` that ends the
+    /// region or account field runs on across `:`, as IAM documents, so
+    /// `arn:aws:logs:*:*:/aws-glue/*` names log groups). Reported at an action
     /// (named, or a pattern none of whose actions fits) when no resource of its statement
     /// fits any of its types, and at a resource that fits no type of any of the statement's
     /// actions while other pairs of the statement do fit. Statements with a `*` resource,
