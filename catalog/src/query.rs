@@ -562,6 +562,40 @@ pub fn fits_across_fields(pattern: &ResourcePattern, format: &FormatPattern) -> 
     if !ends_with_star(&pattern.region) && !ends_with_star(&pattern.account) {
         return false;
     }
+    let within = |f: &FieldPattern| -> Vec<Tok> {
+        f.toks
+            .iter()
+            .map(|t| match t.class {
+                Class::Any => Tok {
+                    class: Class::NoColon,
+                    repeat: t.repeat,
+                },
+                _ => *t,
+            })
+            .collect()
+    };
+    // The policy's `:`s can only meet the format's literal `:`s, so beyond the field by
+    // field alignment the policy's resource part starts after a `:` of the format's
+    // resource part: a quick test before the full one.
+    let mut after_colons = format
+        .resource
+        .toks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.class == Class::Lit(':'))
+        .map(|(i, _)| FieldPattern {
+            toks: within(&FieldPattern {
+                toks: format
+                    .resource
+                    .toks
+                    .get(i + 1..)
+                    .unwrap_or_default()
+                    .to_vec(),
+            }),
+        });
+    if !after_colons.any(|suffix| pattern.resource.overlaps(&suffix)) {
+        return false;
+    }
     let colon = Tok {
         class: Class::Lit(':'),
         repeat: false,
@@ -576,18 +610,7 @@ pub fn fits_across_fields(pattern: &ResourcePattern, format: &FormatPattern) -> 
         }
         FieldPattern { toks }
     };
-    let within = |f: &FieldPattern| -> Vec<Tok> {
-        f.toks
-            .iter()
-            .map(|t| match t.class {
-                Class::Any => Tok {
-                    class: Class::NoColon,
-                    repeat: t.repeat,
-                },
-                _ => *t,
-            })
-            .collect()
-    };
+
     let policy = join([
         &pattern.region.toks,
         &pattern.account.toks,
