@@ -346,6 +346,18 @@ declare_codes! {
     /// Add a resource of a type the action takes (the help lists their ARN formats,
     /// required ones marked), or move the action to the statement that has one.
     ResourceMismatch, "resource-mismatch", Error, "no resource of the statement fits the action's resource types";
+    /// What it checks: a resource of a statement that fits no resource type of any of the
+    /// statement's actions (while other resources do fit).
+    ///
+    /// Why: the resource is dead weight — it grants nothing, and it is often a typo or a
+    /// left-over. The actions still get what they say through the other resources, so this
+    /// is a warning.
+    ///
+    /// Example: `"Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::b/*",
+    /// "arn:aws:sns:*:*:t"]` — the SNS topic fits no S3 action.
+    ///
+    /// Fix: remove the resource, or add the action it was meant for.
+    UnusedResource, "unused-resource", Warning, "a resource fits none of the statement's actions";
 
     // --- conditions ---
     /// A condition operator that does not exist (or `...IfExists` on `Null`).

@@ -831,8 +831,10 @@ fn check_action_fits<'a, L: Clone>(
     any_fits
 }
 
-/// `resource-mismatch` at resources: a resource that fits no resource type of any of the
-/// statement's actions is dead weight, and usually a typo. Reported only when every
+/// `unused-resource`: a resource that fits no resource type of any of the statement's
+/// actions is dead weight, and often a typo. A warning, not an error: the actions still
+/// get what they say through the other resources (on the AWS managed corpus this is 96
+/// resources, e.g. WAF `changetoken` ARNs next to `waf:*`). Reported only when every
 /// action is known and some action fits some other resource (otherwise the actions'
 /// findings already say it all).
 fn check_resource_fits<'a, L: Clone>(
@@ -874,7 +876,7 @@ fn check_resource_fits<'a, L: Clone>(
         let shown = node.as_text().map(Text::display).unwrap_or_default();
         ctx.report_help(
             &node.loc,
-            Code::ResourceMismatch,
+            Code::UnusedResource,
             format!("`{shown}` fits no resource type of the statement's actions"),
             format!(
                 "the statement's actions take {}",
@@ -1423,7 +1425,7 @@ mod tests {
         // The same statement with a known second action reports the dead resource.
         actions_back(&mut root);
         let found = crate::check(&PolicyView::new(root), crate::PolicyKind::Identity);
-        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(codes(&found), [Code::UnusedResource], "{found:?}");
         assert_eq!(found[0].loc, "/Statement/0/Resource/1");
     }
 
@@ -1444,7 +1446,7 @@ mod tests {
             r#"["s3:GetObject","sqs:SendMessage"]"#,
             r#"["arn:aws:s3:::b/*","arn:aws:sns:*:*:t","arn:aws:sqs:*:*:q"]"#,
         ));
-        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
+        assert_eq!(codes(&found), [Code::UnusedResource], "{found:?}");
         assert_eq!(found[0].loc, "/Statement/0/Resource/1");
         assert_eq!(
             found[0].message,
