@@ -155,21 +155,18 @@ pub struct Ctx<'a, L> {
     pub kind: PolicyKind,
     /// The statement being checked, for statement-level allowances.
     pub statement: Option<usize>,
-    order: HashMap<*const L, usize>,
-    found: Vec<(usize, Option<usize>, Diagnostic<L>)>,
-    _root: std::marker::PhantomData<&'a Node<L>>,
+    root: &'a Node<L>,
+    /// Each finding with the address of the location it was reported at, which orders it.
+    found: Vec<(*const L, Option<usize>, Diagnostic<L>)>,
 }
 
 impl<'a, L: Clone> Ctx<'a, L> {
     fn new(root: &'a Node<L>, kind: PolicyKind) -> Self {
-        let mut order = HashMap::new();
-        index_locations(root, &mut order);
         Self {
             kind,
             statement: None,
-            order,
+            root,
             found: Vec::new(),
-            _root: std::marker::PhantomData,
         }
     }
 
@@ -193,16 +190,14 @@ impl<'a, L: Clone> Ctx<'a, L> {
     }
 
     fn push(&mut self, diagnostic: Diagnostic<L>, at: &'a L) {
-        let order = self
-            .order
-            .get(&std::ptr::from_ref(at))
-            .copied()
-            .unwrap_or(usize::MAX);
-        self.found.push((order, self.statement, diagnostic));
+        self.found
+            .push((std::ptr::from_ref(at), self.statement, diagnostic));
     }
 
+    /// Drops allowed findings and sorts the rest in source order. The tree is walked only
+    /// when two or more findings need ordering, so a clean policy costs nothing here.
     fn finish(self, view: &PolicyView<L>, options: &Options) -> Vec<Diagnostic<L>> {
-        let mut found: Vec<_> = self
+        let found: Vec<_> = self
             .found
             .into_iter()
             .filter(|(_, statement, d)| {
@@ -211,27 +206,34 @@ impl<'a, L: Clone> Ctx<'a, L> {
                     && !statement.is_some_and(|s| view.statement_allows.contains(&(s, d.code)))
             })
             .collect();
-        found.sort_by_key(|(order, _, _)| *order);
-        found.into_iter().map(|(_, _, d)| d).collect()
+        if found.len() < 2 {
+            return found.into_iter().map(|(_, _, d)| d).collect();
+        }
+        let mut order: HashMap<*const L, usize> =
+            found.iter().map(|(at, _, _)| (*at, usize::MAX)).collect();
+        index_locations(self.root, &mut order);
+        let mut found: Vec<_> = found
+            .into_iter()
+            .map(|(at, _, d)| (order.get(&at).copied().unwrap_or(usize::MAX), d))
+            .collect();
+        found.sort_by_key(|(position, _)| *position);
+        found.into_iter().map(|(_, d)| d).collect()
     }
 }
 
-/// Numbers every location of the tree in source order (keys before their values).
-/// Iterative, so no nesting depth can overflow the stack.
+/// Gives each location in `order` its position in source order (keys before their
+/// values). Iterative, so no nesting depth can overflow the stack.
 fn index_locations<L>(root: &Node<L>, order: &mut HashMap<*const L, usize>) {
     enum Item<'n, L> {
         Node(&'n Node<L>),
         Key(&'n L),
     }
     let mut stack = vec![Item::Node(root)];
+    let mut next = 0usize;
     while let Some(item) = stack.pop() {
-        let next = order.len();
-        match item {
-            Item::Key(loc) => {
-                order.insert(std::ptr::from_ref(loc), next);
-            }
+        let loc = match item {
+            Item::Key(loc) => loc,
             Item::Node(node) => {
-                order.insert(std::ptr::from_ref(&node.loc), next);
                 match &node.kind {
                     crate::NodeKind::Array(items) => {
                         stack.extend(items.iter().rev().map(Item::Node));
@@ -244,7 +246,12 @@ fn index_locations<L>(root: &Node<L>, order: &mut HashMap<*const L, usize>) {
                     }
                     _ => {}
                 }
+                &node.loc
             }
+        };
+        if let Some(position) = order.get_mut(&std::ptr::from_ref(loc)) {
+            *position = next;
         }
+        next += 1;
     }
 }
