@@ -1,0 +1,213 @@
+//! `iam-policy check`: read files, validate each with the engine, render the findings.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use iam_policy::{Code, Diagnostic, PolicyKind, ValidateOptions, validate_with};
+
+use crate::render;
+
+/// Arguments of `check`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The policy type: identity, resource, trust, scp, rcp, boundary, session, endpoint.
+    #[arg(long, default_value = "identity", value_parser = parse_kind)]
+    kind: PolicyKind,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Allow a finding code (repeatable), e.g. `--allow policy-too-large`.
+    #[arg(long = "allow", value_name = "CODE", value_parser = parse_code)]
+    allow: Vec<Code>,
+    /// Files, directories (every `*.json` below them) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+}
+
+/// Output formats of `check`.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style text with the source line and a caret under the string at fault.
+    Human,
+    /// `{"files":[{"path","diagnostics":[{"code","severity","message","pointer","line","column"}]}]}`.
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+}
+
+fn parse_kind(name: &str) -> Result<PolicyKind, String> {
+    PolicyKind::from_name(name).ok_or_else(|| {
+        let kinds: Vec<&str> = PolicyKind::ALL.iter().map(|k| k.name()).collect();
+        format!(
+            "unknown policy type `{name}`; the types are {}",
+            kinds.join(", ")
+        )
+    })
+}
+
+fn parse_code(name: &str) -> Result<Code, String> {
+    Code::from_name(name).ok_or_else(|| {
+        let names = Code::ALL.iter().map(|c| c.name());
+        match iam_catalog::suggest::suggest(name, names) {
+            Some(s) => format!("unknown finding code `{name}`; did you mean `{s}`?"),
+            None => format!("unknown finding code `{name}`"),
+        }
+    })
+}
+
+/// One checked input.
+pub struct Checked {
+    /// The path as given (or found below a directory); `-` for standard input.
+    pub path: String,
+    /// The text, for showing source lines (empty when it could not be read).
+    pub text: String,
+    /// The findings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Why the file could not be read, if it could not.
+    pub io_error: Option<String>,
+}
+
+/// Expands the arguments into inputs: files as given, directories recursively
+/// (`*.json`, sorted), `-` for standard input. Unreadable directories are inputs with
+/// an error.
+fn inputs(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" || !path.is_dir() {
+            out.push((path.display().to_string(), None));
+            continue;
+        }
+        let mut found = Vec::new();
+        let mut stack = vec![path.clone()];
+        while let Some(dir) = stack.pop() {
+            match std::fs::read_dir(&dir) {
+                Ok(entries) => {
+                    for entry in entries.flatten() {
+                        let p = entry.path();
+                        if p.is_dir() {
+                            stack.push(p);
+                        } else if p
+                            .extension()
+                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                        {
+                            found.push(p);
+                        }
+                    }
+                }
+                Err(e) => out.push((dir.display().to_string(), Some(e.to_string()))),
+            }
+        }
+        found.sort();
+        out.extend(found.into_iter().map(|p| (p.display().to_string(), None)));
+    }
+    out
+}
+
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())?;
+        Ok(bytes)
+    } else {
+        std::fs::read(Path::new(path)).map_err(|e| e.to_string())
+    }
+}
+
+fn check_one(path: String, kind: PolicyKind, options: &ValidateOptions) -> Checked {
+    match read(&path) {
+        Err(error) => Checked {
+            path,
+            text: String::new(),
+            diagnostics: Vec::new(),
+            io_error: Some(error),
+        },
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => Checked {
+                diagnostics: validate_with(&text, kind, options),
+                path,
+                text,
+                io_error: None,
+            },
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                let diagnostics = if options.allow.contains(&Code::InvalidJson) {
+                    Vec::new()
+                } else {
+                    vec![Diagnostic::new(
+                        Code::InvalidJson,
+                        iam_policy::JsonLocation {
+                            pointer: String::new(),
+                            line: 1,
+                            column: 1,
+                        },
+                        format!("the file is not UTF-8 text (invalid byte at offset {at})"),
+                    )]
+                };
+                Checked {
+                    path,
+                    text: String::new(),
+                    diagnostics,
+                    io_error: None,
+                }
+            }
+        },
+    }
+}
+
+/// Runs `check`: exit 0 without errors, 1 when any file has an error, 2 when any input
+/// could not be read.
+pub fn run(args: &Args) -> ExitCode {
+    let options = ValidateOptions::allowing(args.allow.iter().copied());
+    let inputs = inputs(&args.paths);
+    let progress = inputs.len() > 20 && std::io::stderr().is_terminal();
+    let total = inputs.len();
+    let mut results = Vec::with_capacity(total);
+    for (n, (path, error)) in inputs.into_iter().enumerate() {
+        if progress {
+            eprint!("\r\x1b[2K[{}/{total}] {path}", n + 1);
+        }
+        results.push(match error {
+            Some(error) => Checked {
+                path,
+                text: String::new(),
+                diagnostics: Vec::new(),
+                io_error: Some(error),
+            },
+            None => check_one(path, args.kind, &options),
+        });
+    }
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
+
+    let output = match args.format {
+        Format::Human => render::human::render(&results, render::human::use_color()),
+        Format::Json => render::json::render(&results),
+        Format::Sarif => render::sarif::render(&results),
+    };
+    if crate::write_stdout(&output) != ExitCode::SUCCESS {
+        return ExitCode::from(2);
+    }
+    if args.format != Format::Human {
+        for result in &results {
+            if let Some(error) = &result.io_error {
+                eprintln!("error: cannot read `{}`: {error}", result.path);
+            }
+        }
+    }
+
+    if results.iter().any(|r| r.io_error.is_some()) {
+        ExitCode::from(2)
+    } else if results
+        .iter()
+        .any(|r| r.diagnostics.iter().any(Diagnostic::is_error))
+    {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,5 @@
+//! Renderers of `check`'s results.
+
+pub mod human;
+pub mod json;
+pub mod sarif;

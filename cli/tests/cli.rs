@@ -1,0 +1,352 @@
+//! Runs the `iam-policy` binary on fixtures and checks its output and exit status.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_iam-policy"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn json_of(output: &Output) -> Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)))
+}
+
+fn check_json(paths: &[&Path]) -> (Value, i32) {
+    let mut args = vec!["check".to_owned(), "--format".into(), "json".into()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let output = run(&args);
+    (json_of(&output), output.status.code().unwrap())
+}
+
+fn codes(file: &Value) -> Vec<&str> {
+    file["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_valid_policy_exits_0() {
+    let (json, code) = check_json(&[&fixture("valid.json")]);
+    assert_eq!(code, 0);
+    assert_eq!(json["files"][0]["diagnostics"], Value::Array(vec![]));
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let (json, code) = check_json(&[&fixture("invalid.json")]);
+    assert_eq!(code, 1);
+    let file = &json["files"][0];
+    assert!(file["path"].as_str().unwrap().ends_with("invalid.json"));
+    assert_eq!(
+        codes(file),
+        ["unknown-action", "wildcard-resource-required"]
+    );
+    let first = &file["diagnostics"][0];
+    let mut keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "code", "column", "help", "line", "message", "pointer", "severity"
+        ]
+    );
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["pointer"], "/Statement/0/Action/0");
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(5), Some(16))
+    );
+    assert_eq!(first["help"], "did you mean `s3:GetObject`?");
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let (json, code) = check_json(&[&fixture("warning.json")]);
+    assert_eq!(code, 0);
+    assert_eq!(codes(&json["files"][0]), ["missing-version"]);
+    assert_eq!(json["files"][0]["diagnostics"][0]["severity"], "warning");
+}
+
+#[test]
+fn malformed_garbage_and_empty_files_are_findings_not_crashes() {
+    for name in ["malformed.json", "garbage.json", "empty.json"] {
+        let (json, code) = check_json(&[&fixture(name)]);
+        assert_eq!(code, 1, "{name}");
+        assert_eq!(codes(&json["files"][0]), ["invalid-json"], "{name}");
+    }
+    let (json, _) = check_json(&[&fixture("malformed.json")]);
+    let d = &json["files"][0]["diagnostics"][0];
+    assert_eq!(d["line"], 4, "{d}");
+}
+
+#[test]
+fn directories_are_walked_and_unreadable_paths_reported() {
+    let missing = fixture("no-such-file.json");
+    let (json, code) = check_json(&[&fixture("dir"), &missing]);
+    assert_eq!(code, 2, "an unreadable input exits 2");
+    let files = json["files"].as_array().unwrap();
+    let paths: Vec<&str> = files.iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths.len(), 3, "{paths:?}");
+    assert!(
+        paths[0].ends_with("a.json") && paths[1].ends_with("b.json"),
+        "{paths:?}"
+    );
+    assert_eq!(
+        codes(&files[1]),
+        ["unknown-action", "wildcard-resource-required"]
+    );
+    assert!(files[2]["error"].as_str().unwrap().contains("No such file"));
+}
+
+#[test]
+fn deep_and_huge_inputs_end_in_findings() {
+    let dir = std::env::temp_dir().join(format!("iam-policy-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let deep = dir.join("deep.json");
+    std::fs::write(&deep, "[".repeat(200_000)).unwrap();
+    let (json, code) = check_json(&[&deep]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&json["files"][0]), ["invalid-json"]);
+
+    let statement = r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}"#;
+    let huge = dir.join("huge.json");
+    let statements = vec![statement; 20_000].join(",");
+    std::fs::write(
+        &huge,
+        format!(r#"{{"Version":"2012-10-17","Statement":[{statements}]}}"#),
+    )
+    .unwrap();
+    let (json, code) = check_json(&[&huge]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&json["files"][0]), ["policy-too-large"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn standard_input_and_kinds() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iam-policy"))
+        .args(["check", "--kind", "scp", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(
+        child.stdin.as_mut().unwrap(),
+        br#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}}"#,
+    )
+    .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let json = json_of(&output);
+    assert_eq!(json["files"][0]["path"], "-");
+    assert_eq!(codes(&json["files"][0]), ["principal-not-allowed"]);
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn allow_drops_a_code_and_unknown_codes_are_usage_errors() {
+    let output = run(&[
+        "check",
+        "--format",
+        "json",
+        "--allow",
+        "unknown-action",
+        "--allow",
+        "wildcard-resource-required",
+        fixture("invalid.json").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let output = run(&["check", "--allow", "resource-mismach", "x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `resource-mismatch`?"));
+    let output = run(&["check", "--kind", "idnetity", "x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+}
+
+#[test]
+fn human_output_looks_like_rustc() {
+    let output = run(&["check", fixture("invalid.json").to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.starts_with("error[unknown-action]: unknown action `GetObjekt` in service `s3`\n"),
+        "{text}"
+    );
+    assert!(text.contains("invalid.json:5:16\n"), "{text}");
+    assert!(
+        text.contains("5 |     \"Action\": [\"s3:GetObjekt\", \"ec2:DescribeInstances\"],\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  |                ^^^^^^^^^^^^^^\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("= help: did you mean `s3:GetObject`?"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("checked 1 file: 2 errors, 0 warnings\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn sarif_output() {
+    let output = run(&[
+        "check",
+        "--format",
+        "sarif",
+        fixture("invalid.json").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let sarif = json_of(&output);
+    assert_eq!(sarif["version"], "2.1.0");
+    let run = &sarif["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "iam-policy");
+    assert_eq!(
+        run["tool"]["driver"]["rules"].as_array().unwrap().len(),
+        iam_policy_codes()
+    );
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "unknown-action");
+    assert_eq!(result["level"], "error");
+    let region = &result["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(
+        (region["startLine"].as_u64(), region["startColumn"].as_u64()),
+        (Some(5), Some(16))
+    );
+}
+
+fn iam_policy_codes() -> usize {
+    let output = run(&[
+        "check",
+        "--format",
+        "sarif",
+        fixture("valid.json").to_str().unwrap(),
+    ]);
+    json_of(&output)["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .len()
+        .max(1)
+}
+
+#[test]
+fn explain_and_expand() {
+    let output = run(&["explain", "s3:getobject", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    let json = json_of(&output);
+    assert_eq!(json["action"], "s3:GetObject");
+    assert_eq!(json["access_level"], "Read");
+    assert_eq!(json["wildcard_only"], false);
+    let types = json["resource_types"].as_array().unwrap();
+    let object = types.iter().find(|t| t["name"] == "object").unwrap();
+    assert_eq!(
+        object["arn_formats"][0],
+        "arn:${Partition}:s3:::${BucketName}/${ObjectName}"
+    );
+    assert!(object["required"].is_boolean());
+    assert!(
+        json["condition_keys"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["name"] == "s3:ExistingObjectTag/${TagKey}")
+    );
+    assert!(json["dependent_actions"].is_array());
+    let rows = json["service_capabilities"].as_array().unwrap();
+    assert!(rows.iter().any(|r| r["edition"] == 2018));
+    assert!(rows.iter().any(|r| r["edition"] == 2023));
+
+    let json = json_of(&run(&[
+        "explain",
+        "ec2:DescribeInstances",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json["wildcard_only"], true);
+
+    let output = run(&["explain", "s3:GetObjekt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `s3:GetObject`?"));
+
+    let output = run(&["expand", "s3:Get*"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.lines().any(|l| l == "s3:GetObject"));
+    assert!(text.lines().all(|l| l.starts_with("s3:Get")));
+    assert_eq!(run(&["expand", "s3:Nope*"]).status.code(), Some(1));
+}
+
+#[test]
+fn version_shows_the_data_date() {
+    let output = run(&["--version"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("catalog data of 2026-09-26"), "{text}");
+}
+
+/// The 1,452 AWS managed policies: every file is listed and the run completes. Which
+/// findings are expected is the workspace's corpus test (`tests/corpus.rs`).
+#[test]
+fn the_managed_policy_corpus() {
+    let root = std::env::var_os("IAM_POLICY_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
+        PathBuf::from,
+    );
+    let dir = root.join("aws-managed-policies");
+    if !dir.is_dir() {
+        eprintln!(
+            "the_managed_policy_corpus DID NOT RUN: no corpus at {}",
+            dir.display()
+        );
+        return;
+    }
+    let output = run(&[
+        "check",
+        "--format",
+        "json",
+        "--allow",
+        "policy-too-large",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "the corpus has known defects"
+    );
+    let json = json_of(&output);
+    let files = json["files"].as_array().unwrap();
+    assert_eq!(files.len(), 1452);
+    let mut counts = std::collections::BTreeMap::new();
+    for file in files {
+        assert!(file.get("error").is_none());
+        for code in codes(file) {
+            *counts.entry(code.to_owned()).or_insert(0) += 1;
+        }
+    }
+    eprintln!("findings on the managed corpus by code: {counts:?}");
+}
