@@ -94,6 +94,12 @@ pub fn explain(name: &str, as_json: bool) -> ExitCode {
     if as_json {
         return crate::write_stdout(&format!("{value}\n"));
     }
+    crate::write_stdout(&human(action))
+}
+
+/// The text form of `explain`.
+fn human(action: iam_catalog::Action) -> String {
+    let service = action.service();
     let mut out = String::new();
 
     let _ = writeln!(out, "{action} ({})", service.name());
@@ -177,7 +183,7 @@ pub fn explain(name: &str, as_json: bool) -> ExitCode {
         );
     }
     let _ = writeln!(out, "  (catalog data of {})", iam_catalog::DATA_DATE);
-    crate::write_stdout(&out)
+    out
 }
 
 /// `expand PATTERN`.

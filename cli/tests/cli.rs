@@ -1,4 +1,11 @@
 //! Runs the `iam-policy` binary on fixtures and checks its output and exit status.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -4,6 +4,13 @@
 //! The corpus is read in place: `$IAM_POLICY_CORPUS/aws-managed-policies/` (default
 //! `../shared/corpus/` beside the workspace). Where it is absent, the test says plainly
 //! that it did not run.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a test fails by panicking"
+)]
 
 use std::path::PathBuf;
 
