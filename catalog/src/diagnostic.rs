@@ -87,27 +87,93 @@ declare_codes! {
     InvalidJson, "invalid-json", Error, "the document is not valid JSON";
 
     // --- structure ---
-    /// `Version` must be `2012-10-17` or `2008-10-17`.
+    /// What it checks: `Version` is `2012-10-17` or `2008-10-17`, as a string.
+    ///
+    /// Why: IAM rejects other values; only `2012-10-17` supports policy variables.
+    ///
+    /// Example: `"Version": "2012-10-18"`.
+    ///
+    /// Fix: use `"2012-10-17"`.
     InvalidVersion, "invalid-version", Error, "`Version` is not `2012-10-17` or `2008-10-17`";
-    /// Without `Version`, IAM uses `2008-10-17`, where policy variables are plain text.
+    /// What it checks: the policy has a `Version` element.
+    ///
+    /// Why: without it IAM reads the policy as `2008-10-17`, where `${aws:username}` and other policy variables are plain text.
+    ///
+    /// Example: a policy that starts with `"Statement"`.
+    ///
+    /// Fix: add `"Version": "2012-10-17"`.
     MissingVersion, "missing-version", Warning, "the policy has no `Version`, so IAM reads it as `2008-10-17`";
-    /// An element the policy grammar does not have, at the top level or in a statement.
+    /// What it checks: every element of the policy and of its statements is one the grammar has (`Version`, `Id`, `Statement`; `Sid`, `Effect`, `Principal`, `NotPrincipal`, `Action`, `NotAction`, `Resource`, `NotResource`, `Condition`), spelled as AWS spells it.
+    ///
+    /// Why: AWS rejects unknown elements; a misspelled `Condition` would otherwise look like a restriction that is not there.
+    ///
+    /// Example: `"Actions": "s3:GetObject"`.
+    ///
+    /// Fix: the did-you-mean names the element meant.
     UnknownElement, "unknown-element", Error, "an element the IAM policy grammar does not have";
-    /// The same element twice in one object; AWS rejects such documents.
+    /// What it checks: no object repeats a key (a statement with two `Effect`s, a condition block with one key twice).
+    ///
+    /// Why: JSON parsers keep one of the two silently, so the policy does something other than it reads.
+    ///
+    /// Example: `{"Effect": "Allow", "Effect": "Deny", ...}`.
+    ///
+    /// Fix: remove one, or merge the values into an array.
     DuplicateElement, "duplicate-element", Error, "an element appears twice in one object";
-    /// A required element is absent (`Statement`, `Effect`, `Action`/`NotAction`, ...).
+    /// What it checks: the policy has a `Statement`, and each statement an `Effect`, one of `Action`/`NotAction`, and (except in trust policies) one of `Resource`/`NotResource`.
+    ///
+    /// Why: AWS rejects statements without them.
+    ///
+    /// Example: `{"Effect": "Allow", "Action": "s3:GetObject"}` in an identity policy.
+    ///
+    /// Fix: add the element; `"Resource": "*"` for actions without resource types.
     MissingElement, "missing-element", Error, "a required element is missing";
-    /// Two elements that exclude each other (`Action` and `NotAction`, ...).
+    /// What it checks: a statement has at most one of `Action`/`NotAction`, `Resource`/`NotResource`, `Principal`/`NotPrincipal`.
+    ///
+    /// Why: AWS rejects a statement with both.
+    ///
+    /// Example: a statement with `"Action"` and `"NotAction"`.
+    ///
+    /// Fix: split it into two statements.
     ConflictingElements, "conflicting-elements", Error, "two elements that exclude each other";
-    /// An element whose JSON type is wrong (`"Action": 5`, a statement that is a string).
+    /// What it checks: each element has the JSON type the grammar gives it: `Statement` an object or an array of objects, `Action`/`Resource` strings or arrays of strings, `Condition` an object.
+    ///
+    /// Why: AWS rejects other types.
+    ///
+    /// Example: `"Action": 5`, `"Statement": "s3:*"`.
+    ///
+    /// Fix: write the value as the grammar wants it.
     InvalidElementType, "invalid-element-type", Error, "an element has the wrong JSON type";
-    /// An empty array or string where AWS requires at least one value.
+    /// What it checks: arrays and strings that must hold something are not empty (`"Action": []`, `"Resource": ""`, an empty `Statement`).
+    ///
+    /// Why: an empty list grants nothing, and AWS rejects most of them.
+    ///
+    /// Example: `"Action": []`.
+    ///
+    /// Fix: name what the statement is for, or remove it.
     EmptyElement, "empty-element", Error, "an element is empty";
-    /// `Effect` must be `Allow` or `Deny`.
+    /// What it checks: `Effect` is `Allow` or `Deny`, capitalized.
+    ///
+    /// Why: AWS rejects other values.
+    ///
+    /// Example: `"Effect": "allow"`.
+    ///
+    /// Fix: use `Allow` or `Deny`.
     InvalidEffect, "invalid-effect", Error, "`Effect` is not `Allow` or `Deny`";
-    /// A `Sid` with characters IAM does not accept.
+    /// What it checks: in policies stored by IAM (identity, permissions boundary, trust), a `Sid` holds only ASCII letters and digits.
+    ///
+    /// Why: IAM rejects other characters; other services' resource policies accept more, so only these types are checked.
+    ///
+    /// Example: `"Sid": "Read-Only"`.
+    ///
+    /// Fix: drop the other characters: `ReadOnly`.
     InvalidSid, "invalid-sid", Error, "a `Sid` has characters IAM does not accept";
-    /// Two statements with the same `Sid`.
+    /// What it checks: no two statements of a policy share a `Sid`.
+    ///
+    /// Why: IAM rejects the policy; a `Sid` identifies its statement.
+    ///
+    /// Example: two statements with `"Sid": "Read"`.
+    ///
+    /// Fix: rename one.
     DuplicateSid, "duplicate-sid", Error, "two statements have the same `Sid`";
 
     // --- actions ---
@@ -589,21 +655,69 @@ declare_codes! {
     PolicyVariableVersion, "policy-variable-version", Error, "policy variables need `\"Version\": \"2012-10-17\"`";
 
     // --- policy types and service capabilities ---
-    /// `Principal`/`NotPrincipal` in a policy type that takes none.
+    /// What it checks: identity policies, permissions boundaries, session policies and SCPs have no `Principal`/`NotPrincipal`.
+    ///
+    /// Why: these policies apply to the identity they are attached to; AWS rejects a `Principal` there. It usually means a resource policy was checked as the wrong type.
+    ///
+    /// Example: `"Principal": {"AWS": "arn:aws:iam::123456789012:root"}` in an identity policy.
+    ///
+    /// Fix: remove it, or check the policy as `resource` (`policy!(resource { ... })`, `--kind resource`).
     PrincipalNotAllowed, "principal-not-allowed", Error, "this policy type takes no `Principal`";
-    /// A resource or trust policy statement without `Principal`.
+    /// What it checks: statements of resource, trust, VPC endpoint and resource control policies name a `Principal` (or `NotPrincipal`).
+    ///
+    /// Why: these policies are attached to a resource and say who may use it; AWS rejects them without one.
+    ///
+    /// Example: a bucket policy statement without `Principal`.
+    ///
+    /// Fix: add the principal, e.g. `"Principal": {"Service": "lambda.amazonaws.com"}` or `"*"`.
     MissingPrincipal, "missing-principal", Error, "this policy type needs a `Principal`";
-    /// A principal that is not `*` or of the four principal kinds with a valid value.
+    /// What it checks: a principal is `"*"` or an object of `AWS`, `Service`, `Federated`, `CanonicalUser` with well-formed values: 12-digit accounts and IAM/STS ARNs of roots, users, roles and sessions (no wildcards), `NAME.amazonaws.com` service principals, SAML/OIDC provider ARNs or identity provider names, 64-hex canonical user ids.
+    ///
+    /// Why: AWS rejects malformed principals; a wildcard inside a principal ARN does not match anything.
+    ///
+    /// Example: `"Principal": {"AWS": "arn:aws:iam::123456789012:role/*"}`.
+    ///
+    /// Fix: name the principal exactly, or use `"*"` with an `aws:PrincipalArn` condition.
     InvalidPrincipal, "invalid-principal", Error, "a principal is malformed";
-    /// An element or value this policy type does not support (SCP, RCP, trust, ...).
+    /// What it checks: elements and values the policy type does not support: `Resource` and non-STS actions in trust policies; `NotPrincipal` in trust policies and RCPs, or with `Allow`; in RCPs, a `Principal` other than `"*"`, `Allow` (reserved to `RCPFullAWSAccess`) and actions of services that do not support RCPs.
+    ///
+    /// Why: AWS Organizations and IAM reject these documents, or ignore the parts.
+    ///
+    /// Example: `"Action": "s3:GetObject"` in a role trust policy.
+    ///
+    /// Fix: the help names what the type takes.
     UnsupportedInPolicyType, "unsupported-in-policy-type", Error, "this policy type does not support the element or value";
-    /// A resource policy for a service that does not support resource-based policies.
+    /// What it checks: a resource policy whose actions all belong to services that the capability tables ("AWS services that work with IAM", latest edition first) say take no resource-based policies.
+    ///
+    /// Why: such a policy cannot be attached to the service's resources.
+    ///
+    /// Example: a resource policy granting only `iam:GetUser`-style actions of a service without resource-based policies.
+    ///
+    /// Fix: grant the access in an identity policy. The message names the table row it rests on.
     ResourcePolicyUnsupported, "resource-policy-unsupported", Error, "the service does not support resource-based policies";
-    /// A service that does not accept temporary credentials, in a session or role policy.
+    /// What it checks: a session policy (used with temporary credentials by definition) granting actions of a service whose capability table row says it does not accept temporary credentials.
+    ///
+    /// Why: the session cannot use that permission. A warning: the tables date from 2023.
+    ///
+    /// Example: a session policy granting an action of such a service.
+    ///
+    /// Fix: use long-term credentials for that service.
     TemporaryCredentialsUnsupported, "temporary-credentials-unsupported", Warning, "the service does not accept temporary credentials";
-    /// `iam:AWSServiceName` naming a service without service-linked roles.
-    ServiceLinkedRoleUnsupported, "service-linked-role-unsupported", Error, "the service does not have service-linked roles";
-    /// The policy is larger than its type's size quota (whitespace not counted).
+    /// What it checks: in a statement granting `iam:CreateServiceLinkedRole`, an `iam:AWSServiceName` value `SERVICE.amazonaws.com` whose service's capability table rows say it has no service-linked roles.
+    ///
+    /// Why: there is no such role to create. A warning: the newest table is of 2023 and services add service-linked roles over time.
+    ///
+    /// Example: `"iam:AWSServiceName": "iam.amazonaws.com"`.
+    ///
+    /// Fix: check the service's documentation for the role's service principal.
+    ServiceLinkedRoleUnsupported, "service-linked-role-unsupported", Warning, "the service does not have service-linked roles";
+    /// What it checks: the document's size without white space (as IAM counts it) against its type's quota: identity (customer managed) and boundary 6,144 characters, trust 2,048 (raisable to 4,096), session 2,048, SCP and RCP 5,120, VPC endpoint 20,480, and resource policies of one service by that service's quota (S3 20 KB, KMS 32 KB, Secrets Manager 20,480, Lambda 20 KB, SNS 30 KB).
+    ///
+    /// Why: AWS rejects larger documents when they are created or attached. AWS managed policies are not bound by the customer quota: allow this code for them.
+    ///
+    /// Example: an identity policy of 7,000 characters.
+    ///
+    /// Fix: split it into several policies, or use wildcards for families of actions.
     PolicyTooLarge, "policy-too-large", Error, "the policy exceeds its type's size quota";
 }
 
