@@ -76,16 +76,17 @@ impl<L> Node<L> {
         }
     }
 
-    /// A short name of the value's JSON type, for messages (`string`, `object`, ...).
+    /// The value's JSON type with its article, for messages (`a string`, `an object`,
+    /// `null`, ...).
     pub fn type_name(&self) -> &'static str {
         match &self.kind {
             NodeKind::Null => "null",
-            NodeKind::Bool(_) => "boolean",
-            NodeKind::Number(_) => "number",
-            NodeKind::String(_) => "string",
-            NodeKind::Array(_) => "array",
-            NodeKind::Object(_) => "object",
-            NodeKind::Opaque(_) => "run-time value",
+            NodeKind::Bool(_) => "a boolean",
+            NodeKind::Number(_) => "a number",
+            NodeKind::String(_) => "a string",
+            NodeKind::Array(_) => "an array",
+            NodeKind::Object(_) => "an object",
+            NodeKind::Opaque(_) => "a run-time value",
         }
     }
 }

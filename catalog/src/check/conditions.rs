@@ -607,7 +607,7 @@ fn check_block<'a, L: Clone>(
                 &block.value.loc,
                 Code::InvalidElementType,
                 format!(
-                    "the value of `{}` is an object of condition keys, not a {}",
+                    "the value of `{}` is an object of condition keys, not {}",
                     block.key,
                     block.value.type_name()
                 ),
@@ -717,7 +717,7 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
                         &item.loc,
                         Code::InvalidElementType,
                         format!(
-                            "the values of `{}` are strings, numbers or Booleans, not a {}",
+                            "the values of `{}` are strings, numbers or Booleans, not {}",
                             key.key,
                             item.type_name()
                         ),
@@ -732,7 +732,7 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
                 &key.value.loc,
                 Code::InvalidElementType,
                 format!(
-                    "the value of `{}` is a string, number or Boolean, or an array of them, not a {}",
+                    "the value of `{}` is a string, number or Boolean, or an array of them, not {}",
                     key.key,
                     key.value.type_name()
                 ),

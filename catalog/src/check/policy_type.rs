@@ -80,7 +80,7 @@ fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Stat
         (true, None) => ctx.report_help(
             &statement.node.loc,
             Code::MissingPrincipal,
-            format!("a statement of a {} policy needs a `Principal`", kind_name(kind)),
+            format!("a statement of {} policy needs a `Principal`", kind_name(kind)),
             match kind {
                 PolicyKind::Trust => {
                     "add who may assume the role, e.g. `\"Principal\": {\"Service\": \"lambda.amazonaws.com\"}`"
@@ -93,7 +93,7 @@ fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Stat
             &member.key_loc,
             Code::PrincipalNotAllowed,
             format!(
-                "a {} policy takes no `{}`: it applies to the identity it is attached to",
+                "{} policy takes no `{}`: it applies to the identity it is attached to",
                 kind_name(kind),
                 member.key
             ),
@@ -108,14 +108,14 @@ fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Stat
 
 fn kind_name(kind: PolicyKind) -> &'static str {
     match kind {
-        PolicyKind::Identity => "identity",
-        PolicyKind::Resource => "resource",
-        PolicyKind::Trust => "role trust",
-        PolicyKind::Scp => "service control",
-        PolicyKind::Rcp => "resource control",
-        PolicyKind::Boundary => "permissions boundary",
-        PolicyKind::Session => "session",
-        PolicyKind::Endpoint => "VPC endpoint",
+        PolicyKind::Identity => "an identity",
+        PolicyKind::Resource => "a resource",
+        PolicyKind::Trust => "a role trust",
+        PolicyKind::Scp => "a service control",
+        PolicyKind::Rcp => "a resource control",
+        PolicyKind::Boundary => "a permissions boundary",
+        PolicyKind::Session => "a session",
+        PolicyKind::Endpoint => "a VPC endpoint",
     }
 }
 
@@ -175,7 +175,7 @@ fn check_principal_value<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<
                             &entry.value.loc,
                             Code::InvalidElementType,
                             format!(
-                                "`{}` principals are a string or an array of strings, not a {}",
+                                "`{}` principals are a string or an array of strings, not {}",
                                 entry.key,
                                 entry.value.type_name()
                             ),
@@ -192,7 +192,7 @@ fn check_principal_value<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<
             &member.value.loc,
             Code::InvalidElementType,
             format!(
-                "`{}` is `\"*\"` or an object of principals, not a {}",
+                "`{}` is `\"*\"` or an object of principals, not {}",
                 member.key,
                 member.value.type_name()
             ),
@@ -324,7 +324,7 @@ fn check_not_principal<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement
             &member.key_loc,
             Code::UnsupportedInPolicyType,
             format!(
-                "a {} policy does not support `NotPrincipal`",
+                "{} policy does not support `NotPrincipal`",
                 kind_name(ctx.kind)
             ),
             if ctx.kind == PolicyKind::Rcp {

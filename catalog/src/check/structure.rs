@@ -42,7 +42,7 @@ pub fn check_structure<'a, L: Clone>(
         ctx.report(
             &root.loc,
             Code::InvalidElementType,
-            format!("a policy is a JSON object, not a {}", root.type_name()),
+            format!("a policy is a JSON object, not {}", root.type_name()),
         );
         return None;
     };
@@ -92,7 +92,7 @@ pub fn check_structure<'a, L: Clone>(
                         ctx.report(
                             &item.loc,
                             Code::InvalidElementType,
-                            format!("a statement is a JSON object, not a {}", item.type_name()),
+                            format!("a statement is a JSON object, not {}", item.type_name()),
                         );
                     }
                 }
@@ -103,7 +103,7 @@ pub fn check_structure<'a, L: Clone>(
                 &member.value.loc,
                 Code::InvalidElementType,
                 format!(
-                    "`Statement` is an object or an array of objects, not a {}",
+                    "`Statement` is an object or an array of objects, not {}",
                     member.value.type_name()
                 ),
             ),
@@ -190,7 +190,7 @@ fn check_version<'a, L: Clone>(
         _ => ctx.report_help(
             &version.value.loc,
             Code::InvalidVersion,
-            format!("`Version` is a string, not a {}", version.value.type_name()),
+            format!("`Version` is a string, not {}", version.value.type_name()),
             "use `\"2012-10-17\"`",
         ),
     }
@@ -287,7 +287,7 @@ fn check_statement<'a, L: Clone>(
             &condition.value.loc,
             Code::InvalidElementType,
             format!(
-                "`Condition` is an object of condition operators, not a {}",
+                "`Condition` is an object of condition operators, not {}",
                 condition.value.type_name()
             ),
         );
@@ -316,7 +316,7 @@ fn check_effect<'a, L: Clone>(ctx: &mut Ctx<'a, L>, effect: &'a Member<L>) {
         _ => ctx.report_help(
             &effect.value.loc,
             Code::InvalidEffect,
-            format!("`Effect` is a string, not a {}", effect.value.type_name()),
+            format!("`Effect` is a string, not {}", effect.value.type_name()),
             "use `\"Allow\"` or `\"Deny\"`",
         ),
     }
@@ -379,7 +379,7 @@ fn check_string_list<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) 
                         &item.loc,
                         Code::InvalidElementType,
                         format!(
-                            "the values of `{key}` are strings, not a {}",
+                            "the values of `{key}` are strings, not {}",
                             item.type_name()
                         ),
                     ),
@@ -391,7 +391,7 @@ fn check_string_list<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) 
             &member.value.loc,
             Code::InvalidElementType,
             format!(
-                "`{key}` is a string or an array of strings, not a {}",
+                "`{key}` is a string or an array of strings, not {}",
                 member.value.type_name()
             ),
         ),
@@ -404,7 +404,7 @@ fn expect_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
             &member.value.loc,
             Code::InvalidElementType,
             format!(
-                "`{}` is a string, not a {}",
+                "`{}` is a string, not {}",
                 member.key,
                 member.value.type_name()
             ),
