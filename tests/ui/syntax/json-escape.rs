@@ -1,0 +1,13 @@
+// JSON's `\/` escape is not a Rust escape: rustc rejects the string (write `/`).
+use iam_policy::policy;
+
+fn main() {
+    let _ = policy!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::reports\/*"
+        }]
+    });
+}

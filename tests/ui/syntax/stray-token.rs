@@ -1,0 +1,13 @@
+// A stray `;` (from a line of Rust) where the next member should start.
+use iam_policy::policy;
+
+fn main() {
+    let _ = policy!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": "Allow",
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::reports/*";
+        }]
+    });
+}

@@ -1,0 +1,13 @@
+// A bare identifier is not a JSON value (write `"Allow"`, or `(allow)` for a Rust value).
+use iam_policy::policy;
+
+fn main() {
+    let _ = policy!({
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Effect": Allow,
+            "Action": "s3:GetObject",
+            "Resource": "arn:aws:s3:::reports/*"
+        }]
+    });
+}
