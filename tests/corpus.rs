@@ -94,7 +94,7 @@ fn every_error_on_the_managed_corpus_is_a_known_defect() {
         let policy = path.file_stem().unwrap().to_string_lossy().into_owned();
         let found = validate_with(&text, PolicyKind::Identity, &options);
         clean += usize::from(found.is_empty());
-        without_errors += usize::from(!found.iter().any(|d| d.is_error()));
+        without_errors += usize::from(!found.iter().any(iam_policy::Diagnostic::is_error));
         for d in found {
             *by_code.entry((d.code, d.severity)).or_default() += 1;
             if d.is_error() {
