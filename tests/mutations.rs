@@ -69,6 +69,7 @@ fn named_action(statement: &Value) -> Option<(usize, String)> {
         .find(|(_, a)| !a.contains(['*', '?']) && catalog::action(a).is_some())
 }
 
+#[expect(clippy::too_many_lines, reason = "one block per fault kind, in order")]
 fn mutants(original: &Value) -> Vec<(&'static str, Mutant)> {
     let mut out = Vec::new();
     let mut base = original.clone();
