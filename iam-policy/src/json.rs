@@ -48,6 +48,7 @@ pub fn parse(text: &str) -> Result<Node<JsonLocation>, SyntaxError> {
         pos: 0,
         line: 1,
         line_start: 0,
+        column_cache: std::cell::Cell::new((0, 0)),
     };
     let root = reader.document()?;
     reader.skip_ws();
@@ -63,6 +64,8 @@ struct Reader<'t> {
     pos: usize,
     line: usize,
     line_start: usize,
+    /// `(byte position, characters from the line start to it)` of the last location.
+    column_cache: std::cell::Cell<(usize, usize)>,
 }
 
 /// A container being read.
@@ -92,15 +95,19 @@ fn escape_pointer(key: &str) -> String {
 }
 
 impl Reader<'_> {
+    /// The location of the current position. Columns are counted incrementally from the
+    /// last location on the same line, so a long one-line document stays linear.
     fn location(&self, pointer: String) -> JsonLocation {
-        let column = self
-            .text
-            .get(self.line_start..self.pos)
-            .map_or(1, |s| s.chars().count() + 1);
+        let (mut at, mut column) = self.column_cache.get();
+        if at < self.line_start || at > self.pos {
+            (at, column) = (self.line_start, 0);
+        }
+        column += self.text.get(at..self.pos).map_or(0, |s| s.chars().count());
+        self.column_cache.set((self.pos, column));
         JsonLocation {
             pointer,
             line: self.line,
-            column,
+            column: column + 1,
         }
     }
 
