@@ -98,7 +98,7 @@ fn value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         proptest::sample::select(STRINGS).prop_map(|s| Value::String(s.to_owned())),
         any::<bool>().prop_map(Value::Bool),
-        (-5i64..5000).prop_map(|n| Value::from(n)),
+        (-5i64..5000).prop_map(Value::from),
         Just(Value::Null),
     ];
     leaf.prop_recursive(6, 64, 6, |inner| {
