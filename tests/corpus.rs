@@ -63,10 +63,18 @@ fn known() -> BTreeMap<(String, String, String), String> {
         );
         assert!(!fields[3].trim().is_empty(), "line {}: no reason", n + 1);
         let previous = out.insert(
-            (fields[0].to_owned(), fields[1].to_owned(), fields[2].to_owned()),
+            (
+                fields[0].to_owned(),
+                fields[1].to_owned(),
+                fields[2].to_owned(),
+            ),
             fields[3].to_owned(),
         );
-        assert!(previous.is_none(), "known-findings.tsv line {}: listed twice", n + 1);
+        assert!(
+            previous.is_none(),
+            "known-findings.tsv line {}: listed twice",
+            n + 1
+        );
     }
     out
 }
