@@ -20,27 +20,12 @@
     reason = "a test fails by panicking"
 )]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use iam_policy::{Code, PolicyKind, Severity, ValidateOptions, validate_with};
-
-fn corpus() -> Option<PathBuf> {
-    let root = std::env::var_os("IAM_POLICY_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-        PathBuf::from,
-    );
-    let dir = root.join("aws-managed-policies");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "corpus acceptance test DID NOT RUN: no corpus at {} (set IAM_POLICY_CORPUS)",
-            dir.display()
-        );
-        None
-    }
-}
 
 /// `(code, policy, pointer)` of each listed finding, with its reason.
 fn known() -> BTreeMap<(String, String, String), String> {
@@ -81,15 +66,9 @@ fn known() -> BTreeMap<(String, String, String), String> {
 
 #[test]
 fn every_error_on_the_managed_corpus_is_a_known_defect() {
-    let Some(dir) = corpus() else {
+    let Some(files) = common::managed_policies("corpus acceptance test") else {
         return;
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
     assert_eq!(files.len(), 1452);
 
     let options = ValidateOptions::allowing([Code::PolicyTooLarge]);

@@ -14,25 +14,12 @@
     reason = "a test fails by panicking"
 )]
 
+mod common;
+
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use iam_policy::{Code, PolicyKind, ValidateOptions, catalog, validate_with};
 use serde_json::{Value, json};
-
-fn corpus() -> Option<PathBuf> {
-    let root = std::env::var_os("IAM_POLICY_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
-        PathBuf::from,
-    );
-    let dir = root.join("aws-managed-policies");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("mutation test DID NOT RUN: no corpus at {}", dir.display());
-        None
-    }
-}
 
 /// A mutant: the document, the code it must raise, and where (a pointer prefix).
 struct Mutant {
@@ -211,15 +198,9 @@ fn mutants(original: &Value) -> Vec<(&'static str, Mutant)> {
 
 #[test]
 fn injected_faults_are_caught_with_the_right_code() {
-    let Some(dir) = corpus() else {
+    let Some(files) = common::managed_policies("mutation test") else {
         return;
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json"))
-        .collect();
-    files.sort();
     let options = ValidateOptions::allowing([Code::PolicyTooLarge]);
     let clean: Vec<(String, Value)> = files
         .iter()

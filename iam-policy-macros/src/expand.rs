@@ -17,20 +17,10 @@ use crate::lower::{Insertion, Lowered};
 use crate::parse::{Field, PolicyInput};
 use crate::{fallback, lower, report};
 
-/// Top-level elements in the order AWS writes them.
-const TOP_ORDER: &[&str] = &["Version", "Id", "Statement"];
+/// Top-level elements in the order AWS writes them (the engine's grammar lists them so).
+const TOP_ORDER: &[&str] = iam_catalog::check::structure::POLICY_ELEMENTS;
 /// Statement elements in the order AWS writes them.
-const STATEMENT_ORDER: &[&str] = &[
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
+const STATEMENT_ORDER: &[&str] = iam_catalog::check::structure::STATEMENT_ELEMENTS;
 
 /// The whole pipeline after parsing: lower, check, report, then expand or fall back.
 pub fn policy(input: PolicyInput) -> TokenStream {

@@ -10,10 +10,10 @@ use super::{Ctx, Policy, Statement};
 use crate::suggest::suggest;
 use crate::{Code, Member, Node, NodeKind, PolicyKind};
 
-/// Top-level elements.
+/// Top-level elements, in AWS's order (the macro writes them in this order).
 pub const POLICY_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
 
-/// Statement elements, in AWS's order.
+/// Statement elements, in AWS's order (the macro writes them in this order).
 pub const STATEMENT_ELEMENTS: &[&str] = &[
     "Sid",
     "Effect",
