@@ -75,15 +75,57 @@ pub(crate) fn find(
     range: std::ops::Range<u32>,
     name: &str,
 ) -> Option<u32> {
-    let name = name.to_ascii_lowercase();
+    // Names are short: fold them on the stack, not the heap (this is the hottest lookup).
+    let mut buffer = [0u8; 128];
+    let folded: &[u8] = match buffer.get_mut(..name.len()) {
+        Some(slot) => {
+            slot.copy_from_slice(name.as_bytes());
+            slot.make_ascii_lowercase();
+            slot
+        }
+        None => return None, // Longer than any name in the tables.
+    };
     let (mut lo, mut hi) = (range.start, range.end);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        match string_lower(table, stride, mid, 0).cmp(name.as_str()) {
+        match string_lower(table, stride, mid, 0).as_bytes().cmp(folded) {
             std::cmp::Ordering::Less => lo = mid + 1,
             std::cmp::Ordering::Greater => hi = mid,
             std::cmp::Ordering::Equal => return Some(mid),
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_looked_up_name_fits_the_stack_buffer_of_find() {
+        for (table, stride) in [
+            (SERVICES, SERVICE_STRIDE),
+            (ACTIONS, ACTION_STRIDE),
+            (RESOURCE_TYPES, RESOURCE_TYPE_STRIDE),
+            (CONDITION_KEYS, CONDITION_KEY_STRIDE),
+        ] {
+            for row in 0..rows(table, stride) {
+                let name = string(table, stride, row, 0);
+                assert!(!name.is_empty() && name.len() <= 128, "{name}");
+                assert_eq!(
+                    find(table, stride, row..row + 1, &name.to_ascii_uppercase()),
+                    Some(row)
+                );
+            }
+        }
+        assert_eq!(
+            find(
+                SERVICES,
+                SERVICE_STRIDE,
+                0..rows(SERVICES, SERVICE_STRIDE),
+                &"x".repeat(200)
+            ),
+            None
+        );
+    }
 }
