@@ -33,6 +33,6 @@ fn main() {
             }
         ]
     });
-    assert!(doc.validate().iter().all(|d| !d.is_error()));
+    assert!(doc.validate(doc.kind()).iter().all(|d| !d.is_error()));
     println!("{}", doc.to_json_pretty());
 }

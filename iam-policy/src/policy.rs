@@ -131,11 +131,25 @@ impl Policy {
         serde_json::from_str(&self.json).ok()
     }
 
-    /// Checks the policy with the engine (the same checks `policy!` runs at compile time,
-    /// here with the run-time values in place). Locations point into
-    /// [`Policy::to_json_pretty`].
-    pub fn validate(&self) -> Vec<Diagnostic> {
-        validate(&self.to_json_pretty(), self.kind)
+    /// Checks the policy as a policy of type `kind` with the engine (the same checks
+    /// `policy!` runs at compile time, here with the run-time values in place). Locations
+    /// point into [`Policy::to_json_pretty`]. `policy.validate(policy.kind())` checks it
+    /// as the type it was written as.
+    ///
+    /// ```
+    /// use iam_policy::{policy, Code, PolicyKind};
+    ///
+    /// let doc = policy!({
+    ///     "Version": "2012-10-17",
+    ///     "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]
+    /// });
+    /// assert!(doc.validate(PolicyKind::Identity).is_empty());
+    /// // A resource policy needs a `Principal`.
+    /// let findings = doc.validate(PolicyKind::Resource);
+    /// assert_eq!(findings[0].code, Code::MissingPrincipal);
+    /// ```
+    pub fn validate(&self, kind: PolicyKind) -> Vec<Diagnostic> {
+        validate(&self.to_json_pretty(), kind)
     }
 }
 

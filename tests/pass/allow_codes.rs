@@ -18,7 +18,7 @@ fn main() {
         }]
     });
     assert!(
-        !whole.validate().is_empty(),
+        !whole.validate(whole.kind()).is_empty(),
         "the runtime does not see the macro's allow"
     );
 

@@ -67,7 +67,7 @@ fn main() {
     );
     assert!(json.contains(r#""s3:TlsVersion":1.2"#), "{json}");
     let errors: Vec<_> = guarded
-        .validate()
+        .validate(guarded.kind())
         .into_iter()
         .filter(|d| d.is_error())
         .collect();

@@ -46,7 +46,7 @@ fn main() {
     let policies = [READ_ONLY, table.read("123456789012"), make("jobs")];
     for policy in &policies {
         assert!(
-            policy.validate().iter().all(|d| !d.is_error()),
+            policy.validate(policy.kind()).iter().all(|d| !d.is_error()),
             "{}",
             policy.to_json()
         );

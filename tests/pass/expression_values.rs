@@ -28,7 +28,7 @@ fn main() {
     );
     // `(expr)` values are not checked at compile time; `validate` checks them at run time.
     let errors: Vec<_> = doc
-        .validate()
+        .validate(doc.kind())
         .into_iter()
         .filter(|d| d.is_error())
         .collect();

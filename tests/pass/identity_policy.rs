@@ -43,5 +43,5 @@ fn main() {
         }
     });
     assert_eq!(explicit.kind(), PolicyKind::Identity);
-    assert!(explicit.validate().is_empty());
+    assert!(explicit.validate(explicit.kind()).is_empty());
 }

@@ -66,5 +66,5 @@ fn main() {
         r#"{"Version":"2012-10-17","Statement":[{"Sid":"SendToQueue3","Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws:sqs:eu-west-1:123456789012:jobs-3","Condition":{"StringEquals":{"aws:PrincipalTag/note":["{literal braces}","a \"quoted\" \\ name"]}}}]}"#
     );
     // The inserted values make a valid policy at run time too.
-    assert!(sqs.validate().iter().all(|d| !d.is_error()));
+    assert!(sqs.validate(sqs.kind()).iter().all(|d| !d.is_error()));
 }

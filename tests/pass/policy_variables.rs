@@ -54,5 +54,5 @@ fn main() {
             "Resource": "arn:aws:iam::123456789012:user/${aws:username}"
         }]
     });
-    assert!(own_access_keys.validate().is_empty());
+    assert!(own_access_keys.validate(own_access_keys.kind()).is_empty());
 }

@@ -8,7 +8,7 @@ fn main() {
         "Statement": [{ "Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "*" }]
     });
     let warnings: Vec<_> = doc
-        .validate()
+        .validate(doc.kind())
         .into_iter()
         .map(|d| d.code.to_string())
         .collect();
