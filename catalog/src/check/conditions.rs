@@ -1759,38 +1759,6 @@ mod tests {
         );
     }
 
-    /// A JSON value as the engine's tree, locations as JSON pointers.
-    fn to_node(value: &serde_json::Value, pointer: String) -> crate::Node<String> {
-        use serde_json::Value;
-        let kind = match value {
-            Value::Null => NodeKind::Null,
-            Value::Bool(b) => NodeKind::Bool(*b),
-            Value::Number(n) => NodeKind::Number(n.to_string()),
-            Value::String(s) => NodeKind::String(crate::Text::literal(s.clone())),
-            Value::Array(items) => NodeKind::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| to_node(v, format!("{pointer}/{i}")))
-                    .collect(),
-            ),
-            Value::Object(members) => NodeKind::Object(
-                members
-                    .iter()
-                    .map(|(k, v)| {
-                        let child = format!("{pointer}/{k}");
-                        Member {
-                            key: k.clone(),
-                            key_loc: format!("{child}#key"),
-                            value: to_node(v, child),
-                        }
-                    })
-                    .collect(),
-            ),
-        };
-        crate::Node::new(kind, pointer)
-    }
-
     /// Runs the engine over the AWS managed policies and prints the findings of the
     /// condition and variable codes, and counts for every code. Not a pass/fail test:
     /// `cargo test -p iam-catalog corpus_findings -- --ignored --nocapture`.
@@ -1835,7 +1803,8 @@ mod tests {
         for path in &paths {
             let text = std::fs::read_to_string(path).unwrap();
             let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-            let view = crate::PolicyView::new(to_node(&value, String::new()));
+            let view =
+                crate::PolicyView::new(crate::check::test_util::from_value(&value, String::new()));
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
             for d in crate::check(&view, crate::PolicyKind::Identity) {
                 let entry = counts.entry(d.code.name()).or_default();

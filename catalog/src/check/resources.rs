@@ -1550,34 +1550,6 @@ mod tests {
         )
     }
 
-    fn to_node(value: &serde_json::Value, pointer: String) -> Node<String> {
-        use serde_json::Value;
-        let kind = match value {
-            Value::Null => NodeKind::Null,
-            Value::Bool(b) => NodeKind::Bool(*b),
-            Value::Number(n) => NodeKind::Number(n.to_string()),
-            Value::String(s) => NodeKind::String(Text::literal(s.clone())),
-            Value::Array(items) => NodeKind::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| to_node(v, format!("{pointer}/{i}")))
-                    .collect(),
-            ),
-            Value::Object(members) => NodeKind::Object(
-                members
-                    .iter()
-                    .map(|(k, v)| Member {
-                        key: k.clone(),
-                        key_loc: format!("{pointer}/{k}#key"),
-                        value: to_node(v, format!("{pointer}/{k}")),
-                    })
-                    .collect(),
-            ),
-        };
-        Node::new(kind, pointer)
-    }
-
     /// Whether another Allow statement of the policy grants `action` on some resource.
     fn granted_elsewhere(policy: &Policy<'_, String>, index: usize, action: Action) -> bool {
         policy
@@ -1627,7 +1599,10 @@ mod tests {
             let text = std::fs::read_to_string(path).unwrap();
             let value: serde_json::Value = serde_json::from_str(&text).unwrap();
             let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-            views.push((name, PolicyView::new(to_node(&value, String::new()))));
+            views.push((
+                name,
+                PolicyView::new(crate::check::test_util::from_value(&value, String::new())),
+            ));
         }
         Some(views)
     }

@@ -158,3 +158,33 @@ impl Parser {
         Text { segments }
     }
 }
+
+/// A `serde_json` value as the engine's tree, locations as JSON pointers (for the
+/// ignored corpus review tests, which read real policy files).
+pub fn from_value(value: &serde_json::Value, pointer: String) -> Node<String> {
+    use serde_json::Value;
+    let kind = match value {
+        Value::Null => NodeKind::Null,
+        Value::Bool(b) => NodeKind::Bool(*b),
+        Value::Number(n) => NodeKind::Number(n.to_string()),
+        Value::String(s) => NodeKind::String(Text::literal(s.clone())),
+        Value::Array(items) => NodeKind::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| from_value(v, format!("{pointer}/{i}")))
+                .collect(),
+        ),
+        Value::Object(members) => NodeKind::Object(
+            members
+                .iter()
+                .map(|(k, v)| Member {
+                    key: k.clone(),
+                    key_loc: format!("{pointer}/{k}#key"),
+                    value: from_value(v, format!("{pointer}/{k}")),
+                })
+                .collect(),
+        ),
+    };
+    Node::new(kind, pointer)
+}
