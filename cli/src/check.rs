@@ -86,11 +86,14 @@ fn inputs(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
                 Ok(entries) => {
                     for entry in entries.flatten() {
                         let p = entry.path();
-                        if p.is_dir() {
+                        // Directories are entered only when they are real directories, so
+                        // a symbolic link to a parent cannot loop; linked files count.
+                        if entry.file_type().is_ok_and(|t| t.is_dir()) {
                             stack.push(p);
                         } else if p
                             .extension()
                             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+                            && !p.is_dir()
                         {
                             found.push(p);
                         }
@@ -117,44 +120,84 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
     }
 }
 
+/// Where the first byte that is not UTF-8 is: 1-based line and column (in characters)
+/// of the valid text before it, as the JSON reader counts them (a leading byte order
+/// mark is not counted).
+fn utf8_error_location(valid: &str) -> (usize, usize) {
+    let valid = valid.strip_prefix('\u{feff}').unwrap_or(valid);
+    let line = valid.matches('\n').count() + 1;
+    let last_line = valid.rsplit('\n').next().unwrap_or(valid);
+    (line, last_line.chars().count() + 1)
+}
+
+/// Runs the engine on one text. A panic in the engine is a bug, but it must not end
+/// the run and lose the other files' findings: it becomes this file's failure.
+fn validate_guarded(
+    text: &str,
+    kind: PolicyKind,
+    options: &ValidateOptions,
+) -> Result<Vec<Diagnostic>, String> {
+    std::panic::catch_unwind(|| validate_with(text, kind, options)).map_err(|_| {
+        "internal error: the checker panicked on this file (please report it)".to_owned()
+    })
+}
+
 fn check_one(path: String, kind: PolicyKind, options: &ValidateOptions) -> Checked {
-    match read(&path) {
-        Err(error) => Checked {
-            path,
-            text: String::new(),
-            diagnostics: Vec::new(),
-            io_error: Some(error),
-        },
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Checked {
-                diagnostics: validate_with(&text, kind, options),
+    let bytes = match read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return Checked {
+                path,
+                text: String::new(),
+                diagnostics: Vec::new(),
+                io_error: Some(error),
+            };
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => match validate_guarded(&text, kind, options) {
+            Ok(diagnostics) => Checked {
                 path,
                 text,
+                diagnostics,
                 io_error: None,
             },
-            Err(error) => {
-                let at = error.utf8_error().valid_up_to();
-                let diagnostics = if options.allow.contains(&Code::InvalidJson) {
-                    Vec::new()
-                } else {
-                    vec![Diagnostic::new(
-                        Code::InvalidJson,
-                        iam_policy::JsonLocation {
-                            pointer: String::new(),
-                            line: 1,
-                            column: 1,
-                        },
-                        format!("the file is not UTF-8 text (invalid byte at offset {at})"),
-                    )]
-                };
-                Checked {
-                    path,
-                    text: String::new(),
-                    diagnostics,
-                    io_error: None,
-                }
-            }
+            Err(error) => Checked {
+                path,
+                text,
+                diagnostics: Vec::new(),
+                io_error: Some(error),
+            },
         },
+        Err(error) => {
+            // JSON text is UTF-8 (RFC 8259, section 8.1), so these bytes are not a JSON
+            // document: an `invalid-json` finding, which front ends that read text report.
+            let at = error.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+            let (line, column) = utf8_error_location(
+                std::str::from_utf8(error.as_bytes().get(..at).unwrap_or_default())
+                    .unwrap_or_default(),
+            );
+            let diagnostics = if options.allow.contains(&Code::InvalidJson) {
+                Vec::new()
+            } else {
+                vec![Diagnostic::new(
+                    Code::InvalidJson,
+                    iam_policy::JsonLocation {
+                        pointer: String::new(),
+                        line,
+                        column,
+                    },
+                    format!("the file is not UTF-8 text (invalid byte at offset {at})"),
+                )]
+            };
+            Checked {
+                path,
+                text,
+                diagnostics,
+                io_error: None,
+            }
+        }
     }
 }
 

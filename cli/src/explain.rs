@@ -8,6 +8,12 @@ use iam_catalog::query;
 use serde_json::{Value, json};
 
 fn unknown(name: &str) -> ExitCode {
+    if query::has_wildcard(name) {
+        eprintln!(
+            "error: `{name}` is a pattern; `explain` takes one action (list the actions it matches with `iam-policy expand '{name}'`)"
+        );
+        return ExitCode::from(2);
+    }
     let (prefix, action) = name.split_once(':').unwrap_or((name, ""));
     let hint = match iam_catalog::service(prefix) {
         None => iam_catalog::suggest::suggest(
@@ -28,6 +34,40 @@ fn unknown(name: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The type of a condition key and whether it is multivalued: from the table of the
+/// service that defines it (which also lists the global keys it mentions), else from the
+/// curated global keys.
+fn key_type(service: iam_catalog::Service, key: &str) -> Option<(&'static str, bool)> {
+    let owner = key
+        .split_once(':')
+        .and_then(|(prefix, _)| iam_catalog::service(prefix));
+    if let Some(found) = service
+        .condition_key(key)
+        .or_else(|| owner.and_then(|o| o.condition_key(key)))
+    {
+        return Some((found.value_type().as_str(), found.is_multivalued()));
+    }
+    iam_catalog::global_keys::global_key(key).map(|g| (g.value_type.as_str(), g.multivalued))
+}
+
+fn key_json(service: iam_catalog::Service, key: &str) -> Value {
+    let typed = key_type(service, key);
+    json!({
+        "name": key,
+        "type": typed.map(|(t, _)| t),
+        "multivalued": typed.map(|(_, m)| m),
+    })
+}
+
+/// ` (String)`, ` (String, multivalued)`, or nothing when the type is not known.
+fn key_suffix(service: iam_catalog::Service, key: &str) -> String {
+    match key_type(service, key) {
+        Some((ty, true)) => format!(" ({ty}, multivalued)"),
+        Some((ty, false)) => format!(" ({ty})"),
+        None => String::new(),
+    }
+}
+
 fn row_json(row: &CapabilityRow) -> Value {
     let mut cells = serde_json::Map::new();
     for capability in Capability::ALL {
@@ -42,6 +82,7 @@ fn row_json(row: &CapabilityRow) -> Value {
         "category": row.category,
         "name": row.name,
         "prefixes": row.prefixes,
+        "prefix_confidence": row.prefix_confidence,
         "support": cells,
         "footnotes": row.footnotes.iter().map(|f| json!({
             "number": f.number, "column": f.column, "text": f.text,
@@ -64,20 +105,16 @@ pub fn explain(name: &str, as_json: bool) -> ExitCode {
                 "name": rt.name(),
                 "arn_formats": rt.arn_formats().collect::<Vec<_>>(),
                 "required": ar.required(),
-                "condition_keys": ar.condition_keys().collect::<Vec<_>>(),
+                "condition_keys": ar
+                    .condition_keys()
+                    .map(|key| key_json(service, key))
+                    .collect::<Vec<_>>(),
             })
         })
         .collect();
     let condition_keys: Vec<Value> = action
         .condition_keys()
-        .map(|key| {
-            let resolved = service.condition_key(key);
-            json!({
-                "name": key,
-                "type": resolved.map(|k| k.value_type().as_str()),
-                "multivalued": resolved.map(iam_catalog::ConditionKey::is_multivalued),
-            })
-        })
+        .map(|key| key_json(service, key))
         .collect();
     let rows: Vec<Value> = service.capability_rows().map(row_json).collect();
     let value = json!({
@@ -107,9 +144,10 @@ fn human(action: iam_catalog::Action) -> String {
     if action.is_wildcard_only() {
         let _ = writeln!(
             out,
-            "  resource types: none — the action supports only \"Resource\": \"*\""
+            "  wildcard only: yes (no resource types: the action supports only \"Resource\": \"*\")"
         );
     } else {
+        let _ = writeln!(out, "  wildcard only: no");
         let _ = writeln!(out, "  resource types (* = required):");
         for ar in action.resource_types() {
             let rt = ar.resource_type();
@@ -122,26 +160,26 @@ fn human(action: iam_catalog::Action) -> String {
             for format in rt.arn_formats() {
                 let _ = writeln!(out, "      {format}");
             }
+            for key in ar.condition_keys() {
+                let _ = writeln!(
+                    out,
+                    "      condition key: {key}{}",
+                    key_suffix(service, key)
+                );
+            }
         }
     }
-    if action.condition_keys().len() > 0 {
+    if action.condition_keys().len() == 0 {
+        let _ = writeln!(out, "  condition keys: none");
+    } else {
         let _ = writeln!(out, "  condition keys:");
         for key in action.condition_keys() {
-            let ty = service
-                .condition_key(key)
-                .map(|k| {
-                    let multi = if k.is_multivalued() {
-                        ", multivalued"
-                    } else {
-                        ""
-                    };
-                    format!(" ({}{multi})", k.value_type())
-                })
-                .unwrap_or_default();
-            let _ = writeln!(out, "    {key}{ty}");
+            let _ = writeln!(out, "    {key}{}", key_suffix(service, key));
         }
     }
-    if action.dependent_actions().len() > 0 {
+    if action.dependent_actions().len() == 0 {
+        let _ = writeln!(out, "  dependent actions: none");
+    } else {
         let _ = writeln!(out, "  dependent actions:");
         for dependent in action.dependent_actions() {
             let _ = writeln!(out, "    {dependent}");
@@ -163,6 +201,9 @@ fn human(action: iam_catalog::Action) -> String {
             row.name,
             row.category
         );
+        for footnote in row.footnotes.iter().filter(|f| f.column == "service") {
+            let _ = writeln!(out, "      [{}] {}", footnote.number, footnote.text);
+        }
         for capability in Capability::ALL {
             let _ = writeln!(
                 out,

@@ -52,6 +52,51 @@ fn token_len(line: &str, column: usize) -> usize {
     }
 }
 
+/// How many characters of a source line are shown at most; longer lines (minified
+/// policies) are cut to a window around the finding.
+const MAX_LINE: usize = 100;
+
+/// A source line as shown: tabs as four spaces, cut to [`MAX_LINE`] characters around the
+/// token at `column` (1-based), with `...` where text was left out. Returns the line, the
+/// offset of the token in it and the underline's length, in characters.
+fn excerpt(line: &str, column: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    let start = column.saturating_sub(1).min(chars.len());
+    let len = token_len(line, column);
+    let expand = |cs: &[char]| -> String {
+        cs.iter()
+            .map(|&c| {
+                if c == '\t' {
+                    "    ".to_owned()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect()
+    };
+    let width = |cs: &[char]| -> usize { cs.iter().map(|&c| if c == '\t' { 4 } else { 1 }).sum() };
+    if chars.len() <= MAX_LINE {
+        let before = chars.get(..start).unwrap_or_default();
+        let token = chars
+            .get(start..(start + len).min(chars.len()))
+            .unwrap_or_default();
+        return (expand(&chars), width(before), width(token).max(1));
+    }
+    // Keep some context before the token, and as much of the token as fits.
+    let from = start.saturating_sub(30);
+    let to = (from + MAX_LINE).min(chars.len());
+    let shown = chars.get(from..to).unwrap_or_default();
+    let before = chars.get(from..start).unwrap_or_default();
+    let token = chars.get(start..(start + len).min(to)).unwrap_or_default();
+    let lead = if from > 0 { "..." } else { "" };
+    let tail = if to < chars.len() { "..." } else { "" };
+    (
+        format!("{lead}{}{tail}", expand(shown)),
+        lead.len() + width(before),
+        width(token).max(1),
+    )
+}
+
 /// The report, with a summary line.
 pub fn render(results: &[Checked], color: bool) -> String {
     let p = Paint { color };
@@ -67,7 +112,9 @@ pub fn render(results: &[Checked], color: bool) -> String {
             );
             continue;
         }
-        let lines: Vec<&str> = result.text.lines().collect();
+        // The reader skips a byte order mark, and counts columns after it.
+        let text = result.text.strip_prefix('\u{feff}').unwrap_or(&result.text);
+        let lines: Vec<&str> = text.lines().collect();
         for d in &result.diagnostics {
             let (label, style) = match d.severity {
                 Severity::Error => {
@@ -87,6 +134,7 @@ pub fn render(results: &[Checked], color: bool) -> String {
             );
             let gutter = d.loc.line.to_string().len();
             let pad = " ".repeat(gutter);
+            let bar = p.paint("1;34", "|");
             let _ = writeln!(
                 out,
                 "{pad}{} {}:{}:{}",
@@ -95,29 +143,39 @@ pub fn render(results: &[Checked], color: bool) -> String {
                 d.loc.line,
                 d.loc.column
             );
-            if let Some(line) = d.loc.line.checked_sub(1).and_then(|i| lines.get(i)) {
-                let bar = p.paint("1;34", "|");
+            let source = d.loc.line.checked_sub(1).and_then(|i| lines.get(i));
+            if let Some(line) = source {
+                let (shown, offset, len) = excerpt(line, d.loc.column);
                 let _ = writeln!(out, "{pad} {bar}");
                 let _ = writeln!(
                     out,
-                    "{} {bar} {line}",
+                    "{} {bar} {shown}",
                     p.paint("1;34", &d.loc.line.to_string())
                 );
-                let underline = "^".repeat(token_len(line, d.loc.column));
-                let indent: String = line
-                    .chars()
-                    .take(d.loc.column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                let _ = writeln!(out, "{pad} {bar} {indent}{}", p.paint(style, &underline));
-            }
-            if let Some(help) = &d.help {
                 let _ = writeln!(
                     out,
-                    "{pad} {} {}: {help}",
-                    p.paint("1;34", "="),
-                    p.paint("1", "help")
+                    "{pad} {bar} {}{}",
+                    " ".repeat(offset),
+                    p.paint(style, &"^".repeat(len))
                 );
+            }
+            if let Some(help) = &d.help {
+                if source.is_some() {
+                    let _ = writeln!(out, "{pad} {bar}");
+                }
+                // Continuation lines of a long help line up under its first line.
+                let indent = format!("{pad}   {}", " ".repeat("help: ".len()));
+                let mut help_lines = help.lines();
+                let _ = writeln!(
+                    out,
+                    "{pad} {} {}: {}",
+                    p.paint("1;34", "="),
+                    p.paint("1", "help"),
+                    help_lines.next().unwrap_or_default()
+                );
+                for rest in help_lines {
+                    let _ = writeln!(out, "{indent}{rest}");
+                }
             }
             out.push('\n');
         }
@@ -140,7 +198,7 @@ pub fn render(results: &[Checked], color: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::token_len;
+    use super::{excerpt, token_len};
 
     #[test]
     fn tokens_are_measured() {
@@ -151,5 +209,29 @@ mod tests {
         assert_eq!(token_len(line, 31), 4);
         assert_eq!(token_len(line, 37), 1);
         assert_eq!(token_len(line, 99), 1);
+    }
+
+    #[test]
+    fn short_lines_are_shown_whole_with_tabs_expanded() {
+        let (shown, offset, len) = excerpt("\t\"Action\": \"s3:X\",", 12);
+        assert_eq!(shown, "    \"Action\": \"s3:X\",");
+        assert_eq!((offset, len), (14, 6));
+        assert_eq!(&shown[offset..offset + len], "\"s3:X\"");
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_token() {
+        let line = format!("{}\"s3:GetObjekt\"{}", "x".repeat(500), "y".repeat(500));
+        let (shown, offset, len) = excerpt(&line, 501);
+        assert!(
+            shown.starts_with("...") && shown.ends_with("..."),
+            "{shown}"
+        );
+        assert!(shown.chars().count() <= super::MAX_LINE + 6);
+        assert_eq!(&shown[offset..offset + len], "\"s3:GetObjekt\"");
+        // At the start of a long line: no leading dots.
+        let (shown, offset, _) = excerpt(&line, 1);
+        assert!(!shown.starts_with("...") && shown.ends_with("..."));
+        assert_eq!(offset, 0);
     }
 }

@@ -1,12 +1,57 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning services.
+//!
+//! One run; the tool's rules are every finding code with its summary and default level;
+//! each finding is a result with its rule, level, message (help as a second line),
+//! location (file, line, column in Unicode code points) and its JSON pointer as a logical
+//! location. Inputs that could not be read are tool execution notifications, and make
+//! the invocation unsuccessful.
+
+use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
 use crate::check::Checked;
 
+/// A path as a relative URI reference: `/` separators, and every byte outside the
+/// characters a path may hold unescaped percent-encoded (RFC 3986, section 3.3).
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'\\' => out.push('/'),
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b'@' => out.push(char::from(byte)),
+            // A colon in the first segment would read as a scheme; `:` is encoded always.
+            _ => {
+                let _ = write!(out, "%{byte:02X}");
+            }
+        }
+    }
+    out
+}
+
 /// The SARIF log, with a final newline.
 pub fn render(results: &[Checked]) -> String {
-    let rules: Vec<Value> = iam_policy::Code::ALL
+    let codes = iam_policy::Code::ALL;
+    let rules: Vec<Value> = codes
         .iter()
         .map(|code| {
             json!({
@@ -24,18 +69,31 @@ pub fn render(results: &[Checked]) -> String {
                 text.push_str("\nhelp: ");
                 text.push_str(help);
             }
-            sarif_results.push(json!({
+            let mut physical = json!({ "artifactLocation": { "uri": uri(&result.path) } });
+            if d.loc.line > 0
+                && let Some(object) = physical.as_object_mut()
+            {
+                object.insert(
+                    "region".to_owned(),
+                    json!({ "startLine": d.loc.line, "startColumn": d.loc.column.max(1) }),
+                );
+            }
+            let mut entry = json!({
                 "ruleId": d.code.name(),
                 "level": d.severity.as_str(),
                 "message": { "text": text },
                 "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": result.path },
-                        "region": { "startLine": d.loc.line, "startColumn": d.loc.column },
-                    },
+                    "physicalLocation": physical,
                     "logicalLocations": [{ "fullyQualifiedName": d.loc.pointer, "kind": "member" }],
                 }],
-            }));
+            });
+            if let (Some(index), Some(object)) = (
+                codes.iter().position(|c| *c == d.code),
+                entry.as_object_mut(),
+            ) {
+                object.insert("ruleIndex".to_owned(), json!(index));
+            }
+            sarif_results.push(entry);
         }
     }
     let notifications: Vec<Value> = results
@@ -45,6 +103,7 @@ pub fn render(results: &[Checked]) -> String {
                 json!({
                     "level": "error",
                     "message": { "text": format!("cannot read `{}`: {e}", r.path) },
+                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) } } }],
                 })
             })
         })
@@ -63,10 +122,24 @@ pub fn render(results: &[Checked]) -> String {
                 "executionSuccessful": notifications.is_empty(),
                 "toolExecutionNotifications": notifications,
             }],
+            "columnKind": "unicodeCodePoints",
             "results": sarif_results,
         }],
     });
     let mut out = log.to_string();
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("policies/a.json"), "policies/a.json");
+        assert_eq!(uri("my policies/ä.json"), "my%20policies/%C3%A4.json");
+        assert_eq!(uri(r"dir\a#1.json"), "dir/a%231.json");
+        assert_eq!(uri("c:x?.json"), "c%3Ax%3F.json");
+    }
 }
