@@ -52,7 +52,14 @@ fn parse_code(name: &str) -> Result<Code, String> {
         let names = Code::ALL.iter().map(|c| c.name());
         match iam_catalog::suggest::suggest(name, names) {
             Some(s) => format!("unknown finding code `{name}`; did you mean `{s}`?"),
-            None => format!("unknown finding code `{name}`"),
+            None => format!(
+                "unknown finding code `{name}`; the codes are {}",
+                Code::ALL
+                    .iter()
+                    .map(|c| c.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     })
 }
@@ -211,7 +218,8 @@ pub fn run(args: &Args) -> ExitCode {
     let mut results = Vec::with_capacity(total);
     for (n, (path, error)) in inputs.into_iter().enumerate() {
         if progress {
-            eprint!("\r\x1b[2K[{}/{total}] {path}", n + 1);
+            // Counts only: a path could wrap the line, and `\r` would not clear it.
+            eprint!("\r[{}/{total}]", n + 1);
         }
         results.push(match error {
             Some(error) => Checked {

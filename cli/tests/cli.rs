@@ -351,6 +351,13 @@ fn allow_drops_a_code_and_unknown_codes_are_usage_errors() {
     let output = run(&["check", "--allow", "resource-mismach", "x.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("did you mean `resource-mismatch`?"));
+    let output = run(&["check", "--allow", "zzz", "x.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("the codes are invalid-json, invalid-version"),
+        "{stderr}"
+    );
     let output = run(&["check", "--kind", "idnetity", "x.json"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(run(&["check"]).status.code(), Some(2));
