@@ -285,6 +285,38 @@ pub fn global_key(name: &str) -> Option<&'static GlobalKey> {
         })
 }
 
+/// The claim keys of web identity (OIDC) federation: `PROVIDER:claim`, where PROVIDER is
+/// the identity provider's URL without `https://` — `token.actions.githubusercontent.com:sub`
+/// for GitHub Actions, `oidc.eks.REGION.amazonaws.com/id/ID:aud` for EKS service accounts.
+/// The IAM User Guide ("Available keys for AWS OIDC federation") documents `aud`, `azp`,
+/// `sub`, `amr`, `oaud` and `email` for any OIDC provider; the Service Authorization
+/// Reference lists them only for the providers it names, so the engine would otherwise
+/// reject the most common trust policies. Kept apart from [`GLOBAL_KEYS`]: they are keys of
+/// STS's `AssumeRoleWithWebIdentity`, not global keys.
+pub static OIDC_CLAIM_KEYS: &[GlobalKey] = keys! {
+    "${ProviderUrl}:aud",   String, SINGLE, OIDC_PAGE;
+    "${ProviderUrl}:azp",   String, SINGLE, OIDC_PAGE;
+    "${ProviderUrl}:sub",   String, SINGLE, OIDC_PAGE;
+    "${ProviderUrl}:amr",   String, MULTI,  OIDC_PAGE;
+    "${ProviderUrl}:oaud",  String, SINGLE, OIDC_PAGE;
+    "${ProviderUrl}:email", String, SINGLE, OIDC_PAGE;
+};
+
+/// "Available keys for AWS OIDC federation" in the IAM User Guide.
+const OIDC_PAGE: &str = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html#condition-keys-wif";
+
+/// The OIDC claim key `name` names, when its prefix is a provider URL (it has a `.`, as
+/// no service prefix does): `token.actions.githubusercontent.com:aud`.
+pub fn oidc_claim_key(name: &str) -> Option<&'static GlobalKey> {
+    let (provider, _) = name.rsplit_once(':')?;
+    if !provider.contains('.') {
+        return None;
+    }
+    OIDC_CLAIM_KEYS
+        .iter()
+        .find(|key| template_matches(key.name, name))
+}
+
 /// Whether `name` (without `${` `}` and without a default value) can be used as a policy
 /// variable `${name}`: a single-valued curated key (`aws:username`, `aws:SourceIp`,
 /// `aws:PrincipalTag/team`, `ec2:SourceInstanceARN`, ...), or one of the federated identity
@@ -637,5 +669,18 @@ mod tests {
         assert_eq!(cross_service, 9);
         assert_eq!(GLOBAL_KEYS.len(), 66);
         assert_eq!(VARIABLE_ONLY.len(), 6);
+    }
+
+    #[test]
+    fn oidc_claim_keys_of_any_provider() {
+        let aud = oidc_claim_key("token.actions.githubusercontent.com:aud").unwrap();
+        assert_eq!(aud.name, "${ProviderUrl}:aud");
+        assert!(oidc_claim_key("oidc.eks.us-east-1.amazonaws.com/id/ABC123:sub").is_some());
+        assert!(oidc_claim_key("token.actions.githubusercontent.com:nosuch").is_none());
+        assert!(
+            oidc_claim_key("s3:sub").is_none(),
+            "service prefixes have no dot"
+        );
+        assert!(oidc_claim_key("sub").is_none());
     }
 }

@@ -297,9 +297,10 @@ fn import_condition_keys(keys: &Value) -> Vec<ConditionKey> {
         return Vec::new();
     };
     map.values()
-        .map(|key| ConditionKey {
-            name: fix_key(str_of(key, "key")),
-            value_type: str_of(key, "type").to_owned(),
+        .map(|key| {
+            let name = fix_key(str_of(key, "key"));
+            let value_type = fix_key_type(&name, str_of(key, "type")).to_owned();
+            ConditionKey { name, value_type }
         })
         .collect()
 }
@@ -355,6 +356,18 @@ pub fn fix_key(key: &str) -> String {
     match key.strip_suffix("Tag/tag-key") {
         Some(head) => format!("{head}Tag/${{TagKey}}"),
         None => key,
+    }
+}
+
+/// Defect: the `amr` (authentication methods reference) claim of web identity federation
+/// is listed as a single `String`, but it carries several values: the IAM User Guide
+/// ("Available keys for AWS OIDC federation", `amr`) says to test it with
+/// `ForAnyValue:StringLike`, as its own Cognito trust policy examples do.
+pub fn fix_key_type<'a>(name: &str, value_type: &'a str) -> &'a str {
+    if name.ends_with(":amr") && value_type == "String" {
+        "ArrayOfString"
+    } else {
+        value_type
     }
 }
 
@@ -540,6 +553,18 @@ mod tests {
             "Permissions management"
         );
         assert_eq!(fix_access_level("Read"), "Read");
+    }
+
+    #[test]
+    fn the_amr_claim_is_multivalued() {
+        assert_eq!(
+            fix_key_type("cognito-identity.amazonaws.com:amr", "String"),
+            "ArrayOfString"
+        );
+        assert_eq!(
+            fix_key_type("cognito-identity.amazonaws.com:sub", "String"),
+            "String"
+        );
     }
 
     #[test]

@@ -410,6 +410,11 @@ fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
     {
         return Ok(KeyDef::Service(key));
     }
+    if own.is_none()
+        && let Some(key) = global_keys::oidc_claim_key(name)
+    {
+        return Ok(KeyDef::Global(key));
+    }
     Err(if prefix.eq_ignore_ascii_case("aws") {
         Missing::Global
     } else {

@@ -794,4 +794,24 @@ mod tests {
             findings_kind(&slr("elasticmapreduce.amazonaws.com"), PolicyKind::Identity).is_empty()
         );
     }
+
+    #[test]
+    fn github_actions_and_eks_trust_policies_are_clean() {
+        let github = doc(
+            r#"{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"},"StringLike":{"token.actions.githubusercontent.com:sub":"repo:octo-org/octo-repo:*"}}}"#,
+        );
+        let found = findings_kind(&github, PolicyKind::Trust);
+        assert!(found.is_empty(), "{found:?}");
+        let eks = doc(
+            r#"{"Effect":"Allow","Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:sub":"system:serviceaccount:default:app","oidc.eks.us-east-1.amazonaws.com/id/EXAMPLE:aud":"sts.amazonaws.com"}}}"#,
+        );
+        let found = findings_kind(&eks, PolicyKind::Trust);
+        assert!(found.is_empty(), "{found:?}");
+        // An unknown claim of a provider is still an unknown key.
+        let bad = github.replace(":aud", ":audience");
+        assert_eq!(
+            codes(&findings_kind(&bad, PolicyKind::Trust)),
+            [Code::UnknownConditionKey]
+        );
+    }
 }
