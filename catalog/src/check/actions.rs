@@ -41,6 +41,11 @@ impl<'t> ActionText<'t> {
             return ActionText::Unknowable;
         };
         let whole = text.segments.len() == 1;
+        // A policy variable in an action is `misplaced-policy-variable`; judging the rest
+        // (`${aws` as a service prefix) would only repeat that finding.
+        if first.contains("${") {
+            return ActionText::Unknowable;
+        }
         match first.split_once(':') {
             Some((prefix, name)) => ActionText::Parts {
                 prefix,

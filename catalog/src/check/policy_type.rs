@@ -89,19 +89,27 @@ fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Stat
                 _ => "add who the statement applies to, e.g. `\"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"}`",
             },
         ),
-        (false, Some(member)) => ctx.report_help(
-            &member.key_loc,
-            Code::PrincipalNotAllowed,
-            format!(
-                "{} policy takes no `{}`: it applies to the identity it is attached to",
-                kind_name(kind),
-                member.key
-            ),
-            format!(
-                "remove `{}`, or check the policy as a `resource` policy if it is one",
-                member.key
-            ),
-        ),
+        (false, Some(member)) => {
+            let (applies, help) = match kind {
+                PolicyKind::Scp => (
+                    "it applies to the principals of the accounts and organizational units it is attached to",
+                    format!("remove `{}`, and narrow it with a condition on `aws:PrincipalArn`", member.key),
+                ),
+                _ => (
+                    "it applies to the identity it is attached to",
+                    format!(
+                        "remove `{}`, or check the policy as a `resource` policy if it is one",
+                        member.key
+                    ),
+                ),
+            };
+            ctx.report_help(
+                &member.key_loc,
+                Code::PrincipalNotAllowed,
+                format!("{} policy takes no `{}`: {applies}", kind_name(kind), member.key),
+                help,
+            );
+        }
         _ => {}
     }
 }

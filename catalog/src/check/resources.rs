@@ -191,7 +191,20 @@ fn check_partition<'a, L: Clone>(
     } else {
         format!("unknown partition `{partition}` in `{shown}`")
     };
-    let help = match suggest(partition, PARTITIONS.iter().copied()) {
+    // The closest partition, however far: partition names are few and differ by
+    // segments (`aws-gov` → `aws-us-gov`), beyond the usual did-you-mean distance.
+    let closest = suggest(partition, PARTITIONS.iter().copied()).or_else(|| {
+        PARTITIONS
+            .iter()
+            .copied()
+            .filter(|p| {
+                p.split('-')
+                    .all(|segment| partition.split('-').any(|s| s == segment) || segment == "us")
+                    && partition.split('-').all(|s| p.split('-').any(|q| q == s))
+            })
+            .min_by_key(|p| crate::suggest::edit_distance(partition, p, 16))
+    });
+    let help = match closest {
         Some(close) => format!("did you mean `{close}`? `{}`", with_field(fields, 1, close)),
         None => format!(
             "the partitions are {}; most resources are in `aws`: `{}`",

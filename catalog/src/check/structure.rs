@@ -67,10 +67,15 @@ pub fn check_structure<'a, L: Clone>(
         expect_string(ctx, id);
     }
     match statement_member {
-        None => ctx.report(
+        // A misspelled `Statement` is already `unknown-element`.
+        None if members.iter().any(|m| {
+            !POLICY_ELEMENTS.contains(&m.key.as_str()) && suggest(&m.key, ["Statement"]).is_some()
+        }) => {}
+        None => ctx.report_help(
             &root.loc,
             Code::MissingElement,
             "the policy has no `Statement`",
+            "add `\"Statement\": [{\"Effect\": \"Allow\", \"Action\": ..., \"Resource\": ...}]`",
         ),
         Some(member) => match &member.value.kind {
             NodeKind::Object(_) => {
@@ -339,11 +344,24 @@ fn pair<'a, L: Clone>(
             format!("a statement has either `{a_name}` or `{b_name}`, not both"),
             format!("split the statement in two, or remove `{b_name}`"),
         ),
-        (None, None) if required => ctx.report(
-            &node.loc,
-            Code::MissingElement,
-            format!("the statement has neither `{a_name}` nor `{b_name}`"),
-        ),
+        // A misspelled element (`"Actions"`) is already `unknown-element`, with the
+        // right name as its help: saying the element is missing too would repeat it.
+        (None, None)
+            if required
+                && !node.as_object().is_some_and(|members| {
+                    members.iter().any(|m| {
+                        !STATEMENT_ELEMENTS.contains(&m.key.as_str())
+                            && suggest(&m.key, [a_name, b_name]).is_some()
+                    })
+                }) =>
+        {
+            ctx.report_help(
+                &node.loc,
+                Code::MissingElement,
+                format!("the statement has neither `{a_name}` nor `{b_name}`"),
+                format!("add `\"{a_name}\"` with what the statement grants or denies, or `\"{b_name}\"` with what it exempts"),
+            );
+        }
         _ => {}
     }
 }
@@ -575,5 +593,53 @@ mod tests {
             crate::PolicyKind::Resource,
         );
         assert_eq!(codes(&found), [Code::DuplicateSid]);
+    }
+
+    #[test]
+    fn a_misspelled_element_is_not_also_missing() {
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Actions":"s3:GetObject","Resource":"*"}]}"#,
+        );
+        assert_eq!(codes(&found), [Code::UnknownElement]);
+        let found = findings(r#"{"Version":"2012-10-17","Statements":[]}"#);
+        assert_eq!(codes(&found), [Code::UnknownElement]);
+        // An unrelated unknown element does not hide the missing one.
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Comment":"x","Resource":"*"}]}"#,
+        );
+        assert_eq!(codes(&found), [Code::MissingElement, Code::UnknownElement]);
+        assert!(found[0].help.as_deref().unwrap().contains("\"Action\""));
+    }
+
+    #[test]
+    fn related_findings_do_not_cascade() {
+        // A variable in an action: misplaced, not also an unknown service `${aws`.
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"${aws:PrincipalTag/svc}:*","Resource":"*"}]}"#,
+        );
+        assert_eq!(codes(&found), [Code::MisplacedPolicyVariable], "{found:?}");
+        // A partition a segment away from its name.
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"arn:aws-gov:sqs:us-gov-west-1:123456789012:q"}]}"#,
+        );
+        assert_eq!(codes(&found), [Code::InvalidPartition], "{found:?}");
+        assert!(
+            found[0].help.as_deref().unwrap().contains("`aws-us-gov`"),
+            "{:?}",
+            found[0].help
+        );
+        // SCPs apply to accounts, not to one identity.
+        let found = crate::check::test_util::findings_kind(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*"}]}"#,
+            crate::PolicyKind::Scp,
+        );
+        assert_eq!(codes(&found), [Code::PrincipalNotAllowed]);
+        assert!(
+            found[0]
+                .message
+                .contains("accounts and organizational units"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -1,13 +1,10 @@
-// A policy needs a `Statement`; `Statements` is not it.
+// A policy needs a `Statement`: a document with only a `Version` and an `Id` grants
+// nothing. (A misspelled `"Statements"` is reported once, as `unknown-element`.)
 use iam_policy::policy;
 
 fn main() {
     let _ = policy!({
         "Version": "2012-10-17",
-        "Statements": [{
-            "Effect": "Allow",
-            "Action": "s3:GetObject",
-            "Resource": "arn:aws:s3:::reports/*"
-        }]
+        "Id": "reports-read-only"
     });
 }
