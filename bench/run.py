@@ -635,7 +635,7 @@ Medians of {REPEAT} runs unless noted.
    `macro_rules!` that discards them and gives the same `from_static` value (everything
    but running the macro: token conversion, syn parse, lowering, engine, expansion),
    divided by its {statements:,} statements; and the same difference for a one-invocation
-   crate (median of {4 * REPEAT + 1} alternated pairs), which includes loading the proc macro.
+   crate (median of {4 * REPEAT + 1} alternated pairs): the first `policy!` of a crate.
 3. **Throughput.** In process: `iam_policy::validate` over the {t['corpus_files']:,} file texts (release
    build, texts already in memory; {e['corpus_release']['findings']:,} findings) against parliament's
    `analyze_policy_string` over the same texts in a Python loop ({t['parliament_findings']:,} findings;
