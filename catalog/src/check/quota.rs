@@ -3,139 +3,302 @@
 //! IAM does not count white space: the size is the length in characters of the document
 //! written without white space outside strings ("IAM and AWS STS quotas": "IAM doesn't
 //! count white space when calculating the size of a policy against these quotas").
-//! Strings count as written in JSON (escapes included). A value inserted at run time
-//! counts as nothing, so for a policy with `{var}`s the size is a lower bound and the
-//! check fires only when the fixed text alone is too large.
+//! Strings and keys count as written in JSON (escapes included). A value inserted at run
+//! time counts as nothing, so for a policy with `{var}`s the size is a lower bound and the
+//! check fires only when the fixed text alone is too large. Run-time (opaque) values count
+//! as nothing too.
+//!
+//! Other quotas count white space (AWS Organizations: "All characters in your SCP count
+//! against its maximum size"; Amazon VPC: "20,480 characters, including white space";
+//! `DynamoDB`: "counts whitespaces"). The engine sees the document, not its layout, so it
+//! always counts the document without white space: that is what `to_json()` writes, and a
+//! document over the quota without white space is over it with white space too. Those
+//! findings say "even without white space".
+//!
+//! `identity` assumes a customer managed policy (6,144 characters). Inline policies have
+//! per-identity aggregate quotas instead (user 2,048, group 5,120, role 10,240 characters,
+//! the sum of all inline policies of the identity), which one document cannot decide.
 
 use super::Ctx;
 use crate::model;
-use crate::{Code, Node, NodeKind, PolicyKind, Segment};
+use crate::query::has_wildcard;
+use crate::{Code, Member, Node, NodeKind, PolicyKind, Segment};
 
-/// The quota of a policy type, in characters, and where it comes from. `None` for
-/// resource policies, whose quota depends on the service (see [`resource_quota`]).
-pub fn quota(kind: PolicyKind) -> Option<(usize, &'static str)> {
+/// What a quota counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Characters of the JSON text.
+    Characters,
+    /// Bytes of the UTF-8 JSON text.
+    Bytes,
+}
+
+impl Unit {
+    fn plural(self) -> &'static str {
+        match self {
+            Unit::Characters => "characters",
+            Unit::Bytes => "bytes",
+        }
+    }
+
+    fn singular(self) -> &'static str {
+        match self {
+            Unit::Characters => "character",
+            Unit::Bytes => "byte",
+        }
+    }
+}
+
+/// The size quota of a policy type, or of one service's resource policies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quota {
+    /// The largest size AWS accepts.
+    pub limit: usize,
+    /// What [`Quota::limit`] counts.
+    pub unit: Unit,
+    /// The policy, with its article, for messages: "a customer managed policy".
+    pub what: &'static str,
+    /// Whether AWS documents that white space is not counted (IAM policies).
+    pub ignores_white_space: bool,
+    /// The most statements a policy may have, where the service documents it.
+    pub statements: Option<usize>,
+    /// The most actions a statement may list, where the service documents it.
+    pub actions_per_statement: Option<usize>,
+}
+
+impl Quota {
+    const fn chars(limit: usize, what: &'static str) -> Self {
+        Quota {
+            limit,
+            unit: Unit::Characters,
+            what,
+            ignores_white_space: false,
+            statements: None,
+            actions_per_statement: None,
+        }
+    }
+
+    const fn bytes(limit: usize, what: &'static str) -> Self {
+        Quota {
+            unit: Unit::Bytes,
+            ..Quota::chars(limit, what)
+        }
+    }
+
+    const fn iam(self) -> Self {
+        Quota {
+            ignores_white_space: true,
+            ..self
+        }
+    }
+}
+
+/// The quota of a policy type. `None` for resource policies, whose quota depends on the
+/// service (see [`resource_quota`]).
+pub fn quota(kind: PolicyKind) -> Option<Quota> {
     Some(match kind {
-        // "IAM and AWS STS quotas": managed policy size 6,144 characters. Inline
-        // policies have per-identity aggregate quotas instead (user 2,048, group 5,120,
-        // role 10,240); `identity` assumes a customer managed policy, the common case.
-        PolicyKind::Identity => (6_144, "customer managed policy"),
-        // A permissions boundary is a managed policy.
-        PolicyKind::Boundary => (6_144, "managed policy used as a permissions boundary"),
-        // "IAM and AWS STS quotas": role trust policy length 2,048 characters by default,
-        // raisable to 4,096 through Service Quotas.
-        PolicyKind::Trust => (
-            2_048,
-            "role trust policy (default quota; raisable to 4,096)",
-        ),
-        // STS `AssumeRole` API reference, `Policy` parameter: the plaintext of inline and
-        // managed session policies can't exceed 2,048 characters.
-        PolicyKind::Session => (2_048, "session policy"),
-        // AWS Organizations quotas: maximum size of a service control policy document
-        // 5,120 characters.
-        PolicyKind::Scp => (5_120, "service control policy"),
-        // AWS Organizations quotas: maximum size of a resource control policy document
-        // 5,120 characters.
-        PolicyKind::Rcp => (5_120, "resource control policy"),
-        // Amazon VPC quotas ("AWS PrivateLink quotas"): VPC endpoint policy size 20,480
-        // characters.
-        PolicyKind::Endpoint => (20_480, "VPC endpoint policy"),
+        // IAM User Guide, "IAM and AWS STS quotas": managed policy size 6,144 characters,
+        // white space not counted. `identity` assumes a customer managed policy.
+        PolicyKind::Identity => Quota::chars(6_144, "a customer managed policy").iam(),
+        // A permissions boundary is a managed policy (same quota).
+        PolicyKind::Boundary => {
+            Quota::chars(6_144, "a managed policy used as a permissions boundary").iam()
+        }
+        // "IAM and AWS STS quotas", adjustable quotas: "Role trust policy length: 2048
+        // characters" by default, up to 4,096 through Service Quotas. The page does not
+        // say whether white space counts here.
+        PolicyKind::Trust => Quota::chars(2_048, "a role trust policy (the default quota)"),
+        // STS API reference, `AssumeRole` / `GetFederationToken`, parameter `Policy`: "The
+        // plaintext that you use for both inline and managed session policies can't
+        // exceed 2,048 characters" (a separate packed-size limit also applies).
+        PolicyKind::Session => Quota::chars(2_048, "a session policy"),
+        // AWS Organizations User Guide, "Quotas and service limits for AWS Organizations":
+        // maximum size of a policy document, service control policies 5,120 characters;
+        // "SCP syntax": "All characters in your SCP count against its maximum size".
+        PolicyKind::Scp => Quota::chars(5_120, "a service control policy"),
+        // Same page: resource control policies 5,120 characters ("RCP syntax": all
+        // characters count).
+        PolicyKind::Rcp => Quota::chars(5_120, "a resource control policy"),
+        // AWS PrivateLink guide, "Control access to VPC endpoints using endpoint
+        // policies": "The size of an endpoint policy cannot exceed 20,480 characters,
+        // including white space."
+        PolicyKind::Endpoint => Quota::chars(20_480, "a VPC endpoint policy"),
         PolicyKind::Resource => return None,
     })
 }
 
 /// The quota of a resource policy whose statements all name actions of `prefix`, from each
-/// service's quota page. Services not listed get no size check.
-pub fn resource_quota(prefix: &str) -> Option<(usize, &'static str)> {
+/// service's documentation. Services not listed get no size check.
+pub fn resource_quota(prefix: &str) -> Option<Quota> {
     Some(match prefix {
-        // Amazon S3 User Guide, bucket policies: 20 KB.
-        "s3" => (20_480, "S3 bucket policy"),
-        // AWS KMS quotas: key policy document size 32 KB.
-        "kms" => (32_768, "KMS key policy"),
-        // AWS Secrets Manager quotas: resource-based policy length 20,480 characters.
-        "secretsmanager" => (20_480, "Secrets Manager resource policy"),
-        // Lambda quotas: function resource-based policy 20 KB.
-        "lambda" => (20_480, "Lambda resource-based policy"),
-        // Amazon SNS quotas: topic policy 30 KB (an assumption documented by SNS as the
-        // maximum policy size; not verified against the quota page here).
-        "sns" => (30_720, "SNS topic policy"),
+        // Amazon S3 User Guide, "Bucket policies and user policies": "Bucket policies are
+        // limited to 20 KB in size."
+        "s3" => Quota::bytes(20_480, "an S3 bucket policy"),
+        // AWS KMS Developer Guide, "Create a key policy" (key policy format): "Up to 32
+        // kilobytes (32,768 bytes)"; `PutKeyPolicy`: "The policy size limit is 32 KiB".
+        "kms" => Quota::bytes(32_768, "a KMS key policy"),
+        // Amazon SQS Developer Guide, "Amazon SQS policy quotas": bytes 8,192, statements
+        // 20, actions per statement 7 (also conditions 10 and principals 50, which this
+        // check does not count: the page does not say how they are counted).
+        "sqs" => Quota {
+            statements: Some(20),
+            actions_per_statement: Some(7),
+            ..Quota::bytes(8_192, "an SQS queue policy")
+        },
+        // Amazon SNS Developer Guide, "Amazon SNS API permissions: Actions and resources
+        // reference", policy quotas: bytes 30 kb, statements 100 (principals 1 to 200 not
+        // counted here).
+        "sns" => Quota {
+            statements: Some(100),
+            ..Quota::bytes(30_720, "an SNS topic policy")
+        },
+        // Lambda Developer Guide, "Lambda quotas": function resource-based policy 20 KB
+        // (not adjustable; the error is "The final policy size is bigger than the limit").
+        "lambda" => Quota::bytes(20_480, "a Lambda resource-based policy"),
+        // Amazon ECR API reference, `SetRepositoryPolicy`: `policyText` maximum length
+        // 10,240.
+        "ecr" => Quota::chars(10_240, "an ECR repository policy"),
+        // DynamoDB API reference, `PutResourcePolicy`: "The maximum size supported for a
+        // resource-based policy document is 20 KB. DynamoDB counts whitespaces".
+        "dynamodb" => Quota::bytes(20_480, "a DynamoDB resource-based policy"),
+        // Secrets Manager quotas page: resource-based policy length 20,480 characters.
+        // (The stored copy of the page this was checked against was cut before that row;
+        // the figure is as remembered from the page, not re-verified.)
+        "secretsmanager" => Quota::chars(20_480, "a Secrets Manager resource policy"),
         _ => return None,
     })
 }
 
-/// The document's size without white space, and whether run-time values were left out.
-pub fn size<L>(root: &Node<L>) -> (usize, bool) {
-    let mut total = 0usize;
-    let mut partial = false;
+/// The size of a document written without white space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// Characters of the JSON text.
+    pub characters: usize,
+    /// Bytes of the UTF-8 JSON text.
+    pub bytes: usize,
+    /// Whether run-time values were left out (the size is then a lower bound).
+    pub partial: bool,
+}
+
+impl Size {
+    /// The size in `unit`.
+    pub fn in_unit(&self, unit: Unit) -> usize {
+        match unit {
+            Unit::Characters => self.characters,
+            Unit::Bytes => self.bytes,
+        }
+    }
+
+    fn add(&mut self, n: usize) {
+        self.characters += n;
+        self.bytes += n;
+    }
+
+    fn add_escaped(&mut self, s: &str) {
+        for c in s.chars() {
+            let (chars, bytes) = match c {
+                '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => (2, 2),
+                c if u32::from(c) < 0x20 => (6, 6),
+                c => (1, c.len_utf8()),
+            };
+            self.characters += chars;
+            self.bytes += bytes;
+        }
+    }
+}
+
+/// The document's size without white space. Iterative: no nesting depth can overflow the
+/// stack.
+pub fn size<L>(root: &Node<L>) -> Size {
+    let mut size = Size {
+        characters: 0,
+        bytes: 0,
+        partial: false,
+    };
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match &node.kind {
-            NodeKind::Null => total += 4,
-            NodeKind::Bool(b) => total += if *b { 4 } else { 5 },
-            NodeKind::Number(n) => total += n.len(),
+            NodeKind::Null => size.add(4),
+            NodeKind::Bool(b) => size.add(if *b { 4 } else { 5 }),
+            NodeKind::Number(n) => size.add(n.len()),
             NodeKind::String(text) => {
-                total += 2;
+                size.add(2);
                 for segment in &text.segments {
                     match segment {
-                        Segment::Literal(s) => total += escaped_len(s),
-                        Segment::Hole(_) => partial = true,
+                        Segment::Literal(s) => size.add_escaped(s),
+                        Segment::Hole(_) => size.partial = true,
                     }
                 }
             }
-            NodeKind::Opaque(_) => partial = true,
+            NodeKind::Opaque(_) => size.partial = true,
             NodeKind::Array(items) => {
                 // Brackets and commas.
-                total += 2 + items.len().saturating_sub(1);
+                size.add(2 + items.len().saturating_sub(1));
                 stack.extend(items.iter());
             }
             NodeKind::Object(members) => {
                 // Braces, commas, and per member its quoted key and a colon.
-                total += 2 + members.len().saturating_sub(1);
+                size.add(2 + members.len().saturating_sub(1));
                 for member in members {
-                    total += escaped_len(&member.key) + 3;
+                    size.add(3);
+                    size.add_escaped(&member.key);
                     stack.push(&member.value);
                 }
             }
         }
     }
-    (total, partial)
+    size
 }
 
-/// The length in characters of `s` written as JSON string content.
-fn escaped_len(s: &str) -> usize {
-    s.chars()
-        .map(|c| match c {
-            '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
-            c if u32::from(c) < 0x20 => 6,
-            _ => 1,
-        })
-        .sum()
+/// The `Statement` member of the root, and the statement nodes.
+fn statements<L>(root: &Node<L>) -> Option<(&Member<L>, Vec<&Node<L>>)> {
+    let member = root.as_object()?.iter().find(|m| m.key == "Statement")?;
+    let nodes = match member.value.as_array() {
+        Some(items) => items.iter().collect(),
+        None => vec![&member.value],
+    };
+    Some((member, nodes))
 }
 
-/// The single service prefix every literal action of the policy belongs to, if any.
-fn single_service<L>(root: &Node<L>) -> Option<String> {
-    let mut prefix: Option<String> = None;
-    let statements = root
+/// The `Action` (or `NotAction`) member of a statement node.
+fn action_member<L>(statement: &Node<L>) -> Option<&Member<L>> {
+    statement
         .as_object()?
         .iter()
-        .find(|m| m.key == "Statement")
-        .map(|m| &m.value)?;
-    let statements: Vec<&Node<L>> = match statements.as_array() {
+        .find(|m| m.key == "Action" || m.key == "NotAction")
+}
+
+/// The nodes of a string-or-array member.
+fn items<L>(member: &Member<L>) -> Vec<&Node<L>> {
+    match member.value.as_array() {
         Some(items) => items.iter().collect(),
-        None => vec![statements],
+        None => vec![&member.value],
+    }
+}
+
+/// The service prefix an action string names, when its fixed text names one (a value
+/// inserted after the `:` does not hide the prefix).
+fn action_prefix<L>(action: &Node<L>) -> Option<String> {
+    let text = action.as_text()?;
+    let Some(Segment::Literal(first)) = text.segments.first() else {
+        return None;
     };
+    let (prefix, _) = first.split_once(':')?;
+    if prefix.is_empty() || has_wildcard(prefix) {
+        return None;
+    }
+    let prefix = prefix.to_ascii_lowercase();
+    model::service(&prefix)?;
+    Some(prefix)
+}
+
+/// The single service prefix every action of the policy belongs to, if any.
+fn single_service<L>(root: &Node<L>) -> Option<String> {
+    let mut prefix: Option<String> = None;
+    let (_, statements) = statements(root)?;
     for statement in statements {
-        let action = statement
-            .as_object()?
-            .iter()
-            .find(|m| m.key == "Action" || m.key == "NotAction")?;
-        let actions: Vec<&Node<L>> = match action.value.as_array() {
-            Some(items) => items.iter().collect(),
-            None => vec![&action.value],
-        };
-        for action in actions {
-            let (service, _) = action.as_literal()?.split_once(':')?;
-            let service = service.to_ascii_lowercase();
-            model::service(&service)?;
+        for action in items(action_member(statement)?) {
+            let service = action_prefix(action)?;
             match &prefix {
                 None => prefix = Some(service),
                 Some(p) if *p == service => {}
@@ -146,128 +309,409 @@ fn single_service<L>(root: &Node<L>) -> Option<String> {
     prefix
 }
 
-/// `policy-too-large`: the document is larger than its type's quota.
+/// `policy-too-large`: the document is larger than its type's quota, or has more
+/// statements or actions per statement than its service allows.
 pub fn check_quota<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
-    let limit = match ctx.kind {
+    let quota = match ctx.kind {
         PolicyKind::Resource => single_service(root).and_then(|p| resource_quota(&p)),
         kind => quota(kind),
     };
-    let Some((limit, what)) = limit else {
+    let Some(quota) = quota else {
         return;
     };
-    let (size, partial) = size(root);
-    if size <= limit {
+    check_size(ctx, root, &quota);
+    check_counts(ctx, root, &quota);
+}
+
+fn check_size<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Quota) {
+    let measured = size(root);
+    let n = measured.in_unit(quota.unit);
+    if n <= quota.limit {
         return;
     }
-    let at_least = if partial { "at least " } else { "" };
+    let at_least = if measured.partial { "at least " } else { "" };
+    let white_space = if quota.ignores_white_space {
+        "without white space"
+    } else {
+        "even without white space"
+    };
+    let (limit, unit, what) = (quota.limit, quota.unit, quota.what);
     let help = match ctx.kind {
-        PolicyKind::Identity | PolicyKind::Boundary => {
+        PolicyKind::Identity => {
             "split it into several managed policies (a role or user takes up to 10 by default), or use wildcards for families of actions"
+        }
+        PolicyKind::Boundary => {
+            "a user or role takes one permissions boundary, so shorten it: merge statements, or use wildcards for families of actions"
         }
         PolicyKind::Trust => {
             "ask for a higher quota (up to 4,096 characters) in Service Quotas, or shorten the principal and condition lists"
         }
-        PolicyKind::Scp | PolicyKind::Rcp => {
-            "split it into several policies attached to the same target (up to 5 per target)"
+        PolicyKind::Session => {
+            "pass managed policies by ARN (`PolicyArns`, up to 10) instead of inline text, or use wildcards for families of actions"
         }
-        _ => "shorten it: merge statements, or use wildcards for families of actions",
+        PolicyKind::Scp | PolicyKind::Rcp => {
+            "split it into several policies attached to the same target (up to 5 per target); white space counts toward this quota, so send it minified"
+        }
+        PolicyKind::Endpoint => {
+            "shorten it: merge statements, or use wildcards for families of actions; white space counts toward this quota, so send it minified"
+        }
+        PolicyKind::Resource => {
+            "shorten it: merge statements, or use wildcards for families of actions"
+        }
     };
     ctx.report_help(
         &root.loc,
         Code::PolicyTooLarge,
         format!(
-            "the policy is {at_least}{size} characters without white space, over the {limit}-character quota of a {what}"
+            "the policy is {at_least}{n} {} {white_space}, over the {limit}-{} quota of {what}",
+            unit.plural(),
+            unit.singular()
         ),
         help,
     );
+}
+
+/// Statement and action counts (SQS, SNS).
+fn check_counts<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Quota) {
+    let Some((member, nodes)) = statements(root) else {
+        return;
+    };
+    if let Some(max) = quota.statements
+        && nodes.len() > max
+    {
+        ctx.report_help(
+            &member.value.loc,
+            Code::PolicyTooLarge,
+            format!(
+                "the policy has {} statements, over the quota of {max} statements of {}",
+                nodes.len(),
+                quota.what
+            ),
+            "merge statements that share their principal, resource and condition",
+        );
+    }
+    let Some(max) = quota.actions_per_statement else {
+        return;
+    };
+    for statement in nodes {
+        let Some(action) = action_member(statement) else {
+            continue;
+        };
+        let count = match &action.value.kind {
+            NodeKind::Array(items) => items.len(),
+            _ => 1,
+        };
+        if count > max {
+            ctx.report_help(
+                &action.key_loc,
+                Code::PolicyTooLarge,
+                format!(
+                    "the statement lists {count} actions, over the quota of {max} actions per statement of {}",
+                    quota.what
+                ),
+                "use a wildcard for a family of actions (`sqs:Get*`), or split the statement",
+            );
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Code;
-    use crate::check::test_util::{codes, findings_kind, parse};
+    use crate::check::test_util::{codes, findings_kind, only, parse};
 
-    fn policy_of_size(statements: usize) -> String {
-        let statement =
-            r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}"#;
+    /// A policy of `n` copies of `statement`.
+    fn policy_of(statement: &str, n: usize) -> String {
         format!(
             r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
-            vec![statement; statements].join(",")
+            vec![statement; n].join(",")
         )
+    }
+
+    /// 73 characters.
+    const STATEMENT: &str =
+        r#"{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}"#;
+
+    /// A document of exactly `n` characters without white space: one statement whose `Sid`
+    /// pads it.
+    fn exactly(n: usize, principal: bool) -> String {
+        padded(
+            n,
+            if principal {
+                r#"{"Version":"2012-10-17","Statement":[{"Sid":"","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#
+            } else {
+                r#"{"Version":"2012-10-17","Statement":[{"Sid":"","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}"#
+            },
+        )
+    }
+
+    /// `head` (with an empty `Sid`) padded through its `Sid` to `n` characters.
+    fn padded(n: usize, head: &str) -> String {
+        let pad = "A".repeat(n - head.len());
+        head.replacen(r#""Sid":"""#, &format!(r#""Sid":"{pad}""#), 1)
     }
 
     #[test]
     fn size_counts_the_document_without_white_space() {
-        let text = r#"{ "a" : [ 1 , true , null , "x\"y" ] , "b" : { } }"#;
-        let compact: String = {
-            // The same document as serde would write it.
-            r#"{"a":[1,true,null,"x\"y"],"b":{}}"#.to_owned()
-        };
-        assert_eq!(size(&parse(text)), (compact.len(), false));
-        let with_hole = parse(r#"{"a":"x{}y"}"#);
-        assert_eq!(size(&with_hole), (r#"{"a":"xy"}"#.len(), true));
+        let text = "{ \"a\" : [ 1 , true , null , \"x\\\"y\" ] ,\n \"b\" : { } }";
+        let compact = r#"{"a":[1,true,null,"x\"y"],"b":{}}"#;
+        let measured = size(&parse(text));
+        assert_eq!(measured.characters, compact.len());
+        assert_eq!(measured.bytes, compact.len());
+        assert!(!measured.partial);
+        // A hole counts as nothing and makes the size a lower bound.
+        let with_hole = size(&parse(r#"{"a":"x{}y"}"#));
+        assert_eq!(with_hole.characters, r#"{"a":"xy"}"#.len());
+        assert!(with_hole.partial);
+        // Characters and bytes differ beyond ASCII; control characters are escaped.
+        let latin = size(&parse("{\"é\":\"\\t\"}"));
+        assert_eq!(latin.characters, r#"{"é":"\t"}"#.chars().count());
+        assert_eq!(latin.bytes, r#"{"é":"\t"}"#.len());
+    }
+
+    #[test]
+    fn size_of_deep_nesting_does_not_overflow() {
+        let depth = 100_000;
+        let mut node = Node::new(NodeKind::Null, String::new());
+        for _ in 0..depth {
+            node = Node::new(NodeKind::Array(vec![node]), String::new());
+        }
+        assert_eq!(size(&node).characters, 4 + 2 * depth);
+        // Dropping such a tree recursively would overflow; unwind it by hand.
+        let mut next = Some(node);
+        while let Some(n) = next.take() {
+            if let NodeKind::Array(mut items) = n.kind {
+                next = items.pop();
+            }
+        }
     }
 
     #[test]
     fn identity_policies_have_6144_characters() {
-        // Each statement is 73 characters plus a comma.
-        let small = policy_of_size(80);
-        assert!(findings_kind(&small, PolicyKind::Identity).is_empty());
-        let large = policy_of_size(90);
-        let found = findings_kind(&large, PolicyKind::Identity);
+        assert!(findings_kind(&exactly(6_144, false), PolicyKind::Identity).is_empty());
+        let found = findings_kind(&exactly(6_145, false), PolicyKind::Identity);
         assert_eq!(codes(&found), [Code::PolicyTooLarge]);
         assert_eq!(found[0].loc, "");
+        assert_eq!(
+            found[0].message,
+            "the policy is 6145 characters without white space, over the 6144-character quota of a customer managed policy"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("split it into several managed policies"))
+        );
+    }
+
+    #[test]
+    fn inserted_values_make_the_size_a_lower_bound() {
+        let policy = exactly(6_145, false).replacen("s3:GetObject", "s3:GetObject{}", 1);
+        let found = findings_kind(&policy, PolicyKind::Identity);
+        assert_eq!(codes(&found), [Code::PolicyTooLarge]);
         assert!(
             found[0]
                 .message
-                .contains("over the 6144-character quota of a customer managed policy"),
+                .starts_with("the policy is at least 6145 characters"),
             "{}",
             found[0].message
         );
-        assert!(found[0].help.as_deref().unwrap().starts_with("split it"));
     }
 
     #[test]
     fn each_type_has_its_quota() {
-        let mid = policy_of_size(40); // about 3,000 characters
-        assert_eq!(
-            codes(&findings_kind(&mid, PolicyKind::Session)),
-            [Code::PolicyTooLarge]
+        for (kind, limit, what) in [
+            (
+                PolicyKind::Boundary,
+                6_144,
+                "a managed policy used as a permissions boundary",
+            ),
+            (PolicyKind::Session, 2_048, "a session policy"),
+            (PolicyKind::Scp, 5_120, "a service control policy"),
+        ] {
+            assert!(
+                findings_kind(&exactly(limit, false), kind).is_empty(),
+                "{kind}"
+            );
+            let found = findings_kind(&exactly(limit + 1, false), kind);
+            assert_eq!(codes(&found), [Code::PolicyTooLarge], "{kind}");
+            assert_eq!(found[0].loc, "", "{kind}");
+            assert!(
+                found[0].message.contains(what),
+                "{kind}: {}",
+                found[0].message
+            );
+            assert!(found[0].message.contains(&format!("{limit}-character")));
+        }
+        let scp = findings_kind(&exactly(5_121, false), PolicyKind::Scp);
+        assert!(scp[0].message.contains("even without white space"));
+        assert!(
+            scp[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("up to 5 per target"))
         );
-        assert!(findings_kind(&mid, PolicyKind::Scp).is_empty());
-        assert!(!codes(&findings_kind(&mid, PolicyKind::Endpoint)).contains(&Code::PolicyTooLarge));
-        let big = policy_of_size(100);
-        assert_eq!(
-            codes(&findings_kind(&big, PolicyKind::Scp)),
-            [Code::PolicyTooLarge]
+        let boundary = findings_kind(&exactly(6_145, false), PolicyKind::Boundary);
+        assert!(
+            boundary[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("one permissions boundary"))
         );
+        let session = findings_kind(&exactly(2_049, false), PolicyKind::Session);
+        assert!(
+            session[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("PolicyArns"))
+        );
+    }
+
+    #[test]
+    fn principal_kinds_have_their_quota() {
+        // RCP statements deny; the size check does not care.
+        let rcp = |n| {
+            padded(
+                n,
+                r#"{"Version":"2012-10-17","Statement":[{"Sid":"","Effect":"Deny","Principal":"*","Action":"s3:GetObject","Resource":"*"}]}"#,
+            )
+        };
+        assert!(
+            only(
+                &findings_kind(&rcp(5_120), PolicyKind::Rcp),
+                Code::PolicyTooLarge
+            )
+            .is_empty()
+        );
+        let found = findings_kind(&rcp(5_121), PolicyKind::Rcp);
+        let too_large = only(&found, Code::PolicyTooLarge);
+        assert_eq!(too_large.len(), 1, "{found:?}");
+        assert!(
+            too_large[0]
+                .message
+                .contains("5120-character quota of a resource control policy")
+        );
+
+        assert!(findings_kind(&exactly(20_480, true), PolicyKind::Endpoint).is_empty());
+        let found = findings_kind(&exactly(20_481, true), PolicyKind::Endpoint);
+        assert_eq!(codes(&found), [Code::PolicyTooLarge]);
+        assert!(
+            found[0]
+                .message
+                .contains("20480-character quota of a VPC endpoint policy")
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("minified"))
+        );
+    }
+
+    #[test]
+    fn trust_policies_have_2048_characters_raisable_to_4096() {
+        let trust = |n: usize| {
+            padded(
+                n,
+                r#"{"Version":"2012-10-17","Statement":[{"Sid":"","Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}"#,
+            )
+        };
+        assert!(findings_kind(&trust(2_048), PolicyKind::Trust).is_empty());
+        let found = findings_kind(&trust(2_049), PolicyKind::Trust);
+        assert_eq!(codes(&found), [Code::PolicyTooLarge]);
         assert_eq!(
-            codes(&findings_kind(&big, PolicyKind::Rcp))
-                .iter()
-                .filter(|c| **c == Code::PolicyTooLarge)
-                .count(),
-            1
+            found[0].message,
+            "the policy is 2049 characters even without white space, over the 2048-character quota of a role trust policy (the default quota)"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("up to 4,096"))
         );
     }
 
     #[test]
     fn resource_policies_use_their_service_quota() {
         let statement = r#"{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}"#;
-        let policy = |n: usize| {
-            format!(
-                r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
-                vec![statement; n].join(",")
-            )
-        };
-        assert!(findings_kind(&policy(200), PolicyKind::Resource).is_empty());
-        let found = findings_kind(&policy(250), PolicyKind::Resource);
+        // The most statements that fit in 20,480 bytes.
+        let fit = (1..1_000)
+            .take_while(|n| size(&parse(&policy_of(statement, *n))).bytes <= 20_480)
+            .last()
+            .unwrap_or(0);
+        assert!(findings_kind(&policy_of(statement, fit), PolicyKind::Resource).is_empty());
+        let found = findings_kind(&policy_of(statement, fit + 1), PolicyKind::Resource);
         assert_eq!(codes(&found), [Code::PolicyTooLarge]);
         assert!(
-            found[0].message.contains("S3 bucket policy"),
+            found[0].message.contains(
+                "bytes even without white space, over the 20480-byte quota of an S3 bucket policy"
+            ),
             "{}",
             found[0].message
         );
-        assert_eq!(single_service(&parse(&policy(1))).as_deref(), Some("s3"));
+        assert_eq!(
+            single_service(&parse(&policy_of(statement, 1))).as_deref(),
+            Some("s3")
+        );
+        // Mixed services: no quota is known.
+        let mixed = policy_of(statement, fit + 1).replacen("s3:GetObject", "sqs:SendMessage", 1);
+        assert!(
+            only(
+                &findings_kind(&mixed, PolicyKind::Resource),
+                Code::PolicyTooLarge
+            )
+            .is_empty()
+        );
+        // A KMS key policy may be larger.
+        let kms = r#"{"Effect":"Allow","Principal":"*","Action":"kms:Decrypt","Resource":"*"}"#;
+        assert!(findings_kind(&policy_of(kms, 300), PolicyKind::Resource).is_empty());
+    }
+
+    #[test]
+    fn sqs_policies_count_statements_and_actions() {
+        let statement =
+            r#"{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}"#;
+        assert!(findings_kind(&policy_of(statement, 20), PolicyKind::Resource).is_empty());
+        let found = findings_kind(&policy_of(statement, 21), PolicyKind::Resource);
+        assert_eq!(codes(&found), [Code::PolicyTooLarge]);
+        assert_eq!(found[0].loc, "/Statement");
+        assert_eq!(
+            found[0].message,
+            "the policy has 21 statements, over the quota of 20 statements of an SQS queue policy"
+        );
+        let seven = r#"{"Effect":"Allow","Principal":"*","Action":["sqs:SendMessage","sqs:ReceiveMessage","sqs:DeleteMessage","sqs:GetQueueUrl","sqs:GetQueueAttributes","sqs:ChangeMessageVisibility","sqs:PurgeQueue"],"Resource":"*"}"#;
+        assert!(findings_kind(&policy_of(seven, 1), PolicyKind::Resource).is_empty());
+        let eight = seven.replace(
+            r#""sqs:PurgeQueue""#,
+            r#""sqs:PurgeQueue","sqs:ListQueueTags""#,
+        );
+        let found = findings_kind(&policy_of(&eight, 1), PolicyKind::Resource);
+        assert_eq!(codes(&found), [Code::PolicyTooLarge]);
+        assert_eq!(found[0].loc, "/Statement/0/Action#key");
+        assert!(
+            found[0]
+                .message
+                .contains("8 actions, over the quota of 7 actions per statement")
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.contains("sqs:Get*"))
+        );
+        // 8,192 bytes.
+        let found = findings_kind(&policy_of(statement, 120), PolicyKind::Resource);
+        assert!(
+            found
+                .iter()
+                .any(|d| d.message.contains("8192-byte quota of an SQS queue policy")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn other_policy_types_have_no_statement_counts() {
+        assert!(findings_kind(&policy_of(STATEMENT, 50), PolicyKind::Identity).is_empty());
     }
 }
