@@ -655,69 +655,201 @@ declare_codes! {
     PolicyVariableVersion, "policy-variable-version", Error, "policy variables need `\"Version\": \"2012-10-17\"`";
 
     // --- policy types and service capabilities ---
-    /// What it checks: identity policies, permissions boundaries, session policies and SCPs have no `Principal`/`NotPrincipal`.
+    /// A `Principal` or `NotPrincipal` in a policy type that takes none.
     ///
-    /// Why: these policies apply to the identity they are attached to; AWS rejects a `Principal` there. It usually means a resource policy was checked as the wrong type.
+    /// ### What it checks
+    /// Identity policies, permissions boundaries, session policies and SCPs have no
+    /// `Principal` and no `NotPrincipal`. The principal's value is not checked as well.
     ///
-    /// Example: `"Principal": {"AWS": "arn:aws:iam::123456789012:root"}` in an identity policy.
+    /// ### Why
+    /// "You cannot use the Principal element in an identity-based policy": these policies
+    /// apply to the identity or session they are attached to, and SCPs to the principals of
+    /// the accounts they are attached to ("SCP syntax" has no `Principal`). AWS rejects the
+    /// document. It usually means a resource policy was checked as the wrong type.
     ///
-    /// Fix: remove it, or check the policy as `resource` (`policy!(resource { ... })`, `--kind resource`).
+    /// ### Example
+    /// ```json
+    /// { "Effect": "Allow", "Principal": { "AWS": "arn:aws:iam::123456789012:root" },
+    ///   "Action": "s3:GetObject", "Resource": "arn:aws:s3:::bucket/*" }
+    /// ```
+    ///
+    /// ### Fix
+    /// Remove it, or check the policy as a resource policy (`policy!(resource { ... })`,
+    /// `--kind resource`). In an SCP, narrow the statement with a condition on
+    /// `aws:PrincipalArn`.
     PrincipalNotAllowed, "principal-not-allowed", Error, "this policy type takes no `Principal`";
-    /// What it checks: statements of resource, trust, VPC endpoint and resource control policies name a `Principal` (or `NotPrincipal`).
+    /// A statement without a `Principal` in a policy type that needs one.
     ///
-    /// Why: these policies are attached to a resource and say who may use it; AWS rejects them without one.
+    /// ### What it checks
+    /// Every statement of a resource policy, a role trust policy, a VPC endpoint policy or
+    /// an RCP has a `Principal` (or, where the type supports it, `NotPrincipal`). Reported
+    /// at the statement.
     ///
-    /// Example: a bucket policy statement without `Principal`.
+    /// ### Why
+    /// "You must use the Principal element in resource-based policies", and a role trust
+    /// policy is one; a VPC endpoint policy "must contain a Principal element"; RCP
+    /// statements name `"Principal": "*"`. AWS rejects the statement without it.
     ///
-    /// Fix: add the principal, e.g. `"Principal": {"Service": "lambda.amazonaws.com"}` or `"*"`.
+    /// ### Example
+    /// A bucket policy statement `{ "Effect": "Allow", "Action": "s3:GetObject",
+    /// "Resource": "arn:aws:s3:::bucket/*" }`.
+    ///
+    /// ### Fix
+    /// Add who the statement applies to: `"Principal": {"Service": "lambda.amazonaws.com"}`,
+    /// `{"AWS": "arn:aws:iam::123456789012:root"}`, or `"*"` (RCPs, endpoint policies).
     MissingPrincipal, "missing-principal", Error, "this policy type needs a `Principal`";
-    /// What it checks: a principal is `"*"` or an object of `AWS`, `Service`, `Federated`, `CanonicalUser` with well-formed values: 12-digit accounts and IAM/STS ARNs of roots, users, roles and sessions (no wildcards), `NAME.amazonaws.com` service principals, SAML/OIDC provider ARNs or identity provider names, 64-hex canonical user ids.
+    /// A malformed principal.
     ///
-    /// Why: AWS rejects malformed principals; a wildcard inside a principal ARN does not match anything.
+    /// ### What it checks
+    /// `Principal`/`NotPrincipal` is `"*"` or an object of `AWS`, `Service`, `Federated`,
+    /// `CanonicalUser` (did you mean for others), each a string or an array of strings:
+    /// - `AWS`: `*`, a 12-digit account, or an ARN without region or wildcard of an account
+    ///   root, user or role (`arn:aws:iam::ACCOUNT:root|user/NAME|role/NAME`), an
+    ///   assumed-role session (`arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION`) or a
+    ///   federated user (`arn:aws:sts::ACCOUNT:federated-user/NAME`); also the unique ID of
+    ///   a deleted user or role (`AIDA...`, `AROA...`, as IAM writes it back) and a
+    ///   `CloudFront` origin access identity (`arn:aws:iam::cloudfront:user/CloudFront Origin
+    ///   Access Identity ID`). Not a user group.
+    /// - `Service`: `NAME.amazonaws.com` (or `.amazonaws.com.cn`, `.amazon.com`).
+    /// - `Federated`: a SAML or OIDC provider ARN
+    ///   (`arn:aws:iam::ACCOUNT:saml-provider/NAME`, `...:oidc-provider/HOST`), or one of
+    ///   `cognito-identity.amazonaws.com`, `www.amazon.com`, `graph.facebook.com`,
+    ///   `accounts.google.com`.
+    /// - `CanonicalUser`: 64 hexadecimal digits.
     ///
-    /// Example: `"Principal": {"AWS": "arn:aws:iam::123456789012:role/*"}`.
+    /// Values with run-time parts are not judged.
     ///
-    /// Fix: name the principal exactly, or use `"*"` with an `aws:PrincipalArn` condition.
+    /// ### Why
+    /// IAM User Guide, "AWS JSON policy elements: Principal": "You cannot use a wildcard to
+    /// match part of a principal name or ARN"; "You cannot identify a user group as a
+    /// principal". AWS rejects the policy ("Invalid principal in policy").
+    ///
+    /// ### Example
+    /// ```json
+    /// "Principal": { "Federated": "token.actions.githubusercontent.com" }
+    /// ```
+    ///
+    /// ### Fix
+    /// Name the principal exactly (the help shows the form), e.g.
+    /// `arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com`, or use
+    /// `"*"` with an `aws:PrincipalArn` condition to match by pattern.
     InvalidPrincipal, "invalid-principal", Error, "a principal is malformed";
-    /// What it checks: elements and values the policy type does not support: `Resource` and non-STS actions in trust policies; `NotPrincipal` in trust policies and RCPs, or with `Allow`; in RCPs, a `Principal` other than `"*"`, `Allow` (reserved to `RCPFullAWSAccess`) and actions of services that do not support RCPs.
+    /// An element or value the policy type does not support.
     ///
-    /// Why: AWS Organizations and IAM reject these documents, or ignore the parts.
+    /// ### What it checks
+    /// - Role trust policies: no `Resource`/`NotResource`; `Action` only
+    ///   `sts:AssumeRole`, `sts:AssumeRoleWithSAML`, `sts:AssumeRoleWithWebIdentity`,
+    ///   `sts:TagSession`, `sts:SetSourceIdentity`, `sts:SetContext` (or patterns matching
+    ///   them); no `NotPrincipal`.
+    /// - `NotPrincipal` only with `Deny` (resource and VPC endpoint policies).
+    /// - RCPs: `Principal` is `"*"`; `Effect` is `Deny` (`Allow` only as in
+    ///   `RCPFullAWSAccess`: `*` on `*`); no `NotPrincipal` or `NotAction`; actions of
+    ///   services that support RCPs; `"Version": "2012-10-17"`.
+    /// - VPC endpoint policies: no wildcard with `aws:PrincipalAccount`/`aws:SourceVpc`;
+    ///   at least six characters before or after each wildcard of a `StringLike` value; an
+    ///   ARN's account is an id or a wildcard, not both.
+    /// - Identity policies, boundaries, trust and session policies: only tab, line feed,
+    ///   carriage return and U+0020–U+00FF characters.
     ///
-    /// Example: `"Action": "s3:GetObject"` in a role trust policy.
+    /// SCPs take the full policy language since 2025 (only `Principal` is refused, by
+    /// `principal-not-allowed`).
     ///
-    /// Fix: the help names what the type takes.
+    /// ### Why
+    /// AWS rejects these documents: IAM ("Has prohibited field Resource"), AWS Organizations
+    /// ("RCP syntax"), Amazon VPC ("Control access to VPC endpoints using endpoint policies",
+    /// considerations), "IAM and AWS STS quotas" (characters).
+    ///
+    /// ### Example
+    /// `"Action": "s3:GetObject"` in a role trust policy; `"Effect": "Allow"` in an RCP; a
+    /// typographic `’` pasted into a condition value.
+    ///
+    /// ### Fix
+    /// The help names what the type takes.
     UnsupportedInPolicyType, "unsupported-in-policy-type", Error, "this policy type does not support the element or value";
-    /// What it checks: a resource policy whose actions all belong to services that the capability tables ("AWS services that work with IAM", latest edition first) say take no resource-based policies.
+    /// A resource policy for a service that takes none.
     ///
-    /// Why: such a policy cannot be attached to the service's resources.
+    /// ### What it checks
+    /// In a resource policy, a statement every action of which belongs to services whose
+    /// row of the capability tables ("AWS services that work with IAM", latest edition
+    /// first) says "No" to resource-based policies. Statements with `*`, wildcard service
+    /// prefixes, unknown services or run-time actions are not judged. The help names the
+    /// table, row and footnotes.
     ///
-    /// Example: a resource policy granting only `iam:GetUser`-style actions of a service without resource-based policies.
+    /// ### Why
+    /// Such a policy cannot be attached to the service's resources. Per-action data does
+    /// not say which services take resource policies, so the tables decide.
     ///
-    /// Fix: grant the access in an identity policy. The message names the table row it rests on.
+    /// ### Example
+    /// `policy!(resource { ... "Action": ["athena:StartQueryExecution"] ... })`.
+    ///
+    /// ### Fix
+    /// Grant the access in an identity policy of the principal.
     ResourcePolicyUnsupported, "resource-policy-unsupported", Error, "the service does not support resource-based policies";
-    /// What it checks: a session policy (used with temporary credentials by definition) granting actions of a service whose capability table row says it does not accept temporary credentials.
+    /// A session policy allowing a service that does not accept temporary credentials.
     ///
-    /// Why: the session cannot use that permission. A warning: the tables date from 2023.
+    /// ### What it checks
+    /// In a session policy (used with temporary credentials by definition), an allowed
+    /// action of a service whose capability table row (latest edition first) says "No" to
+    /// temporary credentials. The help names the table, row and footnotes.
     ///
-    /// Example: a session policy granting an action of such a service.
+    /// ### Why
+    /// The session cannot use that permission. A warning: the newest table is of 2023.
     ///
-    /// Fix: use long-term credentials for that service.
+    /// ### Example
+    /// `"Action": "route53domains:ListDomains"` in `policy!(session { ... })`.
+    ///
+    /// ### Fix
+    /// Use long-term credentials for that service, or drop the permission from the
+    /// session policy.
     TemporaryCredentialsUnsupported, "temporary-credentials-unsupported", Warning, "the service does not accept temporary credentials";
-    /// What it checks: in a statement granting `iam:CreateServiceLinkedRole`, an `iam:AWSServiceName` value `SERVICE.amazonaws.com` whose service's capability table rows say it has no service-linked roles.
+    /// A service-linked role for a service that has none.
     ///
-    /// Why: there is no such role to create. A warning: the newest table is of 2023 and services add service-linked roles over time.
+    /// ### What it checks
+    /// In a statement allowing `iam:CreateServiceLinkedRole` (or a pattern matching it), a
+    /// value of `iam:AWSServiceName` (not under a `...Not...` operator) naming
+    /// `PREFIX.amazonaws.com` whose service's capability table row says "No" to
+    /// service-linked roles. Principals without a known prefix are not judged, nor those
+    /// whose roles AWS's own managed policies create though the 2023 table lacks them
+    /// (`EventBridge`, Service Quotas, VPC Lattice, ...).
     ///
-    /// Example: `"iam:AWSServiceName": "iam.amazonaws.com"`.
+    /// ### Why
+    /// There is no such role to create. A warning: services add service-linked roles over
+    /// time and the newest table is of 2023.
     ///
-    /// Fix: check the service's documentation for the role's service principal.
+    /// ### Example
+    /// ```json
+    /// "Condition": { "StringEquals": { "iam:AWSServiceName": "sqs.amazonaws.com" } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Check the service's documentation for the principal of its service-linked role.
     ServiceLinkedRoleUnsupported, "service-linked-role-unsupported", Warning, "the service does not have service-linked roles";
-    /// What it checks: the document's size without white space (as IAM counts it) against its type's quota: identity (customer managed) and boundary 6,144 characters, trust 2,048 (raisable to 4,096), session 2,048, SCP and RCP 5,120, VPC endpoint 20,480, and resource policies of one service by that service's quota (S3 20 KB, KMS 32 KB, Secrets Manager 20,480, Lambda 20 KB, SNS 30 KB).
+    /// The policy is larger than its type's quota.
     ///
-    /// Why: AWS rejects larger documents when they are created or attached. AWS managed policies are not bound by the customer quota: allow this code for them.
+    /// ### What it checks
+    /// The document's size without white space outside strings (strings as written in
+    /// JSON; values inserted at run time count as nothing, so the size is then a lower
+    /// bound) against its type's quota: identity (a customer managed policy) and boundary
+    /// 6,144 characters; trust 2,048 (the default, raisable to 4,096); session 2,048; SCP
+    /// and RCP 5,120; VPC endpoint 20,480; resource policies whose actions are all of one
+    /// service: S3 20 KB, KMS 32 KB, SQS 8,192 bytes (and 20 statements, 7 actions per
+    /// statement), SNS 30 KB (and 100 statements), Lambda 20 KB, `DynamoDB` 20 KB, ECR
+    /// 10,240 and Secrets Manager 20,480 characters. Inline policies have per-identity
+    /// aggregate quotas instead (user 2,048, group 5,120, role 10,240), which one document
+    /// cannot decide.
     ///
-    /// Example: an identity policy of 7,000 characters.
+    /// ### Why
+    /// AWS rejects larger documents. IAM does not count white space; Organizations, VPC
+    /// and `DynamoDB` do, so there the finding says "even without white space". AWS
+    /// managed policies are not bound by the customer managed quota: allow this code for
+    /// them.
     ///
-    /// Fix: split it into several policies, or use wildcards for families of actions.
+    /// ### Example
+    /// An identity policy of 7,000 characters.
+    ///
+    /// ### Fix
+    /// Split it into several managed policies, or use wildcards for families of actions;
+    /// for trust policies, ask for the 4,096-character quota.
     PolicyTooLarge, "policy-too-large", Error, "the policy exceeds its type's size quota";
 }
 
