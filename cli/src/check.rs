@@ -15,6 +15,11 @@ pub struct Args {
     /// The policy type: identity, resource, trust, scp, rcp, boundary, session, endpoint.
     #[arg(long, default_value = "identity", value_parser = parse_kind)]
     kind: PolicyKind,
+    /// The service a resource policy belongs to, by its prefix (`ecr`, `s3`, ...), so its
+    /// own rules apply: an ECR repository policy names no `Resource`. Needs
+    /// `--kind resource`.
+    #[arg(long, value_name = "PREFIX", value_parser = parse_service)]
+    service: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -44,6 +49,17 @@ fn parse_kind(name: &str) -> Result<PolicyKind, String> {
             "unknown policy type `{name}`; the types are {}",
             kinds.join(", ")
         )
+    })
+}
+
+fn parse_service(prefix: &str) -> Result<String, String> {
+    if iam_catalog::model::service(prefix).is_some() {
+        return Ok(prefix.to_owned());
+    }
+    let prefixes = iam_catalog::model::services().map(iam_catalog::model::Service::prefix);
+    Err(match iam_catalog::suggest::suggest(prefix, prefixes) {
+        Some(s) => format!("unknown service prefix `{prefix}`; did you mean `{s}`?"),
+        None => format!("unknown service prefix `{prefix}`"),
     })
 }
 
@@ -211,7 +227,16 @@ fn check_one(path: String, kind: PolicyKind, options: &ValidateOptions) -> Check
 /// Runs `check`: exit 0 without errors, 1 when any file has an error, 2 when any input
 /// could not be read.
 pub fn run(args: &Args) -> ExitCode {
-    let options = ValidateOptions::allowing(args.allow.iter().copied());
+    let mut options = ValidateOptions::allowing(args.allow.iter().copied());
+    if let Some(service) = &args.service {
+        if args.kind != PolicyKind::Resource {
+            eprintln!(
+                "error: `--service` names the service of a resource policy: add `--kind resource`"
+            );
+            return ExitCode::from(2);
+        }
+        options = options.for_service(service);
+    }
     let inputs = inputs(&args.paths);
     let progress = inputs.len() > 20 && std::io::stderr().is_terminal();
     let total = inputs.len();

@@ -335,6 +335,43 @@ fn standard_input_and_kinds() {
     assert_eq!(output.status.code(), Some(1));
 }
 
+/// `--service ecr` checks an ECR repository policy, which names no `Resource`; the
+/// service needs `--kind resource` and a known prefix.
+#[test]
+fn a_resource_policy_names_its_service() {
+    let dir = scratch("service");
+    let path = dir.join("repository.json");
+    std::fs::write(
+        &path,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}"#,
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let output = run(&["check", "--kind", "resource", "--format", "json", path]);
+    assert_eq!(codes(&json_of(&output)["files"][0]), ["missing-element"]);
+    assert_eq!(output.status.code(), Some(1));
+    let output = run(&[
+        "check",
+        "--kind",
+        "resource",
+        "--service",
+        "ecr",
+        "--format",
+        "json",
+        path,
+    ]);
+    assert_eq!(codes(&json_of(&output)["files"][0]), Vec::<&str>::new());
+    assert_eq!(output.status.code(), Some(0));
+    let output = run(&["check", "--kind", "resource", "--service", "ecrr", path]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("did you mean `ecr`?"), "{stderr}");
+    let output = run(&["check", "--service", "ecr", path]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("add `--kind resource`"), "{stderr}");
+}
+
 #[test]
 fn allow_drops_a_code_and_unknown_codes_are_usage_errors() {
     let output = run(&[

@@ -15,6 +15,9 @@ pub type Diagnostic = iam_catalog::Diagnostic<JsonLocation>;
 pub struct ValidateOptions {
     /// Codes to drop from the result.
     pub allow: Vec<Code>,
+    /// The service a resource policy belongs to, by its prefix (`ecr`): see
+    /// [`ValidateOptions::for_service`].
+    pub service: Option<String>,
 }
 
 impl ValidateOptions {
@@ -22,7 +25,19 @@ impl ValidateOptions {
     pub fn allowing(codes: impl IntoIterator<Item = Code>) -> Self {
         Self {
             allow: codes.into_iter().collect(),
+            service: None,
         }
+    }
+
+    /// These options for a resource policy of the service with prefix `service` (`ecr`,
+    /// `s3`, `sqs`, ...), so that the service's own rules apply: an ECR repository policy,
+    /// for one, names no `Resource` (the repository it is set on is the resource). An
+    /// unknown prefix is an `unknown-service` finding. Policy types other than `resource`
+    /// ignore it.
+    #[must_use]
+    pub fn for_service(mut self, service: &str) -> Self {
+        self.service = Some(service.to_owned());
+        self
     }
 }
 
@@ -55,6 +70,7 @@ pub fn validate_with(text: &str, kind: PolicyKind, options: &ValidateOptions) ->
             kind,
             &Options {
                 allow: options.allow.clone(),
+                service: options.service.clone(),
             },
         ),
         Err(error) => {

@@ -35,6 +35,10 @@ pub struct Options {
     /// Codes to drop from the result for the whole policy (in addition to the view's own
     /// [`PolicyView::allow`]).
     pub allow: Vec<Code>,
+    /// The service a resource policy belongs to, by its prefix (`ecr`), when the caller
+    /// knows it. Service-specific rules of resource policies apply then: an ECR repository
+    /// policy, for one, has no `Resource`. Other policy types ignore it.
+    pub service: Option<String>,
 }
 
 /// Checks a policy of type `kind` and returns every finding, sorted in source order.
@@ -49,6 +53,11 @@ pub fn check_with<L: Clone>(
     options: &Options,
 ) -> Vec<Diagnostic<L>> {
     let mut ctx = Ctx::new(&view.root, kind);
+    if kind == PolicyKind::Resource
+        && let Some(prefix) = &options.service
+    {
+        ctx.service = policy_type::check_named_service(&mut ctx, &view.root, prefix);
+    }
     let policy = structure::check_structure(&mut ctx, &view.root);
     if let Some(policy) = &policy {
         for statement in &policy.statements {
@@ -155,6 +164,9 @@ pub struct Ctx<'a, L> {
     pub kind: PolicyKind,
     /// The statement being checked, for statement-level allowances.
     pub statement: Option<usize>,
+    /// The service a resource policy belongs to, when the caller named a known one
+    /// ([`Options::service`]).
+    pub service: Option<crate::model::Service>,
     root: &'a Node<L>,
     /// Each finding with the address of the location it was reported at, which orders it.
     found: Vec<(*const L, Option<usize>, Diagnostic<L>)>,
@@ -165,6 +177,7 @@ impl<'a, L: Clone> Ctx<'a, L> {
         Self {
             kind,
             statement: None,
+            service: None,
             root,
             found: Vec::new(),
         }

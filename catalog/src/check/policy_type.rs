@@ -684,6 +684,49 @@ fn named_service<L>(node: &Node<L>) -> Option<model::Service> {
     model::service(prefix)
 }
 
+/// Services whose resource policies name no `Resource`: such a policy is set on one
+/// resource, which is the resource of every statement.
+/// - `ecr`: Amazon ECR User Guide, "Private repository policy examples": the repository
+///   policies there have no `Resource` and "will not work properly if used directly with
+///   an IAM principal unless modified to specify the Amazon ECR repository as the
+///   resource"; `SetRepositoryPolicy` takes the repository by name.
+/// - `ecr-public`: Amazon ECR Public User Guide, "Public repository policy examples"
+///   (written the same way; `ecr-public:SetRepositoryPolicy`).
+///
+/// A `Resource` that such a policy does name is checked as in any resource policy.
+const RESOURCE_ELEMENT_OPTIONAL: &[&str] = &["ecr", "ecr-public"];
+
+/// Whether the resource policies of `service` may leave out `Resource`
+/// (see [`RESOURCE_ELEMENT_OPTIONAL`]).
+pub fn resource_element_optional(service: model::Service) -> bool {
+    RESOURCE_ELEMENT_OPTIONAL
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(service.prefix()))
+}
+
+/// The service a resource policy is checked for ([`super::Options::service`]): a known
+/// prefix, or `unknown-service` at the document with a did-you-mean.
+pub(crate) fn check_named_service<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    root: &'a Node<L>,
+    prefix: &str,
+) -> Option<model::Service> {
+    if let Some(service) = model::service(prefix) {
+        return Some(service);
+    }
+    let help = match suggest(prefix, model::services().map(model::Service::prefix)) {
+        Some(s) => format!("did you mean `{s}`?"),
+        None => "name the service by its prefix, as in its actions (`ecr`, `s3`, `sqs`)".to_owned(),
+    };
+    ctx.report_help(
+        &root.loc,
+        Code::UnknownService,
+        format!("the resource policy is checked for the service `{prefix}`, but no service has that prefix"),
+        help,
+    );
+    None
+}
+
 /// The table row and footnotes a finding rests on, for messages.
 fn row_note(row: &CapabilityRow, capability: Capability) -> String {
     let mut note = format!(
@@ -1031,7 +1074,7 @@ fn report_character<'a, L: Clone>(ctx: &mut Ctx<'a, L>, at: &'a L, c: char) {
 mod tests {
     use super::*;
     use crate::Diagnostic;
-    use crate::check::test_util::{codes, findings_kind, only};
+    use crate::check::test_util::{codes, findings_for_service, findings_kind, only};
 
     type Found = Vec<Diagnostic<String>>;
 
@@ -1872,5 +1915,53 @@ mod tests {
                 assert_eq!(counts.get(Code::PolicyTooLarge.name()), Some(&n));
             }
         }
+    }
+
+    /// An ECR repository policy names no `Resource` (ECR User Guide, "Private repository
+    /// policy examples"): with the service named, none is required; without it, or for
+    /// another service, the statement still needs one.
+    #[test]
+    fn a_named_service_decides_whether_resource_is_required() {
+        let repository = r#"{"Version":"2012-10-17","Statement":[{"Sid":"Pull","Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":["ecr:BatchGetImage","ecr:GetDownloadUrlForLayer"]}]}"#;
+        assert_eq!(codes(&findings_for_service(repository, "ecr")), []);
+        assert_eq!(codes(&findings_for_service(repository, "ECR")), []);
+        let unnamed = findings_kind(repository, PolicyKind::Resource);
+        assert_eq!(codes(&unnamed), [Code::MissingElement]);
+        assert_eq!(unnamed[0].loc, "/Statement/0");
+        let queue = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"sqs:SendMessage"}]}"#;
+        assert_eq!(
+            codes(&findings_for_service(queue, "sqs")),
+            [Code::MissingElement]
+        );
+        // A `Resource` the policy does name is still checked.
+        let named = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"ecr:BatchGetImage","Resource":"arn:aws:s3:::bucket"}]}"#;
+        assert_eq!(
+            codes(&findings_for_service(named, "ecr")),
+            [Code::ResourceMismatch]
+        );
+    }
+
+    #[test]
+    fn an_unknown_named_service_is_reported_at_the_document() {
+        let policy = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"111122223333"},"Action":"ecr:BatchGetImage"}]}"#;
+        let found = findings_for_service(policy, "ecrr");
+        assert_eq!(codes(&found), [Code::UnknownService, Code::MissingElement]);
+        assert_eq!(found[0].loc, "");
+        assert_eq!(
+            found[0].message,
+            "the resource policy is checked for the service `ecrr`, but no service has that prefix"
+        );
+        assert_eq!(found[0].help.as_deref(), Some("did you mean `ecr`?"));
+        // Other policy types ignore the service.
+        let identity = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ecr:BatchGetImage","Resource":"*"}]}"#;
+        let found = crate::check::check_with(
+            &crate::PolicyView::new(crate::check::test_util::parse(identity)),
+            PolicyKind::Identity,
+            &crate::check::Options {
+                service: Some("ecrr".to_owned()),
+                ..crate::check::Options::default()
+            },
+        );
+        assert_eq!(codes(&found), []);
     }
 }

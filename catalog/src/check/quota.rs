@@ -313,7 +313,12 @@ fn single_service<L>(root: &Node<L>) -> Option<String> {
 /// statements or actions per statement than its service allows.
 pub fn check_quota<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
     let quota = match ctx.kind {
-        PolicyKind::Resource => single_service(root).and_then(|p| resource_quota(&p)),
+        // The service the caller named, or else the one every action belongs to.
+        PolicyKind::Resource => ctx
+            .service
+            .map(|s| s.prefix().to_owned())
+            .or_else(|| single_service(root))
+            .and_then(|p| resource_quota(&p)),
         kind => quota(kind),
     };
     let Some(quota) = quota else {

@@ -257,7 +257,13 @@ fn check_statement<'a, L: Clone>(
         "Action",
         "NotAction",
     );
-    let resource_required = ctx.kind != PolicyKind::Trust;
+    // Trust policies have no `Resource`; nor do the resource policies of a service that
+    // writes them without one, when the caller named it (ECR repository policies).
+    let resource_required = ctx.kind != PolicyKind::Trust
+        && !(ctx.kind == PolicyKind::Resource
+            && ctx
+                .service
+                .is_some_and(super::policy_type::resource_element_optional));
     pair(
         ctx,
         node,

@@ -15,6 +15,18 @@ pub fn findings_kind(json: &str, kind: PolicyKind) -> Vec<Diagnostic<String>> {
     crate::check(&PolicyView::new(parse(json)), kind)
 }
 
+/// Checks a resource policy of the service with prefix `service`.
+pub fn findings_for_service(json: &str, service: &str) -> Vec<Diagnostic<String>> {
+    crate::check::check_with(
+        &PolicyView::new(parse(json)),
+        PolicyKind::Resource,
+        &crate::check::Options {
+            service: Some(service.to_owned()),
+            ..crate::check::Options::default()
+        },
+    )
+}
+
 /// The codes of findings, in order.
 pub fn codes(found: &[Diagnostic<String>]) -> Vec<Code> {
     found.iter().map(|d| d.code).collect()
