@@ -506,30 +506,39 @@ declare_codes! {
     /// operators.
     ///
     /// ### Why
-    /// A value compared as the wrong type never matches as meant (`StringEquals` on
-    /// `aws:SourceIp` cannot take a CIDR range). Access Analyzer reports "Type mismatch".
+    /// A value compared as the wrong type may not match as meant (`StringEquals` on
+    /// `aws:SourceIp` cannot take a CIDR range). IAM accepts the policy, and the text
+    /// comparison can still work (`StringEquals` on a Numeric key with `"123456"`), so this
+    /// is a warning, as Access Analyzer's "Type mismatch" is a general warning. Where the
+    /// mismatch means the condition can never match (a string operator asking a Bool key
+    /// for a value other than `true`/`false`), the error `invalid-condition-value` is
+    /// reported instead.
     ///
     /// ### Example
     /// ```json
-    /// "Condition": { "StringEquals": { "aws:ViaAWSService": "amplify.amazonaws.com" } }
+    /// "Condition": { "StringEquals": { "aws:SourceIp": "203.0.113.0/24" } }
     /// ```
     ///
     /// ### Fix
-    /// Use an operator of the key's type, as the help says (`Bool` with `true`/`false`), or
-    /// the key you meant (`aws:CalledVia`).
-    OperatorTypeMismatch, "operator-type-mismatch", Error, "the condition operator does not fit the key's type";
+    /// Use an operator of the key's type, as the help says (`IpAddress` for an address
+    /// key, `Bool` with `true`/`false` for a Bool key).
+    OperatorTypeMismatch, "operator-type-mismatch", Warning, "the condition operator does not fit the key's type";
     /// A condition value that does not parse for its operator (date, number, CIDR, bool).
     ///
     /// ### What it checks
     /// `Numeric...` values are integers or decimals (string or JSON number); `Date...`
     /// values are W3C ISO 8601 dates or date-times, or epoch seconds; `Bool` and `Null`
     /// values are `true` or `false`; `IpAddress`/`NotIpAddress` values are IPv4 or IPv6
-    /// addresses or CIDR ranges; `BinaryEquals` values are base64. Values holding a policy
-    /// variable or a value inserted at run time are not parsed.
+    /// addresses or CIDR ranges; `BinaryEquals` values are base64. A `String...` operator
+    /// (not a negated one) on a Bool key whose values are none of `true`/`false` never
+    /// matches either. Values holding a policy variable or a value inserted at run time
+    /// are not parsed.
     ///
     /// ### Why
-    /// A value IAM cannot read never matches. Access Analyzer reports "Type mismatch date",
-    /// "Type mismatch number", "Type mismatch Boolean" and "Type mismatch IP range".
+    /// A value IAM cannot read never matches, so the statement grants or denies nothing.
+    /// Access Analyzer reports "Type mismatch date", "Type mismatch number", "Type mismatch
+    /// Boolean" and "Type mismatch IP range" as general warnings; this is an error here
+    /// because the condition is dead (see `catalog/ACCURACY.md`).
     ///
     /// ### Example
     /// ```json

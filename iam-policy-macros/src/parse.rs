@@ -37,6 +37,8 @@ pub struct Document {
     pub kind: PolicyKind,
     /// Codes allowed for the whole policy by `#![allow(...)]`.
     pub allow: Vec<Code>,
+    /// The service a resource policy belongs to (`resource(ecr)`): a known prefix.
+    pub service: Option<String>,
     /// The root value: always an object (`{ ... }`).
     pub root: Value,
 }
@@ -316,6 +318,7 @@ impl Parser {
                 self.error(ident.span(), message);
             }
         }
+        let service = self.service(&mut cursor, kind);
         let root = match cursor.next() {
             Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Brace => {
                 Value::Object(self.object(&group, Position::Top, 1)?)
@@ -342,7 +345,73 @@ impl Parser {
                 format!("unexpected {} after the policy document", describe(&extra)),
             ));
         }
-        Ok(Document { kind, allow, root })
+        Ok(Document {
+            kind,
+            allow,
+            service,
+            root,
+        })
+    }
+
+    /// The `(service)` after `resource`: a service prefix, such as `ecr` or `ecr-public`,
+    /// that the catalog knows. Errors (another policy type, an unknown prefix) are
+    /// reported at the parenthesis or the prefix, and the policy is then checked without
+    /// a service.
+    fn service(&mut self, cursor: &mut Cursor, kind: PolicyKind) -> Option<String> {
+        let Some(TokenTree::Group(group)) = cursor.peek() else {
+            return None;
+        };
+        if group.delimiter() != Delimiter::Parenthesis {
+            return None;
+        }
+        let group = group.clone();
+        cursor.next();
+        if kind != PolicyKind::Resource {
+            self.error(
+                group.span(),
+                format!(
+                    "only a resource policy names its service: `resource(ecr) {{ ... }}`, not `{}(...)`",
+                    kind.name()
+                ),
+            );
+            return None;
+        }
+        // `ecr-public` arrives as `ecr`, `-`, `public`.
+        let mut prefix = String::new();
+        let mut valid = true;
+        for token in group.stream() {
+            match token {
+                TokenTree::Ident(ident) => prefix.push_str(&ident.to_string()),
+                TokenTree::Punct(punct) if punct.as_char() == '-' => prefix.push('-'),
+                _ => valid = false,
+            }
+        }
+        if !valid || prefix.is_empty() {
+            self.error(
+                group.span(),
+                "expected a service prefix in the parentheses, such as `resource(ecr)`",
+            );
+            return None;
+        }
+        if iam_catalog::model::service(&prefix).is_none() {
+            let prefixes = iam_catalog::model::services().map(iam_catalog::model::Service::prefix);
+            let mut message = format!("unknown service prefix `{prefix}`");
+            if let Some(best) = suggest(&prefix, prefixes) {
+                message.push_str("\nhelp: did you mean `");
+                message.push_str(best);
+                message.push_str("`?");
+            }
+            self.error(
+                group
+                    .stream()
+                    .into_iter()
+                    .next()
+                    .map_or(group.span(), |t| t.span()),
+                message,
+            );
+            return None;
+        }
+        Some(prefix)
     }
 
     /// Parses the `[allow(code, ...)]` group after `#` or `#!` and returns the known codes.
@@ -1106,6 +1175,33 @@ mod tests {
         );
         let (message, _) = error("zzzzzz {}");
         assert!(!message.contains("did you mean"), "{message}");
+    }
+
+    #[test]
+    fn a_resource_policy_names_its_service() {
+        assert_eq!(doc("resource {}").service, None);
+        assert_eq!(doc("resource(ecr) {}").service.as_deref(), Some("ecr"));
+        assert_eq!(
+            doc("resource(ecr-public) {}").service.as_deref(),
+            Some("ecr-public")
+        );
+        let (message, at) = error("resource(ecrr) {}");
+        assert_eq!(at, "ecrr");
+        assert_eq!(
+            message,
+            "unknown service prefix `ecrr`\nhelp: did you mean `ecr`?"
+        );
+        let (message, at) = error("trust(ecr) {}");
+        assert_eq!(at, "(ecr)");
+        assert!(
+            message.starts_with("only a resource policy names its service"),
+            "{message}"
+        );
+        let (message, _) = error("resource(\"ecr\") {}");
+        assert!(
+            message.starts_with("expected a service prefix"),
+            "{message}"
+        );
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Resource policies: an S3 bucket policy and an SQS queue policy, with principals.
+//! Resource policies: an S3 bucket policy and an SQS queue policy, with principals, and an
+//! ECR repository policy, which names its service and so needs no `Resource`.
 
 use iam_policy::{PolicyKind, policy};
 
@@ -39,4 +40,19 @@ fn main() {
         }]
     });
     assert_eq!(queue_policy.kind(), PolicyKind::Resource);
+
+    // ECR repository policies have no `Resource`: the repository is the resource.
+    let repository_policy = policy!(resource(ecr) {
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Sid": "LambdaImageRetrieval",
+            "Effect": "Allow",
+            "Principal": { "Service": "lambda.amazonaws.com" },
+            "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
+            "Condition": {
+                "StringLike": { "aws:SourceArn": "arn:aws:lambda:us-east-1:123456789012:function:*" }
+            }
+        }]
+    });
+    assert_eq!(repository_policy.kind(), PolicyKind::Resource);
 }

@@ -511,13 +511,13 @@ pub fn check_conditions<'a, L: Clone>(
     let Some(blocks) = condition.value.as_object() else {
         return;
     };
+    // `"Condition": {}` is no condition. IAM accepts it: the IAM console writes it into
+    // the trust policies it creates, and open-source projects ship such policies (the EFS
+    // CSI driver's cross-account trust policy, aws-iam-authenticator's admin role). Access
+    // Analyzer's policy check reference reports it only as a suggestion ("Empty object
+    // condition": "does not affect the policy"), a level this engine does not have. So it
+    // is not a finding. (An empty operator block, `"Bool": {}`, still is.)
     if blocks.is_empty() {
-        ctx.report_help(
-            &condition.value.loc,
-            Code::EmptyElement,
-            "`Condition` is an empty object",
-            "remove `Condition`, or add an operator such as `\"StringEquals\": { \"aws:PrincipalTag/team\": \"blue\" }`",
-        );
         return;
     }
     let actions = statement_actions(statement);
@@ -860,6 +860,34 @@ fn check_operator_type<'a, L: Clone>(
         Family::Binary => key_type == ConditionType::Binary,
     };
     if fits {
+        return;
+    }
+    // A string operator that asks a Bool key for a value it never has (`"StringEquals":
+    // {"aws:ViaAWSService": "amplify.amazonaws.com"}`) never matches: the statement grants
+    // (or denies) nothing, which is an error, not just the type mismatch below. The key's
+    // value in the request is `true` or `false` (IAM User Guide, "Condition operators",
+    // Boolean condition operators).
+    let never_matches = operator.family == Family::String
+        && key_type == ConditionType::Bool
+        && !operator.base.contains("Not")
+        && !values.is_empty()
+        && values.iter().all(|v| match &v.kind {
+            NodeKind::String(text) => text
+                .as_literal()
+                .is_some_and(|s| !is_bool(s) && !s.contains(['*', '?']) && !s.contains("${")),
+            NodeKind::Number(_) => true,
+            _ => false,
+        });
+    if never_matches {
+        ctx.report_help(
+            &key.key_loc,
+            Code::InvalidConditionValue,
+            format!(
+                "`{}` is a Bool key, always `true` or `false`, so `{}` never matches the values given",
+                key.key, block.key
+            ),
+            "use `Bool` with `true` or `false`, or the key that holds these values",
+        );
         return;
     }
     let compares = match operator.family {
@@ -1590,8 +1618,26 @@ mod tests {
         let found = cond(r#"{"StringEquals":{"aws:ViaAWSService":"true"}}"#);
         assert!(found.is_empty(), "{found:?}");
         let found = cond(r#"{"StringEquals":{"aws:ViaAWSService":"amplify.amazonaws.com"}}"#);
-        assert_eq!(codes(&found), [Code::OperatorTypeMismatch]);
-        assert_eq!(found[0].help.as_deref(), Some("use `Bool`"));
+        assert_eq!(codes(&found), [Code::InvalidConditionValue]);
+        assert_eq!(found[0].severity, crate::Severity::Error);
+        assert_eq!(
+            found[0].message,
+            "`aws:ViaAWSService` is a Bool key, always `true` or `false`, so `StringEquals` never matches the values given"
+        );
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/StringEquals/aws:ViaAWSService#key"
+        );
+        // Negated, or with a pattern, the comparison can match: only the type warning.
+        for condition in [
+            r#"{"StringNotEquals":{"aws:ViaAWSService":"amplify.amazonaws.com"}}"#,
+            r#"{"StringLike":{"aws:ViaAWSService":"t*"}}"#,
+        ] {
+            let found = cond(condition);
+            assert_eq!(codes(&found), [Code::OperatorTypeMismatch], "{condition}");
+            assert_eq!(found[0].severity, crate::Severity::Warning);
+            assert_eq!(found[0].help.as_deref(), Some("use `Bool`"));
+        }
 
         // ARN keys take string operators, String keys take ARN operators, Null takes
         // anything, `aws:EpochTime` takes numbers and dates.
@@ -1734,9 +1780,8 @@ mod tests {
 
     #[test]
     fn condition_structure() {
-        let found = cond("{}");
-        assert_eq!(codes(&found), [Code::EmptyElement]);
-        assert_eq!(found[0].loc, "/Statement/0/Condition");
+        // An empty `Condition` is no condition (IAM accepts it; the console writes it).
+        assert_eq!(codes(&cond("{}")), []);
         let found = cond(r#"{"StringEquals":"x","Bool":{}}"#);
         assert_eq!(
             codes(&found),
