@@ -523,6 +523,80 @@ declare_codes! {
     /// Use an operator of the key's type, as the help says (`IpAddress` for an address
     /// key, `Bool` with `true`/`false` for a Bool key).
     OperatorTypeMismatch, "operator-type-mismatch", Warning, "the condition operator does not fit the key's type";
+    /// `Bool` with several values for one key.
+    ///
+    /// ### What it checks
+    /// A `Bool` or `BoolIfExists` condition (without `ForAllValues:`/`ForAnyValue:`) whose
+    /// key is given an array of two or more values.
+    ///
+    /// ### Why
+    /// A Bool key has one value, `true` or `false`, and a condition's values are ORed:
+    /// `["true", "false"]` matches whenever the key is present, which is rarely what was
+    /// meant. Access Analyzer reports "Invalid condition multiple Boolean" as an error; IAM
+    /// accepts the policy and the condition still works as written, so this is a warning
+    /// here (see `catalog/ACCURACY.md`).
+    ///
+    /// ### Example
+    /// ```json
+    /// "Condition": { "Bool": { "aws:SecureTransport": ["true", "false"] } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Keep the one value meant (`"false"` to deny plain HTTP), or test whether the key is
+    /// present with `Null`.
+    BoolMultipleValues, "bool-multiple-values", Warning, "`Bool` gives one key several values";
+    /// A private address range as a value of `aws:SourceIp`.
+    ///
+    /// ### What it checks
+    /// Values of `aws:SourceIp` under `IpAddress` or `NotIpAddress` (with or without
+    /// `IfExists`) that lie in a private range: RFC 1918 (`10.0.0.0/8`, `172.16.0.0/12`,
+    /// `192.168.0.0/16`) or IPv6 unique local addresses (`fc00::/7`).
+    ///
+    /// ### Why
+    /// `aws:SourceIp` holds the requester's public address. Requests from private
+    /// addresses reach AWS through a VPC endpoint, where `aws:SourceIp` is absent and
+    /// `aws:VpcSourceIp` holds the address (IAM User Guide, "AWS global condition context
+    /// keys"). So the value never matches: an `Allow` with `IpAddress` does not apply to
+    /// those requests, and a `Deny` with `NotIpAddress` denies them too. Access Analyzer
+    /// reports "Private IP address" and "Private NotIpAddress" (every value private) and
+    /// "Private IP address subset" (some values private).
+    ///
+    /// ### Example
+    /// ```json
+    /// "Condition": { "IpAddress": { "aws:SourceIp": "10.0.0.0/8" } }
+    /// ```
+    ///
+    /// ### Fix
+    /// For traffic through VPC endpoints compare `aws:VpcSourceIp`, together with
+    /// `aws:SourceVpc` or `aws:SourceVpce`; keep only public ranges in `aws:SourceIp`.
+    PrivateSourceIp, "private-source-ip", Warning, "`aws:SourceIp` compared with a private address range";
+    /// A global tag condition key on actions that do not carry it.
+    ///
+    /// ### What it checks
+    /// `aws:ResourceTag/...`, `aws:RequestTag/...` and `aws:TagKeys` in a statement whose
+    /// actions are all known: the actions of services that support tags but that neither
+    /// list the key themselves nor through a resource type (Service Authorization
+    /// Reference). `...IfExists` operators and `Null`, which are written for absent keys,
+    /// are not checked.
+    ///
+    /// ### Why
+    /// For those actions the key is absent from the request, so the condition is false:
+    /// an `Allow` does not allow them, and a `Deny` does not deny them — a gap in a guard
+    /// rail. Access Analyzer reports "Deny with unsupported tag condition key for service"
+    /// (security warning) and "Allow with unsupported tag condition key for service"
+    /// (suggestion). A warning here: the reference is not complete for every service.
+    ///
+    /// ### Example
+    /// ```json
+    /// { "Effect": "Deny", "Action": ["ec2:TerminateInstances", "ec2:DescribeInstances"],
+    ///   "Resource": "*",
+    ///   "Condition": { "StringEquals": { "aws:ResourceTag/env": "prod" } } }
+    /// ```
+    ///
+    /// ### Fix
+    /// Move the actions the message names to a statement without the tag condition (or
+    /// guard them with a key they carry).
+    TagKeyNotApplicable, "tag-key-not-applicable", Warning, "a tag condition key on actions that do not carry it";
     /// A condition value that does not parse for its operator (date, number, CIDR, bool).
     ///
     /// ### What it checks

@@ -25,7 +25,7 @@ fn main() {
     // Several codes, and several `#![allow]` attributes.
     let several = policy!(
         #![allow(missing-version)]
-        #![allow(condition-key-not-applicable, set-operator-mismatch)]
+        #![allow(condition-key-not-applicable, set-operator-mismatch, tag-key-not-applicable)]
         {
             "Statement": [{
                 "Effect": "Allow",

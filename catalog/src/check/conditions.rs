@@ -496,6 +496,8 @@ struct Scope {
     services: Vec<Service>,
     /// The prefixes written in `Action`/`NotAction`, lowercase.
     action_prefixes: Vec<String>,
+    /// Whether the statement denies.
+    deny: bool,
 }
 
 /// Checks the statement's `Condition`: its shape, each operator, each key, each value.
@@ -538,6 +540,7 @@ pub fn check_conditions<'a, L: Clone>(
         actions,
         services,
         action_prefixes,
+        deny: statement.is_deny(),
     };
     let mut seen_operators: Vec<&str> = Vec::new();
     for block in blocks {
@@ -672,6 +675,8 @@ fn check_key<'a, L: Clone>(
     if let (Some(operator), Some(def)) = (operator, def) {
         check_operator_type(ctx, block, key, operator, def, &values);
         check_set_operator(ctx, key, operator, def);
+        check_bool_values(ctx, key, operator, def);
+        check_private_source_ip(ctx, key, operator, &values);
     }
     if let Some(operator) = operator {
         for value in &values {
@@ -689,6 +694,7 @@ fn check_key<'a, L: Clone>(
     }
     if def.is_some() {
         check_tag_support(ctx, scope, key);
+        check_tag_key_applicable(ctx, scope, operator, key);
     }
 }
 
@@ -911,6 +917,108 @@ fn check_operator_type<'a, L: Clone>(
         ),
         operators_for(key_type),
     );
+}
+
+/// `bool-multiple-values`: `Bool` with several values for one key (Access Analyzer:
+/// "Invalid condition multiple Boolean": "The condition key does not support multiple
+/// Boolean values. Use a single Boolean value."). The values are ORed, so `["true",
+/// "false"]` matches whenever the key is present: the condition tests presence, which
+/// `Null` says plainly. A set qualifier (`ForAnyValue:Bool`, for a multivalued key) takes
+/// several values by design and is left alone.
+fn check_bool_values<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    key: &'a Member<L>,
+    operator: Operator,
+    def: KeyDef,
+) {
+    if operator.family != Family::Bool
+        || operator.set.is_some()
+        || def.value_type() != ConditionType::Bool
+    {
+        return;
+    }
+    let Some(values) = key.value.as_array() else {
+        return;
+    };
+    if values.len() < 2 {
+        return;
+    }
+    ctx.report_help(
+        &key.value.loc,
+        Code::BoolMultipleValues,
+        format!(
+            "`{}` takes one Boolean, but `{}` gives it {} values, which match when any does",
+            key.key,
+            if operator.if_exists { "BoolIfExists" } else { "Bool" },
+            values.len()
+        ),
+        "keep the one value meant (`\"true\"` or `\"false\"`); to test whether the key is present, use `Null`",
+    );
+}
+
+/// The private address ranges `aws:SourceIp` never holds: RFC 1918 (`10.0.0.0/8`,
+/// `172.16.0.0/12`, `192.168.0.0/16`) and IPv6 unique local addresses (RFC 4193,
+/// `fc00::/7`).
+fn is_private_range(text: &str) -> bool {
+    if !is_ip_range(text) {
+        return false;
+    }
+    let (address, prefix) = match text.split_once('/') {
+        Some((a, p)) => (a, p.parse::<u32>().ok()),
+        None => (text, None),
+    };
+    match address.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V4(ip)) => {
+            let bits = u32::from(ip);
+            let prefix = prefix.unwrap_or(32);
+            [
+                (0x0a00_0000_u32, 8_u32),
+                (0xac10_0000, 12),
+                (0xc0a8_0000, 16),
+            ]
+            .iter()
+            .any(|&(net, len)| prefix >= len && bits >> (32 - len) == net >> (32 - len))
+        }
+        Ok(std::net::IpAddr::V6(ip)) => {
+            prefix.unwrap_or(128) >= 7 && ip.octets().first().is_some_and(|b| b & 0xfe == 0xfc)
+        }
+        Err(_) => false,
+    }
+}
+
+/// `private-source-ip`: a private address range as a value of `aws:SourceIp`. The key
+/// holds the requester's public address; a request from a private address reaches AWS
+/// through a VPC endpoint, where `aws:SourceIp` is absent and `aws:VpcSourceIp` holds the
+/// address (IAM User Guide, global condition keys, `aws:SourceIp` and `aws:VpcSourceIp`).
+/// So the value never matches: with `IpAddress` the statement does not apply to those
+/// requests, with `NotIpAddress` it always does. Access Analyzer: "Private IP address",
+/// "Private NotIpAddress" (every value private) and "Private IP address subset" (some).
+fn check_private_source_ip<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    key: &'a Member<L>,
+    operator: Operator,
+    values: &[&'a Node<L>],
+) {
+    if operator.family != Family::IpAddress || !key.key.eq_ignore_ascii_case("aws:SourceIp") {
+        return;
+    }
+    for value in values {
+        let Some(text) = value.as_literal() else {
+            continue;
+        };
+        if !is_private_range(text) {
+            continue;
+        }
+        ctx.report_help(
+            &value.loc,
+            Code::PrivateSourceIp,
+            format!(
+                "`{text}` is a private range, which `aws:SourceIp` never holds: `{}` never matches it",
+                operator.base
+            ),
+            "requests from private addresses come through a VPC endpoint, where `aws:SourceIp` is absent: compare `aws:VpcSourceIp` (with `aws:SourceVpc` or `aws:SourceVpce`) instead",
+        );
+    }
 }
 
 /// Whether a value reads as a Boolean (`true`, `"false"`, ...), or is unknown until run
@@ -1344,6 +1452,77 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
     }
 }
 
+/// `tag-key-not-applicable`: a global tag key (`aws:ResourceTag/...`,
+/// `aws:RequestTag/...`, `aws:TagKeys`) on actions that do not carry it, in a service that
+/// does support tags (the services that do not are `tag-authorization-unsupported`). The
+/// per-action data decides: an action carries the key when it, or one of its resource
+/// types, lists it (Service Authorization Reference). For the other actions the key is
+/// absent from the request, so an `Allow` conditioned on it does not allow them and a
+/// `Deny` does not deny them (Access Analyzer: "Deny with unsupported tag condition key
+/// for service", a security warning; "Allow with unsupported tag condition key for
+/// service", a suggestion; "Unsupported action for condition key"). A warning: the
+/// reference is incomplete, and `...IfExists` operators and `Null` are meant for absent
+/// keys, so they are left alone.
+fn check_tag_key_applicable<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    scope: &Scope,
+    operator: Option<Operator>,
+    key: &'a Member<L>,
+) {
+    let Some(actions) = &scope.actions else {
+        return;
+    };
+    if operator.is_none_or(|o| o.if_exists || o.family == Family::Null) {
+        return;
+    }
+    if !key
+        .key
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
+        || !is_tag_key(&key.key)
+    {
+        return;
+    }
+    let mut lister = Lister::new(&key.key);
+    let mut missing: Vec<String> = Vec::new();
+    for &action in actions {
+        // A service that lists the key nowhere is `tag-authorization-unsupported`'s
+        // (or, where its table is silent, unknown).
+        if !lister.in_service(action.service()) || lister.lists(action) {
+            continue;
+        }
+        missing.push(action.to_string());
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let shown: Vec<&str> = missing.iter().map(String::as_str).collect();
+    let shown = if shown.len() > 3 {
+        format!(
+            "{} and {} more",
+            list(shown.get(..2).unwrap_or_default()),
+            shown.len() - 2
+        )
+    } else {
+        list(&shown)
+    };
+    let (verb, pronoun) = if missing.len() == 1 {
+        ("does", "it")
+    } else {
+        ("do", "them")
+    };
+    let effect = if scope.deny { "deny" } else { "allow" };
+    ctx.report_help(
+        &key.key_loc,
+        Code::TagKeyNotApplicable,
+        format!(
+            "{shown} {verb} not carry `{}`, so the statement does not {effect} {pronoun}",
+            key.key
+        ),
+        "no resource type of these actions lists the key in the Service Authorization Reference; move them to a statement without the tag condition",
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1683,8 +1862,8 @@ mod tests {
         let found = cond(
             r#"{"DateGreaterThan":{"aws:CurrentTime":["2026","2026-01","2026-01-31","2026-01-31T12:00Z","2026-01-31T12:00:00.123+01:00","1769860800",1769860800]},
                 "NumericLessThan":{"s3:max-keys":["10",10,"-1.5","2e3"]},
-                "Bool":{"aws:SecureTransport":[true,"False"]},
-                "IpAddress":{"aws:SourceIp":["10.0.0.1","::1","2001:db8::/32"]}}"#,
+                "Bool":{"aws:SecureTransport":[true]},"BoolIfExists":{"aws:SecureTransport":"False"},
+                "IpAddress":{"aws:SourceIp":["203.0.113.1","::1","2001:db8::/32"]}}"#,
         );
         assert!(found.is_empty(), "{found:?}");
         // Values with policy variables or inserted values are not parsed here.
@@ -1874,6 +2053,117 @@ mod tests {
         println!("{} policies in {:?}", paths.len(), start.elapsed());
         for (code, (n, files)) in &counts {
             println!("{code}: {n} in {} policies", files.len());
+        }
+    }
+
+    #[test]
+    fn bool_takes_one_value() {
+        let found = cond(r#"{"Bool":{"aws:SecureTransport":["true","false"]}}"#);
+        assert_eq!(codes(&found), [Code::BoolMultipleValues]);
+        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/Bool/aws:SecureTransport"
+        );
+        assert_eq!(
+            found[0].message,
+            "`aws:SecureTransport` takes one Boolean, but `Bool` gives it 2 values, which match when any does"
+        );
+        // One value, alone or in an array, is fine.
+        for condition in [
+            r#"{"Bool":{"aws:SecureTransport":"false"}}"#,
+            r#"{"Bool":{"aws:SecureTransport":["false"]}}"#,
+            r#"{"BoolIfExists":{"aws:MultiFactorAuthPresent":false}}"#,
+        ] {
+            assert_eq!(codes(&cond(condition)), [], "{condition}");
+        }
+    }
+
+    #[test]
+    fn private_ranges_never_match_source_ip() {
+        let found = cond(
+            r#"{"IpAddress":{"aws:SourceIp":["10.1.0.0/16","203.0.113.0/24","192.168.1.7","fd00::/8"]},
+                "NotIpAddressIfExists":{"aws:SourceIp":"172.20.0.0/16"}}"#,
+        );
+        assert_eq!(codes(&found), [Code::PrivateSourceIp; 4], "{found:?}");
+        assert_eq!(
+            found[0].loc,
+            "/Statement/0/Condition/IpAddress/aws:SourceIp/0"
+        );
+        assert_eq!(
+            found[0].message,
+            "`10.1.0.0/16` is a private range, which `aws:SourceIp` never holds: `IpAddress` never matches it"
+        );
+        assert_eq!(
+            found[1].loc,
+            "/Statement/0/Condition/IpAddress/aws:SourceIp/2"
+        );
+        assert_eq!(
+            found[3].loc,
+            "/Statement/0/Condition/NotIpAddressIfExists/aws:SourceIp"
+        );
+        assert_eq!(found[3].severity, crate::Severity::Warning);
+        // Public ranges, ranges wider than a private block, and other keys are fine.
+        let found = cond(
+            r#"{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","172.32.0.0/16","10.0.0.0/7","2001:db8::/32"],
+                             "aws:VpcSourceIp":"10.0.0.0/8"}}"#,
+        );
+        assert!(only(&found, Code::PrivateSourceIp).is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn tag_keys_only_on_actions_that_carry_them() {
+        // `ec2:TerminateInstances` takes instances, which list `aws:ResourceTag/...`;
+        // `ec2:DescribeInstances` takes no resource type and carries no tag.
+        let deny = |actions: &str, condition: &str| {
+            findings(&format!(
+                r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Deny","Action":{actions},"Resource":"*","Condition":{condition}}}]}}"#
+            ))
+        };
+        let found = deny(
+            r#"["ec2:TerminateInstances","ec2:DescribeInstances"]"#,
+            r#"{"StringEquals":{"aws:ResourceTag/env":"prod"}}"#,
+        );
+        let tags = only(&found, Code::TagKeyNotApplicable);
+        assert_eq!(tags.len(), 1, "{found:?}");
+        assert_eq!(
+            tags[0].message,
+            "`ec2:DescribeInstances` does not carry `aws:ResourceTag/env`, so the statement does not deny it"
+        );
+        assert_eq!(
+            tags[0].loc,
+            "/Statement/0/Condition/StringEquals/aws:ResourceTag/env#key"
+        );
+        let found = findings(&policy(
+            r#"["ec2:TerminateInstances","ec2:DescribeInstances"]"#,
+            r#"{"StringEquals":{"aws:ResourceTag/env":"prod"}}"#,
+        ));
+        assert!(
+            only(&found, Code::TagKeyNotApplicable)[0]
+                .message
+                .ends_with("so the statement does not allow it"),
+            "{found:?}"
+        );
+        // Actions that carry the key, `...IfExists` and `Null` are fine.
+        for (actions, condition) in [
+            (
+                r#"["ec2:TerminateInstances","ec2:StopInstances"]"#,
+                r#"{"StringEquals":{"aws:ResourceTag/env":"prod"}}"#,
+            ),
+            (
+                r#"["ec2:TerminateInstances","ec2:DescribeInstances"]"#,
+                r#"{"StringEqualsIfExists":{"aws:ResourceTag/env":"prod"}}"#,
+            ),
+            (
+                r#"["ec2:TerminateInstances","ec2:DescribeInstances"]"#,
+                r#"{"Null":{"aws:ResourceTag/env":"false"}}"#,
+            ),
+        ] {
+            let found = deny(actions, condition);
+            assert!(
+                only(&found, Code::TagKeyNotApplicable).is_empty(),
+                "{condition}: {found:?}"
+            );
         }
     }
 }

@@ -1,4 +1,6 @@
-// `aws:ViaAWSService` is a Bool key; the service name belongs in `aws:CalledVia`.
+// `aws:ViaAWSService` is a Bool key, always `true` or `false`: `StringEquals` against a
+// service name never matches, so the statement grants nothing. The service name belongs
+// in `aws:CalledVia`.
 use iam_policy::policy;
 
 fn main() {
