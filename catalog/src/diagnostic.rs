@@ -530,8 +530,8 @@ declare_codes! {
     /// key is given an array of two or more values.
     ///
     /// ### Why
-    /// A Bool key has one value, `true` or `false`, and a condition's values are ORed:
-    /// `["true", "false"]` matches whenever the key is present, which is rarely what was
+    /// A Bool key has one value, `true` or `false`, and a condition's values are
+    /// alternatives: `["true", "false"]` matches whenever the key is present, which is rarely what was
     /// meant. Access Analyzer reports "Invalid condition multiple Boolean" as an error; IAM
     /// accepts the policy and the condition still works as written, so this is a warning
     /// here (see `catalog/ACCURACY.md`).
@@ -558,7 +558,7 @@ declare_codes! {
     /// `aws:VpcSourceIp` holds the address (IAM User Guide, "AWS global condition context
     /// keys"). So the value never matches: an `Allow` with `IpAddress` does not apply to
     /// those requests, and a `Deny` with `NotIpAddress` denies them too. Access Analyzer
-    /// reports "Private IP address" and "Private NotIpAddress" (every value private) and
+    /// reports "Private IP address" and "Private `NotIpAddress`" (every value private) and
     /// "Private IP address subset" (some values private).
     ///
     /// ### Example

@@ -921,9 +921,9 @@ fn check_operator_type<'a, L: Clone>(
 
 /// `bool-multiple-values`: `Bool` with several values for one key (Access Analyzer:
 /// "Invalid condition multiple Boolean": "The condition key does not support multiple
-/// Boolean values. Use a single Boolean value."). The values are ORed, so `["true",
-/// "false"]` matches whenever the key is present: the condition tests presence, which
-/// `Null` says plainly. A set qualifier (`ForAnyValue:Bool`, for a multivalued key) takes
+/// Boolean values. Use a single Boolean value."). The values are alternatives (any one
+/// matches), so `["true", "false"]` matches whenever the key is present: the condition
+/// tests presence, which `Null` says plainly. A set qualifier (`ForAnyValue:Bool`, for a multivalued key) takes
 /// several values by design and is left alone.
 fn check_bool_values<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
@@ -992,7 +992,7 @@ fn is_private_range(text: &str) -> bool {
 /// address (IAM User Guide, global condition keys, `aws:SourceIp` and `aws:VpcSourceIp`).
 /// So the value never matches: with `IpAddress` the statement does not apply to those
 /// requests, with `NotIpAddress` it always does. Access Analyzer: "Private IP address",
-/// "Private NotIpAddress" (every value private) and "Private IP address subset" (some).
+/// "Private `NotIpAddress`" (every value private) and "Private IP address subset" (some).
 fn check_private_source_ip<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     key: &'a Member<L>,

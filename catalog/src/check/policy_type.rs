@@ -698,7 +698,7 @@ const RESOURCE_ELEMENT_OPTIONAL: &[&str] = &["ecr", "ecr-public"];
 
 /// Whether the resource policies of `service` may leave out `Resource`
 /// (see [`RESOURCE_ELEMENT_OPTIONAL`]).
-pub fn resource_element_optional(service: model::Service) -> bool {
+pub(crate) fn resource_element_optional(service: model::Service) -> bool {
     RESOURCE_ELEMENT_OPTIONAL
         .iter()
         .any(|p| p.eq_ignore_ascii_case(service.prefix()))
