@@ -9,6 +9,8 @@ pub enum PolicyKind {
     #[default]
     Identity,
     /// A resource-based policy (S3 bucket policy, KMS key policy, SQS queue policy, ...).
+    /// The service it belongs to, when known, is given beside the kind
+    /// ([`crate::check::Options::service`]), so that the service's own rules apply.
     Resource,
     /// A role trust policy (the role's `AssumeRolePolicyDocument`).
     Trust,

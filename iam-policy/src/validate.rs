@@ -34,6 +34,27 @@ impl ValidateOptions {
     /// for one, names no `Resource` (the repository it is set on is the resource). An
     /// unknown prefix is an `unknown-service` finding. Policy types other than `resource`
     /// ignore it.
+    ///
+    /// ```
+    /// use iam_policy::{validate_with, Code, PolicyKind, ValidateOptions};
+    ///
+    /// let repository_policy = r#"{"Version": "2012-10-17", "Statement": [{
+    ///     "Effect": "Allow",
+    ///     "Principal": {"Service": "lambda.amazonaws.com"},
+    ///     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]}]}"#;
+    /// let as_ecr = ValidateOptions::default().for_service("ecr");
+    /// assert!(validate_with(repository_policy, PolicyKind::Resource, &as_ecr).is_empty());
+    ///
+    /// // Without the service, the statement lacks `Resource`.
+    /// let unnamed = validate_with(repository_policy, PolicyKind::Resource, &Default::default());
+    /// assert_eq!(unnamed[0].code, Code::MissingElement);
+    ///
+    /// // An unknown prefix is reported at the document.
+    /// let typo = ValidateOptions::default().for_service("ecrr");
+    /// let found = validate_with(repository_policy, PolicyKind::Resource, &typo);
+    /// assert_eq!(found[0].code, Code::UnknownService);
+    /// assert_eq!(found[0].help.as_deref(), Some("did you mean `ecr`?"));
+    /// ```
     #[must_use]
     pub fn for_service(mut self, service: &str) -> Self {
         self.service = Some(service.to_owned());
