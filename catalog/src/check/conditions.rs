@@ -513,12 +513,13 @@ pub fn check_conditions<'a, L: Clone>(
     let Some(blocks) = condition.value.as_object() else {
         return;
     };
-    // `"Condition": {}` is no condition. IAM accepts it: the IAM console writes it into
-    // the trust policies it creates, and open-source projects ship such policies (the EFS
-    // CSI driver's cross-account trust policy, aws-iam-authenticator's admin role). Access
-    // Analyzer's policy check reference reports it only as a suggestion ("Empty object
-    // condition": "does not affect the policy"), a level this engine does not have. So it
-    // is not a finding. (An empty operator block, `"Bool": {}`, still is.)
+    // `"Condition": {}` is no condition. IAM accepts it: the IAM console emits it in the
+    // trust policies it creates (issue #11), `iam:CreateRole` takes it (simonw/s3-credentials
+    // created its roles with one, its issue #66), and open-source projects ship such
+    // policies (the EFS CSI driver's cross-account trust policy, aws-iam-authenticator's
+    // admin role). Access Analyzer's policy check reference reports it only as a suggestion
+    // ("Empty object condition": "does not affect the policy"), a level this engine does
+    // not have. So it is not a finding. (An empty operator block, `"Bool": {}`, still is.)
     if blocks.is_empty() {
         return;
     }
