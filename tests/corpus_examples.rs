@@ -164,15 +164,27 @@ fn assert_placeholders_listed(real: &List, examples: &[Example]) {
             .iter()
             .find(|e| e.name == *policy)
             .unwrap_or_else(|| panic!("{}: no policy `{policy}` in the corpus", real.file));
+        let named: Vec<&String> = example
+            .placeholders
+            .iter()
+            .filter(|p| rest.contains(&format!("`{p}`")))
+            .collect();
         assert!(
-            example
-                .placeholders
-                .iter()
-                .any(|p| rest.contains(&format!("`{p}`"))),
+            !named.is_empty(),
             "{}: {code} {policy} {pointer}: the reason names none of the example's \
              placeholders {:?} in backticks",
             real.file,
             example.placeholders
+        );
+        // The placeholder is in the string the error is at.
+        let document: serde_json::Value = serde_json::from_str(&example.text).unwrap();
+        let at = document
+            .pointer(pointer)
+            .and_then(serde_json::Value::as_str);
+        assert!(
+            at.is_some_and(|text| named.iter().any(|p| text.contains(p.as_str()))),
+            "{}: {code} {policy} {pointer}: {named:?} is not in the string there ({at:?})",
+            real.file
         );
     }
 }
@@ -195,7 +207,8 @@ fn run_corpus(
     let mut listed = Tally::default();
     let mut invalid = Tally::default();
     let mut report = String::new();
-    let mut caught = (0, 0, 0);
+    // Invalid examples: checked, drawing an error, drawing an expected code, any finding.
+    let mut caught = (0, 0, 0, 0);
     let mut missed: Vec<&str> = Vec::new();
     for example in &examples {
         let found = check(example);
@@ -210,6 +223,7 @@ fn run_corpus(
                 .iter()
                 .any(|c| example.match_codes.iter().any(|m| m == c));
         let flagged = found.iter().any(Diagnostic::is_error);
+        caught.3 += usize::from(!found.is_empty());
         caught.0 += 1;
         caught.1 += usize::from(flagged);
         caught.2 += usize::from(matched);
@@ -249,8 +263,16 @@ fn run_corpus(
         out.push_str(&invalid.summary(&format!("{title} (invalid)")));
         writeln!(
             out,
-            "  invalid examples: {} of {} draw an error; {} draw a finding of the expected code",
-            caught.1, caught.0, caught.2
+            "  invalid examples: {} of {} draw an error, {} a finding of any severity; {} of \
+             the {} whose codes the corpus gives draw one of them",
+            caught.1,
+            caught.0,
+            caught.3,
+            caught.2,
+            examples
+                .iter()
+                .filter(|e| e.expect == "invalid" && !e.match_codes.is_empty())
+                .count()
         )
         .unwrap();
         out.push_str(&report);
