@@ -719,4 +719,36 @@ mod tests {
     fn other_policy_types_have_no_statement_counts() {
         assert!(findings_kind(&policy_of(STATEMENT, 50), PolicyKind::Identity).is_empty());
     }
+
+    /// A resource policy checked for a named service gets that service's quota, even when
+    /// its actions do not name one service (`*`).
+    #[test]
+    fn a_named_service_picks_the_resource_quota() {
+        let statements: Vec<String> = (0..21)
+            .map(|i| {
+                format!(
+                    r#"{{"Sid":"S{i}","Effect":"Allow","Principal":{{"AWS":"111122223333"}},"Action":"*","Resource":"arn:aws:sqs:us-east-1:111122223333:jobs"}}"#
+                )
+            })
+            .collect();
+        let policy = format!(
+            r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+            statements.join(",")
+        );
+        let named = crate::check::test_util::findings_for_service(&policy, "sqs");
+        let quota = only(&named, Code::PolicyTooLarge);
+        assert_eq!(quota.len(), 1, "{named:?}");
+        assert!(
+            quota[0]
+                .message
+                .contains("over the quota of 20 statements of an SQS queue policy"),
+            "{}",
+            quota[0].message
+        );
+        let unnamed = findings_kind(&policy, PolicyKind::Resource);
+        assert!(
+            only(&unnamed, Code::PolicyTooLarge).is_empty(),
+            "{unnamed:?}"
+        );
+    }
 }
