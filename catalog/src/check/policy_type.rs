@@ -714,7 +714,10 @@ pub(crate) fn check_named_service<'a, L: Clone>(
     if let Some(service) = model::service(prefix) {
         return Some(service);
     }
-    let help = match suggest(prefix, model::services().map(model::Service::prefix)) {
+    let found = ctx.did_you_mean("service", prefix, || {
+        suggest(prefix, model::services().map(model::Service::prefix)).map(str::to_owned)
+    });
+    let help = match found {
         Some(s) => format!("did you mean `{s}`?"),
         None => "name the service by its prefix, as in its actions (`ecr`, `s3`, `sqs`)".to_owned(),
     };
