@@ -221,7 +221,18 @@ pub static GLOBAL_KEYS: &[GlobalKey] = keys! {
     // "The session's aws:TransactionContext/IdentityProvider/* keys, keyed by the part of
     // the key name after aws:TransactionContext/IdentityProvider/."
     "aws:TransactionContext/IdentityProvider/${KeyName}", String,    SINGLE, STS_TRANSACTION_CONTEXT;
+    // Not in the global keys page's tables as read, but filled by IAM for a principal in
+    // an organization: the IAM User Guide page "Testing IAM policies with the IAM policy
+    // simulator" names it among the organization keys the simulator fills for the
+    // principal (with `aws:PrincipalOrgID` and `aws:PrincipalOrgPaths`), and AWS's own
+    // managed policy `AWSSSOServiceRolePolicy` (IAM Identity Center's service-linked role)
+    // tests it against `${aws:PrincipalAccount}`. Its value is the management account's
+    // 12-digit id: one String value.
+    "aws:PrincipalOrgMasterAccountId",                    String,    SINGLE, PRINCIPAL_ORG_MASTER;
 };
+
+/// The source of `aws:PrincipalOrgMasterAccountId` (see its entry in [`GLOBAL_KEYS`]).
+const PRINCIPAL_ORG_MASTER: &str = "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html";
 
 /// Keys whose documented data type is both [`ConditionType::Date`] (their
 /// [`GlobalKey::value_type`]) and [`ConditionType::Numeric`], so that both `Date*` and
@@ -639,6 +650,10 @@ mod tests {
                 key.name,
                 key.source
             );
+            if key.source == PRINCIPAL_ORG_MASTER {
+                // The simulator page names the key in running text, under no anchor of its own.
+                continue;
+            }
             let (_, anchor) = key
                 .source
                 .split_once('#')
@@ -667,7 +682,7 @@ mod tests {
             .filter(|key| !key.name.starts_with("aws:"))
             .count();
         assert_eq!(cross_service, 9);
-        assert_eq!(GLOBAL_KEYS.len(), 66);
+        assert_eq!(GLOBAL_KEYS.len(), 67);
         assert_eq!(VARIABLE_ONLY.len(), 6);
     }
 

@@ -422,8 +422,16 @@ pub fn fix_key(key: &str) -> String {
 /// is listed as a single `String`, but it carries several values: the IAM User Guide
 /// ("Available keys for AWS OIDC federation", `amr`) says to test it with
 /// `ForAnyValue:StringLike`, as its own Cognito trust policy examples do.
+///
+/// Defect: `ram:Principal` is listed as a single `String`, but `CreateResourceShare` and
+/// `AssociateResourceShare` take a list of principals (AWS RAM API Reference,
+/// `CreateResourceShare`, "principals": "Array of strings"), and AWS's own SCPs test the key
+/// with `ForAnyValue:StringNotLike` (AWS Organizations User Guide, "Example SCPs for AWS
+/// Resource Access Manager", `orgs_manage_policies_scps_examples_ram`: "Prevent external
+/// sharing" and "Prevent sharing with organizations or organizational units").
 pub fn fix_key_type<'a>(name: &str, value_type: &'a str) -> &'a str {
-    if name.ends_with(":amr") && value_type == "String" {
+    let multivalued = name.ends_with(":amr") || name.eq_ignore_ascii_case("ram:Principal");
+    if multivalued && value_type == "String" {
         "ArrayOfString"
     } else {
         value_type
@@ -624,6 +632,8 @@ mod tests {
             fix_key_type("cognito-identity.amazonaws.com:sub", "String"),
             "String"
         );
+        assert_eq!(fix_key_type("ram:Principal", "String"), "ArrayOfString");
+        assert_eq!(fix_key_type("ram:ResourceShareName", "String"), "String");
     }
 
     #[test]
