@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::structure::list;
 use super::{Ctx, Policy, Statement};
-use crate::capability::{Capability, Support};
+use crate::capability::{self, Basis, Capability, Support};
 use crate::global_keys::{self, GlobalKey};
 use crate::model::{self, Action, ConditionKey, ConditionType, ResourceType, Service};
 use crate::query;
@@ -1297,13 +1297,26 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
         if lister.lists_any(&of_service) || service_mentions_tags(service) {
             continue;
         }
-        let Some((Support::No, row)) = service.table_support(Capability::TagBased) else {
+        let Some((Support::No, basis)) =
+            capability::capability_support(service.prefix(), Capability::TagBased)
+        else {
             continue;
         };
-        let footnotes: Vec<String> = row
-            .footnotes_for(Capability::TagBased)
-            .map(|f| format!(" (footnote {}: {})", f.number, f.text))
-            .collect();
+        let source = match basis {
+            Basis::Table(row) => {
+                let footnotes: Vec<String> = row
+                    .footnotes_for(Capability::TagBased)
+                    .map(|f| format!(" (footnote {}: {})", f.number, f.text))
+                    .collect();
+                format!(
+                    "the {} of \"AWS services that work with IAM\" says No for {}{}",
+                    row.edition_name(),
+                    row.name,
+                    footnotes.concat()
+                )
+            }
+            Basis::Override(o) => o.note(),
+        };
         let affected: Vec<String> = actions
             .iter()
             .filter(|a| a.service() == service)
@@ -1328,10 +1341,7 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
                 service.prefix()
             ),
             format!(
-                "the {} of \"AWS services that work with IAM\" says No for {}{}, and no action or resource type of `{}` lists a tag key; move these actions to a statement without the tag condition",
-                row.edition_name(),
-                row.name,
-                footnotes.concat(),
+                "{source}, and no action or resource type of `{}` lists a tag key; move these actions to a statement without the tag condition",
                 service.prefix()
             ),
         );
