@@ -202,6 +202,18 @@ pub fn table_support(
     None
 }
 
+/// The table row of a discontinued service: a service that a row of the tables lists by
+/// `prefix` (case-insensitive) and that the Service Authorization Reference no longer has
+/// (`mobilehub`, `deepracer`, ...). The latest edition's row comes first.
+pub fn discontinued(prefix: &str) -> Option<&'static CapabilityRow> {
+    if crate::model::service(prefix).is_some() {
+        return None;
+    }
+    let mut rows: Vec<&'static CapabilityRow> = capability_rows_for(prefix).collect();
+    rows.sort_by_key(|row| std::cmp::Reverse(row.edition));
+    rows.first().copied()
+}
+
 /// A capability fact newer than the tables, kept by hand: the latest published table is
 /// of 2023, and services have gained capabilities since. Each entry names the AWS page that
 /// states the fact and the date AWS made it true (its announcement), so that it can be
@@ -330,6 +342,17 @@ pub fn capability_support(prefix: &str, capability: Capability) -> Option<(Suppo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn discontinued_services_are_table_rows_without_a_service() {
+        let mobilehub = discontinued("mobilehub").expect("AWS Mobile Hub");
+        assert_eq!(mobilehub.name, "AWS Mobile Hub");
+        assert_eq!(mobilehub.edition, 2018);
+        assert_eq!(discontinued("DeepRacer").map(|r| r.edition), Some(2023));
+        // A live service, and a prefix no table lists, are not discontinued.
+        assert!(discontinued("s3").is_none());
+        assert!(discontinued("s4").is_none());
+    }
 
     #[test]
     fn overrides_come_before_the_tables() {
