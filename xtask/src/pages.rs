@@ -26,8 +26,6 @@ use crate::model::{ActionResource, ConditionKey, ResourceType, Service};
 /// One page of the reference, as the page source writes it.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
-    /// The page's service name (`AWS Elastic Load Balancing V2`).
-    pub service_name: String,
     pub actions: Vec<PageAction>,
     /// Resource type name → ARN formats and condition keys.
     pub resource_types: Vec<ResourceType>,
@@ -119,7 +117,6 @@ fn read_page(entry: &Value) -> Page {
         })
         .collect();
     Page {
-        service_name: str_of(entry, "service_name").to_owned(),
         actions,
         resource_types,
         condition_keys,
@@ -238,9 +235,8 @@ mod tests {
     use crate::import::{Raw, Sources};
     use crate::model::Action;
 
-    fn page(name: &str, actions: &[(&str, &[&str])], types: &[(&str, &str)]) -> Page {
+    fn page(actions: &[(&str, &[&str])], types: &[(&str, &str)]) -> Page {
         Page {
-            service_name: name.to_owned(),
             actions: actions
                 .iter()
                 .map(|(action, rts)| PageAction {
@@ -327,7 +323,6 @@ mod tests {
         let mut service = classic_service();
         let pages = [
             page(
-                "AWS Elastic Load Balancing",
                 &[
                     ("AddTags", &["loadbalancer*"]),
                     ("ConfigureHealthCheck", &["loadbalancer*"]),
@@ -335,7 +330,6 @@ mod tests {
                 &[("loadbalancer", CLASSIC_ARN)],
             ),
             page(
-                "AWS Elastic Load Balancing V2",
                 &[("AddTags", &["loadbalancer/app/", "targetgroup"])],
                 &[
                     ("targetgroup", TG_ARN),
@@ -380,8 +374,8 @@ mod tests {
         let mut service = classic_service();
         let v2_arn = "arn:${Partition}:elasticloadbalancing:${Region}:${Account}:loadbalancer/${LoadBalancerId}";
         let pages = [
-            page("Classic", &[], &[("loadbalancer", CLASSIC_ARN)]),
-            page("V2", &[], &[("loadbalancer", v2_arn)]),
+            page(&[], &[("loadbalancer", CLASSIC_ARN)]),
+            page(&[], &[("loadbalancer", v2_arn)]),
         ];
         assert_eq!(merge_pages(&mut service, &pages), 0);
         assert_eq!(service.resource_types[0].arn_formats, [CLASSIC_ARN, v2_arn]);
@@ -391,7 +385,6 @@ mod tests {
     fn a_prefix_of_one_page_is_left_alone() {
         let mut service = classic_service();
         let pages = [page(
-            "V2",
             &[("AddTags", &["targetgroup"])],
             &[("targetgroup", TG_ARN)],
         )];
