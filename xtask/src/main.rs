@@ -7,6 +7,7 @@
 
 mod import;
 mod model;
+mod scoped;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -50,7 +51,11 @@ fn catalog(args: &[String]) -> Result<()> {
     let cache = root.join(".cache").join("catalog-sources");
     let sources = import::Sources::locate(&root, &cache, fetch)?;
     let catalog = import::import(&sources)?;
-    let files = write::render(&catalog)?;
+    let mut files = write::render(&catalog)?;
+    files.push(scoped::render(&scoped::derive(
+        sources.shared_dir(),
+        &catalog,
+    )?));
     if check {
         let stale = write::compare(&root, &files);
         if stale.is_empty() {

@@ -19,8 +19,10 @@ use super::{Ctx, Policy, Statement};
 use crate::model::{Action, ResourceType, Service};
 use crate::query::{
     ArnError, FieldPattern, FormatPattern, PARTITIONS, ResourcePattern, fits_across_fields,
+    fits_format,
 };
 use crate::suggest::suggest;
+use crate::wildcard::WildcardOnly;
 use crate::{Code, Member, Node, NodeKind, Text};
 
 /// A resource string as the fitting rules see it.
@@ -498,10 +500,14 @@ fn fix(resource: &FieldPattern, format: &FieldPattern) -> FieldFix {
     }
 }
 
-/// `wildcard-resource-required`: an action with no resource type (the reference lists
-/// none: "you must specify all resources (`*`) in the Resource element") grants nothing
-/// in a statement without `"Resource": "*"`. Reported at each such action, with the
-/// statement split that fixes it.
+/// `wildcard-resource-required` and `wildcard-resource-scoped`: an action with no resource
+/// type (the reference lists none: "you must specify all resources (`*`) in the Resource
+/// element") in a statement without `"Resource": "*"`. What IAM evaluates for the action
+/// decides ([`crate::wildcard`]): `"*"` only (the default) is an error; a known request
+/// ARN is an error only when no resource of the statement can match it; scoped by
+/// AWS-authored policies, request ARN unknown, is a warning citing them, when the
+/// statement's resources are ARNs of a service those policies use (else an error).
+/// Reported at each such action, with the statement split that fixes it.
 fn check_wildcard_only<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     statement: &Statement<'a, L>,
@@ -512,32 +518,86 @@ fn check_wildcard_only<'a, L: Clone>(
     if has_star {
         return;
     }
-    let wildcard_only: Vec<&'a Node<L>> = actions
-        .iter()
-        .filter(|(_, r)| {
-            matches!(r, Resolved::Named(a) if a.is_wildcard_only() && !covers_service(arns, *a))
-        })
-        .map(|(node, _)| *node)
-        .collect();
-    if wildcard_only.is_empty() {
-        return;
-    }
-    let names: Vec<String> = wildcard_only
-        .iter()
-        .filter_map(|n| n.as_text().map(Text::display))
-        .collect();
-    let help = split_help(statement, &names, wildcard_only.len() == actions.len());
-    for node in wildcard_only {
+    let mut required: Vec<(&'a Node<L>, String)> = Vec::new();
+    let mut scoped: Vec<(&'a Node<L>, String)> = Vec::new();
+    for (node, resolved) in actions {
+        let Resolved::Named(action) = resolved else {
+            continue;
+        };
+        let Some(class) = action.wildcard_only() else {
+            continue;
+        };
+        if covers_service(arns, *action) {
+            continue;
+        }
         let shown = node.as_text().map(Text::display).unwrap_or_default();
-        ctx.report_help(
-            &node.loc,
-            Code::WildcardResourceRequired,
+        let star_only = || {
             format!(
                 "`{shown}` supports no resource types, so it needs `\"Resource\": \"*\"`, which the statement does not have"
-            ),
-            help.clone(),
-        );
+            )
+        };
+        match class {
+            WildcardOnly::Star { .. } => required.push((node, star_only())),
+            WildcardOnly::Request { arns: request, .. } => {
+                if !matches_request(arns, request) {
+                    let shown_arns: Vec<String> =
+                        request.iter().map(|a| format!("`{a}`")).collect();
+                    required.push((
+                        node,
+                        format!(
+                            "`{shown}` supports no resource types; the service authorizes it on {}, which no resource of the statement matches",
+                            join_or(&shown_arns)
+                        ),
+                    ));
+                }
+            }
+            WildcardOnly::Scoped(evidence) => {
+                if arns.iter().any(|(_, p)| evidence.fits_service(&p.service)) {
+                    let others = evidence.policies as usize
+                        - evidence.cited.len().min(evidence.policies as usize);
+                    let more = if others == 0 {
+                        String::new()
+                    } else {
+                        format!(" and {others} other{}", if others == 1 { "" } else { "s" })
+                    };
+                    scoped.push((
+                        node,
+                        format!(
+                            "`{shown}` supports no resource types in the Service Authorization Reference; AWS-authored policies grant it on ARNs ({}{more}), but which ARN IAM checks for it is not documented",
+                            evidence.cited.join(", ")
+                        ),
+                    ));
+                } else {
+                    required.push((node, star_only()));
+                }
+            }
+        }
     }
+    for (findings, code) in [
+        (required, Code::WildcardResourceRequired),
+        (scoped, Code::WildcardResourceScoped),
+    ] {
+        if findings.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = findings
+            .iter()
+            .filter_map(|(n, _)| n.as_text().map(Text::display))
+            .collect();
+        let help = split_help(statement, &names, findings.len() == actions.len());
+        for (node, message) in findings {
+            ctx.report_help(&node.loc, code, message, help.clone());
+        }
+    }
+}
+
+/// Whether some resource of the statement can match one of the ARNs the service
+/// authorizes the request on (the partition is checked separately, as for formats).
+fn matches_request(arns: &[(&Node<impl Sized>, &ResourcePattern)], request: &[&str]) -> bool {
+    request
+        .iter()
+        .filter_map(|arn| FormatPattern::parse_request(arn))
+        .any(|format| arns.iter().any(|(_, p)| fits_format(p, &format)))
 }
 
 /// Whether some resource is the catch-all ARN of the action's service: its service field

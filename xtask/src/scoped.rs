@@ -1,0 +1,259 @@
+//! Evidence for `wildcard-resource-scoped`: which actions without resource types AWS's own
+//! policies grant on ARNs.
+//!
+//! The Service Authorization Reference lists no resource type for some actions that AWS's
+//! own policies grant on ARNs (`sagemaker:ListEndpoints` on `endpoint/*`,
+//! `ssmmessages:OpenDataChannel` on `session/...`). Where no AWS page says which ARN IAM
+//! authorizes such an action on, the engine warns instead of failing, and cites the
+//! AWS-authored policies. This module derives that evidence mechanically from the
+//! AWS-authored policies of the shared corpus:
+//! - the AWS managed policies (`corpus/aws-managed-policies/`, and the newer
+//!   `corpus/aws-managed-policies-2026-08-additions/`);
+//! - the policy examples of the IAM User Guide and the AWS Organizations User Guide
+//!   (`corpus/published-examples/iam-user-guide/`, `.../organizations-docs/`) that their page
+//!   presents as working (`"expect": "valid"`).
+//!
+//! A policy scopes an action when a statement (`Allow` or `Deny`) names the action (no wildcard, any
+//! case) in `Action` and has a `Resource` none of whose strings is `*`. Recorded per action:
+//! how many such policies, up to [`CITED`] of them by name (managed policies first, by
+//! name), and the service fields of the ARNs they use. Only policy names, page names,
+//! action names and service prefixes are written: no policy text is copied.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::Result;
+use crate::model::{Catalog, Service};
+
+/// The generated file, relative to the workspace root.
+pub const PATH: &str = "catalog/src/data/scoped.rs";
+
+/// How many policies each action cites by name.
+const CITED: usize = 3;
+
+/// The evidence for one action.
+#[derive(Default)]
+pub struct Scoped {
+    /// How each scoping policy is cited, sorted (managed policies sort first).
+    sources: BTreeSet<String>,
+    /// The service fields of the ARNs these statements use (`*` included).
+    services: BTreeSet<String>,
+}
+
+/// A policy of the corpus and how it is cited.
+struct Document {
+    /// `0 ` for managed policies, `1 ` for documentation pages: the sort order.
+    cite: String,
+    policy: Value,
+}
+
+/// Derives the evidence from the corpus under `shared` for the wildcard-only actions of
+/// `catalog`: lowercase `prefix:action` to its canonical name and evidence.
+pub fn derive(shared: &Path, catalog: &Catalog) -> Result<BTreeMap<String, (String, Scoped)>> {
+    let corpus = shared.join("corpus");
+    let mut documents = Vec::new();
+    for folder in [
+        "aws-managed-policies",
+        "aws-managed-policies-2026-08-additions",
+    ] {
+        for (name, text) in read_folder(&corpus.join(folder))? {
+            let policy: Value =
+                serde_json::from_str(&text).map_err(|e| format!("{folder}/{name}: {e}"))?;
+            let stem = name.trim_end_matches(".json");
+            documents.push(Document {
+                cite: format!("0 AWS managed policy `{stem}`"),
+                policy,
+            });
+        }
+    }
+    for (folder, guide, base) in [
+        (
+            "iam-user-guide",
+            "IAM User Guide",
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/",
+        ),
+        (
+            "organizations-docs",
+            "AWS Organizations User Guide",
+            "https://docs.aws.amazon.com/organizations/latest/userguide/",
+        ),
+    ] {
+        let dir = corpus.join("published-examples").join(folder);
+        for (name, text) in read_folder(&dir)? {
+            let record: Value =
+                serde_json::from_str(&text).map_err(|e| format!("{folder}/{name}: {e}"))?;
+            if record.get("expect").and_then(Value::as_str) != Some("valid") {
+                continue;
+            }
+            let Some(page) = record
+                .get("source")
+                .and_then(Value::as_str)
+                .and_then(|s| s.split_once("doc_source/"))
+                .and_then(|(_, rest)| rest.split(".md").next())
+            else {
+                return Err(format!(
+                    "{folder}/{name}: no `doc_source/<page>.md` in `source`"
+                ));
+            };
+            let Some(Ok(policy)) = record
+                .get("policy_text")
+                .and_then(Value::as_str)
+                .map(serde_json::from_str::<Value>)
+            else {
+                // An example that is not JSON (the source shows it as written) scopes nothing.
+                continue;
+            };
+            documents.push(Document {
+                cite: format!("1 {guide}, {base}{page}.html"),
+                policy,
+            });
+        }
+    }
+
+    let wildcard_only = wildcard_only_actions(catalog);
+    let mut out: BTreeMap<String, (String, Scoped)> = BTreeMap::new();
+    for document in &documents {
+        for statement in statements(&document.policy) {
+            let Some((actions, services)) = scoping(statement) else {
+                continue;
+            };
+            for action in actions {
+                let key = action.to_ascii_lowercase();
+                let Some(canonical) = wildcard_only.get(&key) else {
+                    continue;
+                };
+                let entry = out
+                    .entry(key)
+                    .or_insert_with(|| (canonical.clone(), Scoped::default()));
+                entry.1.sources.insert(document.cite.clone());
+                entry.1.services.extend(services.iter().cloned());
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The `.json` files of a folder, by name.
+fn read_folder(dir: &Path) -> Result<Vec<(String, String)>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| {
+        format!(
+            "{}: {e} (the AWS-authored policies that scope wildcard-only actions are read from the shared corpus; set IAM_POLICY_SHARED to the folder holding corpus/)",
+            dir.display()
+        )
+    })?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path())
+            .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        files.push((name, text));
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Lowercase `prefix:action` to `prefix:Action` for every action that takes no resource
+/// type the service defines (what the packed tables make wildcard-only).
+fn wildcard_only_actions(catalog: &Catalog) -> BTreeMap<String, String> {
+    let defines =
+        |service: &Service, name: &str| service.resource_types.iter().any(|rt| rt.name == name);
+    let mut out = BTreeMap::new();
+    for service in &catalog.services {
+        for action in &service.actions {
+            if action
+                .resource_types
+                .iter()
+                .all(|ar| !defines(service, &ar.name))
+            {
+                let name = format!("{}:{}", service.prefix, action.name);
+                out.insert(name.to_ascii_lowercase(), name);
+            }
+        }
+    }
+    out
+}
+
+/// The statements of a policy (an object or an array of them).
+fn statements(policy: &Value) -> Vec<&Value> {
+    match policy.get("Statement") {
+        Some(Value::Array(items)) => items.iter().collect(),
+        Some(statement @ Value::Object(_)) => vec![statement],
+        _ => Vec::new(),
+    }
+}
+
+/// A string or an array of strings; `None` for anything else.
+fn strings(value: &Value) -> Option<Vec<&str>> {
+    match value {
+        Value::String(s) => Some(vec![s.as_str()]),
+        Value::Array(items) => items.iter().map(Value::as_str).collect(),
+        _ => None,
+    }
+}
+
+/// For a statement (`Allow` or `Deny`: either way AWS's author expects IAM to match the
+/// action against the ARNs) whose `Resource` has no `*`: its named actions (no wildcard)
+/// and the service fields of its resources.
+fn scoping(statement: &Value) -> Option<(Vec<&str>, BTreeSet<String>)> {
+    if !matches!(
+        statement.get("Effect").and_then(Value::as_str),
+        Some("Allow" | "Deny")
+    ) {
+        return None;
+    }
+    let actions = strings(statement.get("Action")?)?;
+    let resources = strings(statement.get("Resource")?)?;
+    if resources.is_empty() || resources.contains(&"*") {
+        return None;
+    }
+    let services = resources
+        .iter()
+        .filter_map(|r| r.split(':').nth(2))
+        .map(str::to_owned)
+        .collect();
+    let named = actions
+        .into_iter()
+        .filter(|a| !a.contains(['*', '?']))
+        .collect();
+    Some((named, services))
+}
+
+/// Renders the packed table the crate compiles.
+pub fn render(scoped: &BTreeMap<String, (String, Scoped)>) -> crate::write::File {
+    let mut out = String::from(crate::write::HEADER);
+    out.push_str(
+        "//! Actions without resource types that AWS-authored policies grant on ARNs; derived from\n\
+         //! the AWS managed policies and the IAM and Organizations user guides' examples (see\n\
+         //! `xtask/src/scoped.rs`). Read by `crate::wildcard`.\n\n",
+    );
+    out.push_str(
+        "/// Lowercase `prefix:action`, canonical name, number of AWS-authored policies that grant it on\n\
+         /// ARNs, up to three of them (managed policies first), the service fields of their ARNs.\n",
+    );
+    out.push_str("pub(crate) static SCOPED: &[(&str, &str, u32, &[&str], &[&str])] = &[\n");
+    for (key, (canonical, evidence)) in scoped {
+        let cited: Vec<String> = evidence
+            .sources
+            .iter()
+            .take(CITED)
+            .map(|s| format!("{:?}", s.get(2..).unwrap_or_default()))
+            .collect();
+        let services: Vec<String> = evidence.services.iter().map(|s| format!("{s:?}")).collect();
+        let _ = writeln!(
+            out,
+            "    ({key:?}, {canonical:?}, {}, &[{}], &[{}]),",
+            evidence.sources.len(),
+            cited.join(", "),
+            services.join(", "),
+        );
+    }
+    out.push_str("];\n");
+    (PATH.to_owned(), out)
+}
