@@ -553,18 +553,21 @@ fn check_wildcard_only<'a, L: Clone>(
             }
             WildcardOnly::Scoped(evidence) => {
                 if arns.iter().any(|(_, p)| evidence.fits_service(&p.service)) {
-                    let others = evidence.policies as usize
-                        - evidence.cited.len().min(evidence.policies as usize);
-                    let more = if others == 0 {
-                        String::new()
-                    } else {
-                        format!(" and {others} other{}", if others == 1 { "" } else { "s" })
+                    let first = evidence
+                        .cited
+                        .first()
+                        .copied()
+                        .unwrap_or("AWS managed policies");
+                    let others = evidence.policies.saturating_sub(1);
+                    let more = match others {
+                        0 => String::new(),
+                        1 => " and 1 other".to_owned(),
+                        n => format!(" and {n} others"),
                     };
                     scoped.push((
                         node,
                         format!(
-                            "`{shown}` supports no resource types in the Service Authorization Reference; AWS-authored policies grant it on ARNs ({}{more}), but which ARN IAM checks for it is not documented",
-                            evidence.cited.join(", ")
+                            "`{shown}` supports no resource types in the Service Authorization Reference, but AWS-authored policies grant it on ARNs ({first}{more}); which ARN IAM checks for it is not documented"
                         ),
                     ));
                 } else {
@@ -1349,6 +1352,126 @@ mod tests {
         let found = findings(&statement(
             r#"["ec2:DescribeInstances","ec2:StartInstances"]"#,
             r#"["arn:aws:ec2:*:*:instance/*","*"]"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn wildcard_only_with_a_known_request_arn() {
+        // CloudWatch Logs authorizes DescribeLogGroups on `log-group::log-stream:`:
+        // `log-group:*` matches it, a log group name does not.
+        for resource in [
+            "arn:aws:logs:*:*:log-group:*",
+            "arn:aws:logs:us-east-1:123456789012:*",
+            "arn:aws:logs:*:*:log-group::log-stream:",
+        ] {
+            let found = findings(&statement(
+                r#""logs:DescribeLogGroups""#,
+                &format!("{resource:?}"),
+            ));
+            assert!(found.is_empty(), "{resource}: {found:?}");
+        }
+        let found = findings(&statement(
+            r#"["logs:DescribeLogGroups","logs:GetLogEvents"]"#,
+            r#""arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/*""#,
+        ));
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(
+            found[0].message,
+            "`logs:DescribeLogGroups` supports no resource types; the service authorizes it on `arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:`, which no resource of the statement matches"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("move `logs:DescribeLogGroups` to a statement")),
+            "{found:?}"
+        );
+        // A `*` in the request ARN is a literal character: `stack/*` matches
+        // `stack/*/*`, a stack name pattern does not.
+        let found = findings(&statement(
+            r#""cloudformation:ListStacks""#,
+            r#""arn:aws:cloudformation:*:*:stack/*""#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+        let found = findings(&statement(
+            r#""cloudformation:ListStacks""#,
+            r#""arn:aws:cloudformation:*:*:stack/SC-*""#,
+        ));
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
+        // IAM's List* on a path: `role/` and `role/<path>/`.
+        for (resource, ok) in [
+            ("arn:aws:iam::*:role/*", true),
+            ("arn:aws:iam::123456789012:role/", true),
+            ("arn:aws:iam::*:role/aws-service-role/*", true),
+            ("arn:aws:iam::*:role/MyRole", false),
+            ("arn:aws:iam::*:user/*", false),
+        ] {
+            let found = findings(&statement(r#""iam:ListRoles""#, &format!("{resource:?}")));
+            if ok {
+                assert!(found.is_empty(), "{resource}: {found:?}");
+            } else {
+                assert_eq!(
+                    codes(&found),
+                    [Code::WildcardResourceRequired],
+                    "{resource}: {found:?}"
+                );
+            }
+        }
+        // Documented as `*` only, although AWS's own policies scope it: an error.
+        let found = findings(&statement(
+            r#""lambda:ListFunctions""#,
+            r#""arn:aws:lambda:*:*:function:*""#,
+        ));
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
+    }
+
+    #[test]
+    fn wildcard_resource_scoped() {
+        let action = crate::action("sagemaker:ListEndpoints").unwrap();
+        let evidence = crate::wildcard::scoped_by_aws(action).unwrap();
+        let found = findings(&statement(
+            r#"["sagemaker:ListEndpoints","ec2:DescribeInstances"]"#,
+            r#""arn:aws:sagemaker:*:*:endpoint/*""#,
+        ));
+        assert_eq!(
+            codes(&found),
+            [Code::WildcardResourceScoped, Code::WildcardResourceRequired],
+            "{found:?}"
+        );
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert!(
+            found[0].message.starts_with(
+                "`sagemaker:ListEndpoints` supports no resource types in the Service Authorization Reference, but AWS-authored policies grant it on ARNs ("
+            ),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.contains(evidence.cited[0]),
+            "{}",
+            found[0].message
+        );
+        // Each finding's split moves only its own actions.
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                r#"move `sagemaker:ListEndpoints` to a statement of its own: {"Effect": "Allow", "Action": ["sagemaker:ListEndpoints"], "Resource": "*"}"#
+            )
+        );
+        assert_eq!(found[1].loc, "/Statement/0/Action/1");
+        // On ARNs of a service no AWS policy uses for it: an error.
+        let found = findings(&statement(
+            r#""sagemaker:ListEndpoints""#,
+            r#""arn:aws:s3:::my-bucket""#,
+        ));
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
+        // With `*`, nothing.
+        let found = findings(&statement(
+            r#""sagemaker:ListEndpoints""#,
+            r#"["arn:aws:sagemaker:*:*:endpoint/*","*"]"#,
         ));
         assert!(found.is_empty(), "{found:?}");
     }
