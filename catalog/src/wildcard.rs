@@ -97,7 +97,7 @@ pub const REQUEST_ARNS: &[Fact] = &[
             "arn:${Partition}:iam::${Account}:role/",
             "arn:${Partition}:iam::${Account}:role/${Path}/",
         ],
-        source: "IAM API Reference, ListRoles (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html): PathPrefix is `/` or begins and ends with `/`, default `/`; IAM User Guide, \"IAM identifiers\" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html): a path is part of the ARN (`role/division_abc/...`); IAM denies ListRoles \"on resource: arn:aws:iam::ACCOUNT:role/\" for the default path",
+        source: "IAM API Reference, ListRoles (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListRoles.html): PathPrefix is `/` or begins and ends with `/`, default `/`; IAM User Guide, \"IAM identifiers\" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html): a path is part of the ARN (`role/division_abc/...`), and the guide grants the user listing on a path the same way (iam:ListUsers, \"IAM: Access the policy simulator console based on user path\"); IAM denies ListRoles \"on resource: arn:aws:iam::ACCOUNT:role/\" for the default path",
     },
     Fact {
         action: "iam:ListUsers",
@@ -105,7 +105,7 @@ pub const REQUEST_ARNS: &[Fact] = &[
             "arn:${Partition}:iam::${Account}:user/",
             "arn:${Partition}:iam::${Account}:user/${Path}/",
         ],
-        source: "IAM API Reference, ListUsers (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html): PathPrefix is `/` or begins and ends with `/`, default `/`; IAM User Guide, \"IAM identifiers\" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html): a path is part of the ARN (`user/division_abc/...`); IAM denies ListUsers \"on resource: arn:aws:iam::ACCOUNT:user/\" for the default path",
+        source: "IAM API Reference, ListUsers (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListUsers.html): PathPrefix is `/` or begins and ends with `/`, default `/`; IAM User Guide, \"IAM: Access the policy simulator console based on user path\" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_examples_iam_policy-sim-path-console.html): grants iam:ListUsers on `arn:aws:iam::*:user/Department/Development/*`, the users of that path; IAM denies ListUsers \"on resource: arn:aws:iam::ACCOUNT:user/\" for the default path",
     },
     Fact {
         action: "lambda:ListFunctions",

@@ -9,9 +9,13 @@
 //! AWS-authored policies of the shared corpus:
 //! - the AWS managed policies (`corpus/aws-managed-policies/`, and the newer
 //!   `corpus/aws-managed-policies-2026-08-additions/`);
-//! - the policy examples of the IAM User Guide and the AWS Organizations User Guide
-//!   (`corpus/published-examples/iam-user-guide/`, `.../organizations-docs/`) that their page
-//!   presents as working (`"expect": "valid"`).
+//! - the policies published in AWS's own GitHub repositories ([`AWS_OWNERS`]): the examples
+//!   of the IAM User Guide and the AWS Organizations User Guide (`awsdocs`), AWS's SCP, RCP
+//!   and data perimeter examples (`aws-samples`) that their source presents as working
+//!   (`"expect": "valid"` in `corpus/published-examples/`), and the policies AWS's projects
+//!   ship (the AWS SAM policy templates, the CDK bootstrap template, Karpenter, ... in
+//!   `corpus/open-source-policies/`). Peers' test suites and third-party projects are not
+//!   AWS-authored and are not read.
 //!
 //! A policy scopes an action when a statement (`Allow` or `Deny`) names the action (no wildcard, any
 //! case) in `Action` and has a `Resource` none of whose strings is `*`. Recorded per action:
@@ -45,7 +49,8 @@ pub struct Scoped {
 
 /// A policy of the corpus and how it is cited.
 struct Document {
-    /// `0 ` for managed policies, `1 ` for documentation pages: the sort order.
+    /// `0 ` for managed policies, `1 ` for documentation pages, `2 ` for other AWS
+    /// repositories: the sort order.
     cite: String,
     policy: Value,
 }
@@ -69,47 +74,44 @@ pub fn derive(shared: &Path, catalog: &Catalog) -> Result<BTreeMap<String, (Stri
             });
         }
     }
-    for (folder, guide, base) in [
-        (
-            "iam-user-guide",
-            "IAM User Guide",
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/",
-        ),
-        (
-            "organizations-docs",
-            "AWS Organizations User Guide",
-            "https://docs.aws.amazon.com/organizations/latest/userguide/",
-        ),
-    ] {
-        let dir = corpus.join("published-examples").join(folder);
+    for folder in read_dirs(&corpus.join("published-examples"))? {
+        let dir = corpus.join("published-examples").join(&folder);
         for (name, text) in read_folder(&dir)? {
             let record: Value =
                 serde_json::from_str(&text).map_err(|e| format!("{folder}/{name}: {e}"))?;
             if record.get("expect").and_then(Value::as_str) != Some("valid") {
                 continue;
             }
-            let Some(page) = record
+            let source = record
                 .get("source")
                 .and_then(Value::as_str)
-                .and_then(|s| s.split_once("doc_source/"))
-                .and_then(|(_, rest)| rest.split(".md").next())
-            else {
-                return Err(format!(
-                    "{folder}/{name}: no `doc_source/<page>.md` in `source`"
-                ));
-            };
-            let Some(Ok(policy)) = record
-                .get("policy_text")
+                .unwrap_or_default();
+            // `owner/repo@commit path:line`
+            let (repo, rest) = source.split_once('@').unwrap_or((source, ""));
+            let path = rest.split_once(' ').map_or("", |(_, p)| p);
+            let path = path.rsplit_once(':').map_or(path, |(p, _)| p);
+            if let Some(cite) = cite_repository(repo, path) {
+                push_policy(&mut documents, &record, cite, &format!("{folder}/{name}"))?;
+            }
+        }
+    }
+    for (name, text) in read_folder(&corpus.join("open-source-policies"))? {
+        let record: Value =
+            serde_json::from_str(&text).map_err(|e| format!("open-source-policies/{name}: {e}"))?;
+        let source = record.get("source");
+        let field = |key: &str| {
+            source
+                .and_then(|s| s.get(key))
                 .and_then(Value::as_str)
-                .map(serde_json::from_str::<Value>)
-            else {
-                // An example that is not JSON (the source shows it as written) scopes nothing.
-                continue;
-            };
-            documents.push(Document {
-                cite: format!("1 {guide}, {base}{page}.html"),
-                policy,
-            });
+                .unwrap_or_default()
+        };
+        if let Some(cite) = cite_repository(field("repo"), field("path")) {
+            push_policy(
+                &mut documents,
+                &record,
+                cite,
+                &format!("open-source-policies/{name}"),
+            )?;
         }
     }
 
@@ -136,6 +138,69 @@ pub fn derive(shared: &Path, catalog: &Catalog) -> Result<BTreeMap<String, (Stri
     Ok(out)
 }
 
+/// The GitHub owners whose repositories AWS publishes (documentation, samples, tools).
+/// Policies from elsewhere (peers' test suites, third-party projects) are not AWS-authored.
+const AWS_OWNERS: &[&str] = &["aws", "awsdocs", "aws-samples", "awslabs", "aws-actions"];
+
+/// How a policy from an AWS repository is cited: the user guide page for AWS's
+/// documentation repositories, else the repository and file. `None` when the repository is
+/// not AWS's.
+fn cite_repository(repo: &str, path: &str) -> Option<String> {
+    let (owner, name) = repo.split_once('/')?;
+    if !AWS_OWNERS.contains(&owner) {
+        return None;
+    }
+    let page = path
+        .strip_prefix("doc_source/")
+        .and_then(|p| p.strip_suffix(".md"));
+    let guide = match name {
+        "iam-user-guide" => Some((
+            "IAM User Guide",
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/",
+        )),
+        "aws-organizations-docs" => Some((
+            "AWS Organizations User Guide",
+            "https://docs.aws.amazon.com/organizations/latest/userguide/",
+        )),
+        _ => None,
+    };
+    Some(match (guide, page) {
+        (Some((title, base)), Some(page)) => format!("1 {title}, {base}{page}.html"),
+        _ => format!("2 AWS repository github.com/{repo}, {path}"),
+    })
+}
+
+/// Adds the policy of a corpus record (its `policy_text`), cited as `cite`. A text that is
+/// not JSON (the source shows it as written) scopes nothing.
+fn push_policy(
+    documents: &mut Vec<Document>,
+    record: &Value,
+    cite: String,
+    file: &str,
+) -> Result<()> {
+    let Some(text) = record.get("policy_text").and_then(Value::as_str) else {
+        return Err(format!("{file}: no `policy_text`"));
+    };
+    if let Ok(policy) = serde_json::from_str::<Value>(text) {
+        documents.push(Document { cite, policy });
+    }
+    Ok(())
+}
+
+/// The sub-folders of a folder, by name.
+fn read_dirs(dir: &Path) -> Result<Vec<String>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut out = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
+        if entry.path().is_dir() {
+            out.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// The `.json` files of a folder, by name.
 fn read_folder(dir: &Path) -> Result<Vec<(String, String)>> {
     let entries = std::fs::read_dir(dir).map_err(|e| {
@@ -148,7 +213,10 @@ fn read_folder(dir: &Path) -> Result<Vec<(String, String)>> {
     for entry in entries {
         let entry = entry.map_err(|e| format!("{}: {e}", dir.display()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".json") {
+        if !Path::new(&name)
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
             continue;
         }
         let text = std::fs::read_to_string(entry.path())
