@@ -369,7 +369,8 @@ declare_codes! {
     /// `sts:GetCallerIdentity`), in a statement whose `Resource` has no `*`. What IAM
     /// evaluates for such an action is in the catalog, with its source
     /// (`iam-policy explain ACTION` shows it):
-    /// - `"*"` only, the default: any ARN is an error. The catch-all ARN of the action's
+    /// - `"*"` only, the default and what EC2 documents for all its actions without
+    ///   resource-level permissions: any ARN is an error. The catch-all ARN of the action's
     ///   service (`arn:aws:s3:::*`, `arn:aws:ssm:*:*:*`) is accepted: the S3 User Guide
     ///   grants `s3:ListAllMyBuckets` that way.
     /// - a known request ARN (`logs:DescribeLogGroups` is authorized on

@@ -10,8 +10,9 @@
 //! a few hundred of them on ARNs. Each action without resource types falls in one class:
 //!
 //! - [`WildcardOnly::Star`]: IAM evaluates `*` only, so any ARN grants nothing (an error).
-//!   The default when nothing says otherwise (`ec2:DescribeInstances` on an instance ARN
-//!   stays an error), and documented for a few actions.
+//!   The default when nothing says otherwise (`sts:GetCallerIdentity` on a role ARN is an
+//!   error), and documented for a group (every EC2 action without resource-level
+//!   permissions, so `ec2:DescribeInstances` on an instance ARN) and a few actions.
 //! - [`WildcardOnly::Request`]: the service authorizes the request on a known ARN; a
 //!   statement whose resources cannot match it grants nothing (an error), one whose
 //!   resources can match it works. From [`REQUEST_ARNS`], a hand-kept table with the
@@ -28,6 +29,7 @@
 
 use crate::data::scoped::SCOPED;
 use crate::model::Action;
+use crate::query::{has_wildcard, wildcard_matches};
 
 /// What IAM evaluates for an action that has no resource type in the SAR.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,10 +74,12 @@ impl Scoped {
     }
 }
 
-/// A hand-kept fact: an action without resource types, the ARNs its requests carry
-/// (none: `"*"` only), and the source.
+/// A hand-kept fact: an action without resource types (or a pattern of them, where AWS
+/// documents a whole group), the ARNs its requests carry (none: `"*"` only), and the
+/// source.
 pub struct Fact {
-    /// `prefix:Action`.
+    /// `prefix:Action`, or a pattern (`ec2:*`) for every action without resource types it
+    /// matches; an action's own entry wins over a pattern.
     pub action: &'static str,
     /// The request ARNs, or empty for `"*"` only.
     pub arns: &'static [&'static str],
@@ -90,6 +94,11 @@ pub const REQUEST_ARNS: &[Fact] = &[
         action: "cloudformation:ListStacks",
         arns: &["arn:${Partition}:cloudformation:${Region}:${Account}:stack/*/*"],
         source: "observed, not documented: CloudFormation denies ListStacks \"on resource: arn:aws:cloudformation:REGION:ACCOUNT:stack/*/*\" (AccessDenied message quoted in github.com/jogold/cloudstructs/issues/215 and github.com/ruby-no-kai/rubykaigi-net/pull/61); `stack/*` and `stack/*/*` match it, a named stack does not",
+    },
+    Fact {
+        action: "ec2:*",
+        arns: &[],
+        source: "Amazon EC2 User Guide, \"Example policies to control access the Amazon EC2 API\" (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ExamplePolicies_EC2.html), \"Read-only access\": the `*` wildcard \"is also necessary in cases where the API action does not support resource-level permissions\"; the EC2 guide's resource-level permissions page: \"If an Amazon EC2 API action does not support resource-level permissions, you can grant users permission to use the action, but you have to specify a * for the resource element\"",
     },
     Fact {
         action: "iam:ListRoles",
@@ -129,12 +138,17 @@ pub const REQUEST_ARNS: &[Fact] = &[
     },
 ];
 
-/// The hand-kept fact of an action, if any.
+/// The hand-kept fact of an action, if any: its own entry, else a pattern's.
 pub fn fact(action: Action) -> Option<&'static Fact> {
     let name = action.full_name();
     REQUEST_ARNS
         .iter()
         .find(|f| f.action.eq_ignore_ascii_case(&name))
+        .or_else(|| {
+            REQUEST_ARNS
+                .iter()
+                .find(|f| has_wildcard(f.action) && wildcard_matches(f.action, &name))
+        })
 }
 
 /// The AWS-authored policies that grant an action on ARNs, if any (whatever the action's
@@ -191,11 +205,15 @@ mod tests {
             );
         }
         for fact in REQUEST_ARNS {
-            let action = crate::action(fact.action)
-                .unwrap_or_else(|| panic!("{} is not in the catalog", fact.action));
+            let actions = crate::query::expand(fact.action);
             assert!(
-                action.is_wildcard_only(),
-                "{} has resource types",
+                actions.iter().any(|a| a.is_wildcard_only()),
+                "{} names no action without resource types",
+                fact.action
+            );
+            assert!(
+                has_wildcard(fact.action) || actions.len() == 1,
+                "{}",
                 fact.action
             );
             for arn in fact.arns {
@@ -225,9 +243,15 @@ mod tests {
         assert_eq!(class("s3:GetObject"), None);
         // The default: nothing says otherwise.
         assert_eq!(
-            class("ec2:DescribeInstances"),
+            class("sts:GetCallerIdentity"),
             Some(WildcardOnly::Star { source: None })
         );
+        // A documented group: EC2's actions without resource-level permissions, although
+        // AWS policies scope `ec2:DescribeSubnets`.
+        assert!(matches!(
+            class("ec2:DescribeSubnets"),
+            Some(WildcardOnly::Star { source: Some(_) })
+        ));
         // Documented `*` only, although AWS policies scope it.
         assert!(matches!(
             class("lambda:ListFunctions"),
