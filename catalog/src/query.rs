@@ -483,8 +483,8 @@ pub struct FormatPattern {
 }
 
 /// `star_is_any`: a `*` of the text is any run (ARN formats) or the character `*` itself
-/// (request ARNs, where the service puts a literal `*`, as in CloudFormation's
-/// `stack/*/*`).
+/// (request ARNs, where the service puts a literal `*`, as in the `stack/*/*` of
+/// `cloudformation:ListStacks`).
 fn field_from_format(text: &str, star_is_any: bool) -> FieldPattern {
     let mut field = FieldPattern::default();
     let mut rest = text;

@@ -4,7 +4,7 @@
 //! all actions and says of them: "If there is no value for this column, you must specify
 //! all resources (`*`) to which the policy applies in the Resource element of your policy
 //! statement". That is the default here. It is not the whole truth: some of these actions
-//! are authorized on an ARN that the service builds for the request (CloudWatch Logs
+//! are authorized on an ARN that the service builds for the request (the Logs service
 //! authorizes `logs:DescribeLogGroups` on `log-group::log-stream:`, IAM authorizes
 //! `iam:ListRoles` on `role/` followed by the path prefix), and AWS's own policies grant
 //! a few hundred of them on ARNs. Each action without resource types falls in one class:

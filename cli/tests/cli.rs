@@ -482,11 +482,26 @@ fn explain_and_expand() {
         "json",
     ]));
     assert_eq!(json["wildcard_only"], true);
-    // Nothing says otherwise: `*` only, on the reference's default.
+    // EC2 documents `*` for its actions without resource-level permissions.
     assert_eq!(json["wildcard_resource"]["class"], "star-only");
-    assert_eq!(json["wildcard_resource"]["documented"], false);
+    assert_eq!(json["wildcard_resource"]["documented"], true);
     assert!(
         json["wildcard_resource"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("Amazon EC2 User Guide")
+    );
+    // Nothing says otherwise: `*` only, on the reference's default.
+    let default = json_of(&run(&[
+        "explain",
+        "sts:GetCallerIdentity",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(default["wildcard_resource"]["class"], "star-only");
+    assert_eq!(default["wildcard_resource"]["documented"], false);
+    assert!(
+        default["wildcard_resource"]["source"]
             .as_str()
             .unwrap()
             .contains("Service Authorization Reference")
