@@ -244,7 +244,7 @@ fn check_region_name<'a, L: Clone>(
     );
 }
 
-/// Whether `s` has the shape of a Region code (see [`check_region_name`]).
+/// Whether `s` has the shape of a Region code (see `check_region_name`).
 pub fn is_region_name(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() >= 3
