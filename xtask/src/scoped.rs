@@ -325,3 +325,51 @@ pub fn render(scoped: &BTreeMap<String, (String, Scoped)>) -> crate::write::File
     out.push_str("];\n");
     (PATH.to_owned(), out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_statement_scopes_its_named_actions_when_no_resource_is_star() {
+        let statement = serde_json::json!({
+            "Effect": "Deny",
+            "Action": ["tag:TagResources", "glue:*", "logs:Describe?"],
+            "Resource": ["arn:aws:glue:*:*:session/*", "arn:aws:s3:::b"]
+        });
+        let (actions, services) = scoping(&statement).unwrap();
+        assert_eq!(actions, ["tag:TagResources"]);
+        assert_eq!(services.into_iter().collect::<Vec<_>>(), ["glue", "s3"]);
+        for statement in [
+            serde_json::json!({"Effect": "Allow", "Action": "a:B", "Resource": ["arn:aws:a:::x", "*"]}),
+            serde_json::json!({"Effect": "Allow", "NotAction": "a:B", "Resource": "arn:aws:a:::x"}),
+            serde_json::json!({"Effect": "Allow", "Action": "a:B", "NotResource": "arn:aws:a:::x"}),
+            serde_json::json!({"Effect": "Maybe", "Action": "a:B", "Resource": "arn:aws:a:::x"}),
+            serde_json::json!({"Effect": "Allow", "Action": "a:B", "Resource": []}),
+        ] {
+            assert!(scoping(&statement).is_none(), "{statement}");
+        }
+    }
+
+    #[test]
+    fn only_aws_repositories_are_cited() {
+        assert_eq!(
+            cite_repository("awsdocs/iam-user-guide", "doc_source/id_roles.md").as_deref(),
+            Some(
+                "1 IAM User Guide, https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles.html"
+            )
+        );
+        assert_eq!(
+            cite_repository("aws/serverless-application-model", "policy_templates.json").as_deref(),
+            Some(
+                "2 AWS repository github.com/aws/serverless-application-model, policy_templates.json"
+            )
+        );
+        assert_eq!(cite_repository("duo-labs/parliament", "tests/x.py"), None);
+        assert_eq!(
+            cite_repository("kubernetes-sigs/aws-ebs-csi-driver", "docs/p.json"),
+            None
+        );
+        assert_eq!(cite_repository("no-owner", "x"), None);
+    }
+}
