@@ -447,3 +447,120 @@ fn dependent_actions_are_noted() {
         generated.notes
     );
 }
+
+/// An ARN of the format: `aws`, `us-east-1`, `123456789012`, each other placeholder a
+/// name.
+fn arn_of(format: &str) -> String {
+    let fields: Vec<&str> = format.splitn(6, ':').collect();
+    let mut out = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        let filled = match index {
+            1 => "aws".to_owned(),
+            3 if field.contains("${") => "us-east-1".to_owned(),
+            4 if field.contains("${") => "123456789012".to_owned(),
+            _ => {
+                let mut text = String::new();
+                let mut rest = *field;
+                while let Some(start) = rest.find("${") {
+                    text.push_str(&rest[..start]);
+                    let Some(end) = rest[start..].find('}') else {
+                        break;
+                    };
+                    text.push_str("name1");
+                    rest = &rest[start + end + 1..];
+                }
+                text.push_str(rest);
+                text
+            }
+        };
+        out.push(filled);
+    }
+    out.join(":")
+}
+
+mod property {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const LEVEL_KEYS: [&str; 5] = ["read", "write", "list", "tagging", "permissions-management"];
+
+    /// A template of one to three ARNs (each an ARN of a random resource type) at random
+    /// levels, optionally with wildcard-only service levels, Deny and `minimize`.
+    fn template() -> impl Strategy<Value = (Value, PolicyKind)> {
+        let services = crate::services().len();
+        (
+            prop::collection::vec((0..services, 0usize..64, 0usize..5, any::<bool>()), 1..4),
+            prop::option::of((0..services, 0usize..5)),
+            any::<bool>(),
+            any::<bool>(),
+            prop::sample::select(vec![PolicyKind::Identity, PolicyKind::Session, PolicyKind::Boundary]),
+        )
+            .prop_map(|(entries, wildcard, deny, minimize, kind)| {
+                let mut template = serde_json::Map::new();
+                for (service, rt, level, object_form) in entries {
+                    let service = crate::services().nth(service).unwrap();
+                    let types: Vec<_> = service.resource_types().collect();
+                    let Some(rt) = types.get(rt % types.len().max(1)) else {
+                        continue;
+                    };
+                    let Some(format) = rt.arn_formats().next() else {
+                        continue;
+                    };
+                    let arn = arn_of(format);
+                    let entry = if object_form { json!({"arn": arn}) } else { json!(arn) };
+                    template
+                        .entry(LEVEL_KEYS[level])
+                        .or_insert_with(|| json!([]))
+                        .as_array_mut()
+                        .unwrap()
+                        .push(entry);
+                }
+                if let Some((service, level)) = wildcard {
+                    let prefix = crate::services().nth(service).unwrap().prefix();
+                    let key = format!("service-{}", LEVEL_KEYS[level]);
+                    template.insert("wildcard-only".into(), json!({ key: [prefix] }));
+                }
+                if deny {
+                    template.insert("effect".into(), json!("Deny"));
+                }
+                template.insert("minimize".into(), json!(minimize));
+                (Value::Object(template), kind)
+            })
+    }
+
+    proptest! {
+        /// Whatever a template asks for, the result passes `check` with no finding of
+        /// any severity, and no document exceeds the quota.
+        #[test]
+        fn generated_policies_pass_check((template, kind) in template()) {
+            let node = crate::check::test_util::from_value(&template, String::new());
+            match generate(&node, &Options::new(kind)) {
+                Ok(generated) => {
+                    for policy in &generated.policies {
+                        // A session policy may grant a service that takes no temporary
+                        // credentials because the template asks for it; the warning is
+                        // passed on as a note, not hidden.
+                        let findings: Vec<_> = crate::check(policy, kind)
+                            .into_iter()
+                            .filter(|d| !(kind == PolicyKind::Session && d.code == crate::Code::TemporaryCredentialsUnsupported))
+                            .collect();
+                        prop_assert!(findings.is_empty(), "{template:#}\n{:#}\n{findings:#?}", to_value(&policy.root));
+                    }
+                    prop_assert!(
+                        generated.notes.iter().all(|n| !n.message.contains('[') || n.message.contains("[temporary-credentials-unsupported]")),
+                        "a check warning: {:?}", generated.notes
+                    );
+                }
+                Err(errors) => {
+                    // Only "grants nothing" (every ARN at a level none of whose actions
+                    // take its type) may stop a template of fitting ARNs.
+                    prop_assert!(
+                        errors.iter().all(|e| e.message.contains("grants nothing")),
+                        "{template:#}\n{errors:#?}"
+                    );
+                }
+            }
+        }
+    }
+}
