@@ -20,8 +20,9 @@ pub const fn from_static(kind: PolicyKind, json: &'static str) -> Policy {
 /// Pieces of a policy with run-time values, in output order. The macro picks each
 /// value's variant by its place (`iam_catalog::check::interpolation`).
 pub enum Part<'a> {
-    /// Literal JSON text, already minified and escaped by the macro.
-    Json(&'static str),
+    /// Literal JSON text, already minified and escaped (by the macro, or by
+    /// `iam_catalog::view::json_chunks` at run time).
+    Json(&'a str),
     /// A `{name}` where IAM has escapes for `*`, `?` and `$`: written with them.
     Escaped(&'a dyn Insert),
     /// A `{name}` where IAM gives `*`, `?` and `$` no meaning: written as it is.

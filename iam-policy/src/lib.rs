@@ -3,6 +3,7 @@
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 
 pub mod document;
+pub mod generate;
 mod insert;
 pub mod json;
 mod policy;
@@ -12,6 +13,7 @@ mod validate;
 pub mod __private;
 
 pub use document::Document;
+pub use generate::{Generated, Generator};
 pub use iam_catalog::{Code, PolicyKind, Severity};
 pub use insert::{AccountId, InsertError, Literal, Partition, Pattern, Region};
 pub use json::JsonLocation;

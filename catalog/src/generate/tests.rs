@@ -494,7 +494,11 @@ mod property {
             prop::option::of((0..services, 0usize..5)),
             any::<bool>(),
             any::<bool>(),
-            prop::sample::select(vec![PolicyKind::Identity, PolicyKind::Session, PolicyKind::Boundary]),
+            prop::sample::select(vec![
+                PolicyKind::Identity,
+                PolicyKind::Session,
+                PolicyKind::Boundary,
+            ]),
         )
             .prop_map(|(entries, wildcard, deny, minimize, kind)| {
                 let mut template = serde_json::Map::new();
@@ -508,7 +512,11 @@ mod property {
                         continue;
                     };
                     let arn = arn_of(format);
-                    let entry = if object_form { json!({"arn": arn}) } else { json!(arn) };
+                    let entry = if object_form {
+                        json!({"arn": arn})
+                    } else {
+                        json!(arn)
+                    };
                     template
                         .entry(LEVEL_KEYS[level])
                         .or_insert_with(|| json!([]))
