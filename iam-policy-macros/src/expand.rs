@@ -262,7 +262,7 @@ mod tests {
             "{\"q\\\"k\":\"a \\\"quoted\\\" back\\\\slash\\n\\r\\t\\b\\f\\u0001\\u001f\u{7f} ü € 😀 / {x} ${aws:username}\"}"
         );
         let mut out = String::new();
-        escape_into(&mut out, "\u{0}\u{1e}");
+        iam_catalog::view::escape_json_into(&mut out, "\u{0}\u{1e}");
         assert_eq!(out, "\\u0000\\u001e");
     }
 

@@ -173,7 +173,7 @@ impl fmt::Display for GenerateError {
     }
 }
 
-/// A template built in code, or read from JSON: policy_sentry's model plus `Deny`,
+/// A template built in code, or read from JSON: `policy_sentry`'s model plus `Deny`,
 /// conditions and service-scoped grants (see `iam_catalog::generate`).
 #[derive(Debug, Clone, Default)]
 pub struct Generator {
@@ -348,12 +348,11 @@ impl Generator {
     pub fn generate(&self) -> Result<Generated, GenerateError> {
         let mut values = Vec::new();
         let built;
-        let root = match &self.parsed {
-            Some(root) => root,
-            None => {
-                built = self.template(&mut values);
-                &built
-            }
+        let root = if let Some(root) = &self.parsed {
+            root
+        } else {
+            built = self.template(&mut values);
+            &built
         };
         let kind = self.kind.unwrap_or(PolicyKind::Identity);
         let generated = engine::generate(root, &Options::new(kind).minimize(self.minimize))
@@ -372,21 +371,22 @@ impl Generator {
     }
 
     /// The template as the engine's tree, each inserted value a hole indexing `values`.
+    #[expect(clippy::too_many_lines, reason = "one block per template key")]
     fn template(&self, values: &mut Vec<String>) -> Node<JsonLocation> {
         let mut t = TreeBuilder { values };
         let mut members: Vec<(String, Node<JsonLocation>)> = Vec::new();
         if !self.actions.is_empty() {
-            members.push(("mode".into(), t.string("/mode", "actions")));
+            members.push(("mode".into(), string_node("/mode", "actions")));
             let items = self
                 .actions
                 .iter()
                 .enumerate()
-                .map(|(i, a)| t.string(&format!("/actions/{i}"), a))
+                .map(|(i, a)| string_node(&format!("/actions/{i}"), a))
                 .collect();
-            members.push(("actions".into(), t.array("/actions", items)));
+            members.push(("actions".into(), array_node("/actions", items)));
         }
         if self.deny {
-            members.push(("effect".into(), t.string("/effect", "Deny")));
+            members.push(("effect".into(), string_node("/effect", "Deny")));
         }
         for (key, _) in LEVELS {
             let entries: Vec<_> = self
@@ -406,8 +406,8 @@ impl Generator {
                         None => t.arn(&at, arn),
                         Some(condition) => {
                             let arn_node = t.arn(&format!("{at}/arn"), arn);
-                            let condition = t.json(&format!("{at}/condition"), condition);
-                            t.object(
+                            let condition = json_node(&format!("{at}/condition"), condition);
+                            object_node(
                                 &at,
                                 vec![("arn".into(), arn_node), ("condition".into(), condition)],
                             )
@@ -415,7 +415,7 @@ impl Generator {
                     }
                 })
                 .collect();
-            members.push(((*key).to_owned(), t.array(&format!("/{key}"), items)));
+            members.push(((*key).to_owned(), array_node(&format!("/{key}"), items)));
         }
         if !self.grants.is_empty() {
             let items = self
@@ -429,20 +429,23 @@ impl Generator {
                         .iter()
                         .enumerate()
                         .map(|(j, level)| {
-                            t.string(&format!("{at}/{service}/{j}"), level_key(*level))
+                            string_node(&format!("{at}/{service}/{j}"), level_key(*level))
                         })
                         .collect();
-                    entry.push((service.clone(), t.array(&format!("{at}/{service}"), levels)));
+                    entry.push((
+                        service.clone(),
+                        array_node(&format!("{at}/{service}"), levels),
+                    ));
                     if let Some(condition) = condition {
                         entry.push((
                             "condition".into(),
-                            t.json(&format!("{at}/condition"), condition),
+                            json_node(&format!("{at}/condition"), condition),
                         ));
                     }
-                    t.object(&at, entry)
+                    object_node(&at, entry)
                 })
                 .collect();
-            members.push(("grants".into(), t.array("/grants", items)));
+            members.push(("grants".into(), array_node("/grants", items)));
         }
         let mut wildcard = Vec::new();
         if !self.single_actions.is_empty() {
@@ -450,11 +453,11 @@ impl Generator {
                 .single_actions
                 .iter()
                 .enumerate()
-                .map(|(i, a)| t.string(&format!("/wildcard-only/single-actions/{i}"), a))
+                .map(|(i, a)| string_node(&format!("/wildcard-only/single-actions/{i}"), a))
                 .collect();
             wildcard.push((
                 "single-actions".to_owned(),
-                t.array("/wildcard-only/single-actions", items),
+                array_node("/wildcard-only/single-actions", items),
             ));
         }
         for (_, level) in LEVELS {
@@ -464,15 +467,18 @@ impl Generator {
                 .iter()
                 .filter(|(_, l)| l == level)
                 .enumerate()
-                .map(|(i, (service, _))| t.string(&format!("/wildcard-only/{key}/{i}"), service))
+                .map(|(i, (service, _))| string_node(&format!("/wildcard-only/{key}/{i}"), service))
                 .collect();
             if !items.is_empty() {
-                let node = t.array(&format!("/wildcard-only/{key}"), items);
+                let node = array_node(&format!("/wildcard-only/{key}"), items);
                 wildcard.push((key, node));
             }
         }
         if !wildcard.is_empty() {
-            members.push(("wildcard-only".into(), t.object("/wildcard-only", wildcard)));
+            members.push((
+                "wildcard-only".into(),
+                object_node("/wildcard-only", wildcard),
+            ));
         }
         for (key, list) in [
             ("skip-resource-constraints", &self.skip),
@@ -482,9 +488,9 @@ impl Generator {
                 let items = list
                     .iter()
                     .enumerate()
-                    .map(|(i, a)| t.string(&format!("/{key}/{i}"), a))
+                    .map(|(i, a)| string_node(&format!("/{key}/{i}"), a))
                     .collect();
-                members.push((key.to_owned(), t.array(&format!("/{key}"), items)));
+                members.push((key.to_owned(), array_node(&format!("/{key}"), items)));
             }
         }
         if !self.sts.is_empty() {
@@ -498,13 +504,13 @@ impl Generator {
                     .map(|(i, (_, arn))| t.arn(&format!("/sts/{key}/{i}"), arn))
                     .collect();
                 if !items.is_empty() {
-                    let node = t.array(&format!("/sts/{key}"), items);
+                    let node = array_node(&format!("/sts/{key}"), items);
                     sts.push(((*key).to_owned(), node));
                 }
             }
-            members.push(("sts".into(), t.object("/sts", sts)));
+            members.push(("sts".into(), object_node("/sts", sts)));
         }
-        t.object("", members)
+        object_node("", members)
     }
 }
 
@@ -522,10 +528,6 @@ fn at(pointer: &str) -> JsonLocation {
 }
 
 impl TreeBuilder<'_> {
-    fn string(&mut self, pointer: &str, text: &str) -> Node<JsonLocation> {
-        Node::new(NodeKind::String(Text::literal(text)), at(pointer))
-    }
-
     fn arn(&mut self, pointer: &str, arn: &Arn) -> Node<JsonLocation> {
         let mut segments = Vec::new();
         for piece in &arn.pieces {
@@ -543,55 +545,55 @@ impl TreeBuilder<'_> {
         }
         Node::new(NodeKind::String(Text { segments }), at(pointer))
     }
+}
 
-    fn array(&mut self, pointer: &str, items: Vec<Node<JsonLocation>>) -> Node<JsonLocation> {
-        Node::new(NodeKind::Array(items), at(pointer))
-    }
+fn string_node(pointer: &str, text: &str) -> Node<JsonLocation> {
+    Node::new(NodeKind::String(Text::literal(text)), at(pointer))
+}
 
-    fn object(
-        &mut self,
-        pointer: &str,
-        members: Vec<(String, Node<JsonLocation>)>,
-    ) -> Node<JsonLocation> {
-        let members = members
-            .into_iter()
-            .map(|(key, value)| Member {
-                key_loc: at(&format!("{pointer}/{key}")),
-                key,
-                value,
-            })
-            .collect();
-        Node::new(NodeKind::Object(members), at(pointer))
-    }
+fn array_node(pointer: &str, items: Vec<Node<JsonLocation>>) -> Node<JsonLocation> {
+    Node::new(NodeKind::Array(items), at(pointer))
+}
 
-    /// A condition block given as JSON: the author's own text, taken as written.
-    fn json(&mut self, pointer: &str, value: &serde_json::Value) -> Node<JsonLocation> {
-        use serde_json::Value;
-        let kind = match value {
-            Value::Null => NodeKind::Null,
-            Value::Bool(b) => NodeKind::Bool(*b),
-            Value::Number(n) => NodeKind::Number(n.to_string()),
-            Value::String(s) => NodeKind::String(Text::literal(s.clone())),
-            Value::Array(items) => NodeKind::Array(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| self.json(&format!("{pointer}/{i}"), v))
-                    .collect(),
-            ),
-            Value::Object(members) => NodeKind::Object(
-                members
-                    .iter()
-                    .map(|(k, v)| Member {
-                        key: k.clone(),
-                        key_loc: at(&format!("{pointer}/{k}")),
-                        value: self.json(&format!("{pointer}/{k}"), v),
-                    })
-                    .collect(),
-            ),
-        };
-        Node::new(kind, at(pointer))
-    }
+fn object_node(pointer: &str, members: Vec<(String, Node<JsonLocation>)>) -> Node<JsonLocation> {
+    let members = members
+        .into_iter()
+        .map(|(key, value)| Member {
+            key_loc: at(&format!("{pointer}/{key}")),
+            key,
+            value,
+        })
+        .collect();
+    Node::new(NodeKind::Object(members), at(pointer))
+}
+
+/// A condition block given as JSON: the author's own text, taken as written.
+fn json_node(pointer: &str, value: &serde_json::Value) -> Node<JsonLocation> {
+    use serde_json::Value;
+    let kind = match value {
+        Value::Null => NodeKind::Null,
+        Value::Bool(b) => NodeKind::Bool(*b),
+        Value::Number(n) => NodeKind::Number(n.to_string()),
+        Value::String(s) => NodeKind::String(Text::literal(s.clone())),
+        Value::Array(items) => NodeKind::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| json_node(&format!("{pointer}/{i}"), v))
+                .collect(),
+        ),
+        Value::Object(members) => NodeKind::Object(
+            members
+                .iter()
+                .map(|(k, v)| Member {
+                    key: k.clone(),
+                    key_loc: at(&format!("{pointer}/{k}")),
+                    value: json_node(&format!("{pointer}/{k}"), v),
+                })
+                .collect(),
+        ),
+    };
+    Node::new(kind, at(pointer))
 }
 
 /// Writes a generated document with its inserted values, each by its place, through the

@@ -167,7 +167,7 @@ fn split<L: Clone>(
     let count = done.len();
     for (index, mut part) in done.into_iter().enumerate() {
         if count > 1 {
-            part.sid.push_str(&format!("Part{}", index + 1));
+            part.sid = format!("{}Part{}", part.sid, index + 1);
         }
         out.push(statement_node(&part, effect));
     }
@@ -269,17 +269,14 @@ fn minimized(actions: &[Action]) -> (Vec<String>, Vec<(String, usize)>) {
                 break;
             }
         }
-        match chosen {
-            Some((head, matches)) => {
-                let pattern = format!("{}:{head}*", service.prefix());
-                widened.push((pattern.clone(), matches.len()));
-                out.push(pattern);
-                covered.extend(matches);
-            }
-            None => {
-                out.push(action.to_string());
-                covered.push(*action);
-            }
+        if let Some((head, matches)) = chosen {
+            let pattern = format!("{}:{head}*", service.prefix());
+            widened.push((pattern.clone(), matches.len()));
+            out.push(pattern);
+            covered.extend(matches);
+        } else {
+            out.push(action.to_string());
+            covered.push(*action);
         }
     }
     (out, widened)

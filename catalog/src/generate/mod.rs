@@ -1,7 +1,7 @@
 //! Least-privilege policies from intent: "read and list these buckets, write to this
 //! queue" becomes the smallest identity policy that does it, already checked.
 //!
-//! [`generate`] takes a template — policy_sentry's model, read from any JSON tree
+//! [`generate`] takes a template — `policy_sentry`'s model, read from any JSON tree
 //! ([`Node`]): the macro's tokens, a JSON or YAML file, a run-time builder — and returns
 //! one or more policy documents as [`PolicyView`]s whose every node carries the location
 //! of the template text it came from, so a finding of [`crate::check()`] on the result
@@ -24,8 +24,8 @@
 //! # Output
 //!
 //! Statements are grouped by service × access level × resource type (× condition), with
-//! Sids `{Service}{Level}{ResourceType}` in PascalCase (`S3ReadObject`,
-//! `SqsWriteQueue`; policy_sentry's scheme), `Condition{n}` appended for the n-th
+//! Sids `{Service}{Level}{ResourceType}` in Pascal case (`S3ReadObject`,
+//! `SqsWriteQueue`; `policy_sentry`'s scheme), `Condition{n}` appended for the n-th
 //! conditioned entry; wildcard-only actions go to one `"Resource": "*"` statement
 //! (`WildcardOnly`), `skip-resource-constraints` to `SkipResourceConstraints`, `sts` to
 //! `AssumeRole`, `AssumeRoleWithSaml`, `AssumeRoleWithWebIdentity`. Actions are sorted;

@@ -235,12 +235,16 @@ fn closest_formats(
         .into_iter()
         .map(|f| (edit_distance(arn, &shown(f), 256), f))
         .collect();
-    scored.sort();
+    scored.sort_unstable();
     scored.dedup_by_key(|(_, f)| *f);
     scored.into_iter().take(3).map(|(_, f)| f).collect()
 }
 
 /// The groups a template asks for.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one pass per template section, in output order"
+)]
 pub fn select<'a, L: Clone>(
     template: &'a Template<'a, L>,
 ) -> Result<Selection<'a, L>, Vec<Error<L>>> {
@@ -369,6 +373,10 @@ fn level_key(level: AccessLevel) -> &'static str {
 }
 
 /// One ARN at one access level.
+#[expect(
+    clippy::too_many_lines,
+    reason = "parse, fit, grant, note: one ARN's story"
+)]
 fn select_level<'a, L: Clone>(
     s: &mut Selector<'a, L>,
     entry: &'a super::template::LevelEntry<'a, L>,
@@ -385,19 +393,15 @@ fn select_level<'a, L: Clone>(
         );
         return;
     }
-    let pattern = match ResourcePattern::parse(&as_one_name(text)) {
-        Ok(pattern) => pattern,
-        Err(_) => {
-            s.error(
-                loc,
-                format!("`{}` is not an ARN", text.display()),
-                Some(
-                    "an ARN has six fields: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`"
-                        .to_owned(),
-                ),
-            );
-            return;
-        }
+    let Ok(pattern) = ResourcePattern::parse(&as_one_name(text)) else {
+        s.error(
+            loc,
+            format!("`{}` is not an ARN", text.display()),
+            Some(
+                "an ARN has six fields: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`".to_owned(),
+            ),
+        );
+        return;
     };
     let types = fitting_types(&pattern, entry.service);
     if types.is_empty() {
@@ -455,7 +459,7 @@ fn select_level<'a, L: Clone>(
                     pascal(rt.name())
                 );
                 if condition_id > 0 {
-                    sid.push_str(&format!("Condition{condition_id}"));
+                    sid = format!("{sid}Condition{condition_id}");
                 }
                 sid
             };
@@ -582,16 +586,16 @@ fn select_action<'a, L: Clone>(s: &mut Selector<'a, L>, named: &'a Named<'a, L>)
     }
     let types: Vec<ResourceType> = action
         .resource_types()
-        .map(|ar| ar.resource_type())
+        .map(model::ActionResource::resource_type)
         .collect();
-    let names: Vec<&str> = types.iter().map(|rt| rt.name()).collect();
+    let type_names: Vec<&str> = types.iter().map(|rt| rt.name()).collect();
     let level = action.access_level();
     let key = GroupKey {
         section: Section::Typed,
         condition: 0,
         prefix: action.service().prefix(),
         rank: rank(level),
-        types: names.join(","),
+        types: type_names.join(","),
     };
     let sid = || {
         let mut sid = format!(
@@ -599,7 +603,7 @@ fn select_action<'a, L: Clone>(s: &mut Selector<'a, L>, named: &'a Named<'a, L>)
             pascal(action.service().prefix()),
             pascal(level.as_str())
         );
-        for name in &names {
+        for name in &type_names {
             sid.push_str(&pascal(name));
         }
         sid

@@ -1,18 +1,18 @@
 //! Reading a template (a JSON tree, [`Node`]) into what the generator works on.
 //!
-//! The model is policy_sentry's (`mode: crud` with access-level lists of ARNs,
+//! The model is `policy_sentry`'s (`mode: crud` with access-level lists of ARNs,
 //! `wildcard-only`, `skip-resource-constraints`, `exclude-actions`, `sts`; `mode:
 //! actions` with an action list), plus `effect`, per-entry `condition` and
 //! service-scoped access levels in `grants`. Every mistake is reported at the value at
 //! fault; nothing is dropped silently. Empty strings and `null` lists, which
-//! policy_sentry's blank template holds, mean "nothing".
+//! `policy_sentry`'s blank template holds, mean "nothing".
 
 use super::Error;
 use crate::model::{self, AccessLevel, Service};
 use crate::suggest::suggest;
 use crate::view::{Member, Node, NodeKind};
 
-/// The access-level lists of a `crud` template, as policy_sentry names them.
+/// The access-level lists of a `crud` template, as `policy_sentry` names them.
 pub const LEVELS: &[(&str, AccessLevel)] = &[
     ("read", AccessLevel::Read),
     ("write", AccessLevel::Write),
@@ -151,6 +151,7 @@ impl<L: Clone> Reader<L> {
         });
     }
 
+    #[expect(clippy::too_many_lines, reason = "one arm per template key")]
     fn template<'a>(&mut self, root: &'a Node<L>) -> Option<Template<'a, L>> {
         let Some(members) = root.as_object() else {
             self.error(
@@ -476,12 +477,14 @@ impl<L: Clone> Reader<L> {
                     };
                     for level in self.items(member) {
                         match level.as_literal() {
-                            Some(name) => match LEVELS.iter().find(|(n, _)| *n == name) {
-                                Some((_, level)) => scoped.push((service, *level)),
-                                None => {
-                                    let help = suggest(name, LEVELS.iter().map(|(n, _)| *n))
-                                        .map(|s| format!("did you mean `{s}`?"));
-                                    self.error(
+                            Some(name) => {
+                                if let Some((_, level)) = LEVELS.iter().find(|(n, _)| *n == name) {
+                                    scoped.push((service, *level));
+                                } else {
+                                    {
+                                        let help = suggest(name, LEVELS.iter().map(|(n, _)| *n))
+                                            .map(|s| format!("did you mean `{s}`?"));
+                                        self.error(
                                         &level.loc,
                                         format!("unknown access level `{name}`"),
                                         help.or_else(|| {
@@ -491,8 +494,9 @@ impl<L: Clone> Reader<L> {
                                             )
                                         }),
                                     );
+                                    }
                                 }
-                            },
+                            }
                             None => self.not_literal(level, "an access level"),
                         }
                     }
@@ -558,9 +562,10 @@ impl<L: Clone> Reader<L> {
             };
             for item in self.items(inner) {
                 match item.as_literal() {
-                    Some(prefix) => match model::service(prefix) {
-                        Some(service) => template.service_levels.push((service, *level, item)),
-                        None => {
+                    Some(prefix) => {
+                        if let Some(service) = model::service(prefix) {
+                            template.service_levels.push((service, *level, item));
+                        } else {
                             let help = suggest(prefix, model::services().map(Service::prefix))
                                 .map(|s| format!("did you mean `{s}`?"));
                             self.error(
@@ -569,7 +574,7 @@ impl<L: Clone> Reader<L> {
                                 help,
                             );
                         }
-                    },
+                    }
                     None => self.not_literal(item, "a service prefix"),
                 }
             }

@@ -28,15 +28,15 @@ fn to_value<L>(node: &Node<L>) -> Value {
     }
 }
 
-fn generated_with(template: &str, options: &Options) -> Generated<String> {
-    match generate(&parse(template), options) {
+fn generated_with(template: &str, options: Options) -> Generated<String> {
+    match generate(&parse(template), &options) {
         Ok(generated) => generated,
         Err(errors) => panic!("{errors:#?}"),
     }
 }
 
 fn generated(template: &str) -> Vec<Value> {
-    generated_with(template, &Options::default())
+    generated_with(template, Options::default())
         .policies
         .iter()
         .map(|p| to_value(&p.root))
@@ -266,7 +266,7 @@ fn too_large_for_the_quota_splits_and_never_widens() {
         "tagging": ["arn:aws:s3:::b/*", "arn:aws:s3:::b"]}"#;
     let whole = generated(template);
     assert_eq!(whole.len(), 1);
-    let session = generated_with(template, &Options::new(PolicyKind::Session));
+    let session = generated_with(template, Options::new(PolicyKind::Session));
     assert!(session.policies.len() > 1, "{}", session.policies.len());
     let quota = crate::check::quota::quota(PolicyKind::Session).unwrap();
     for policy in &session.policies {
@@ -282,7 +282,7 @@ fn too_large_for_the_quota_splits_and_never_widens() {
 fn minimize_writes_patterns_that_match_exactly_the_requested_actions() {
     let template = r#"{"read": ["arn:aws:s3:::b/*"], "write": ["arn:aws:s3:::b/*"]}"#;
     let plain = generated(template);
-    let minimized = generated_with(template, &Options::default().minimize(true));
+    let minimized = generated_with(template, Options::default().minimize(true));
     let min_values: Vec<Value> = minimized
         .policies
         .iter()
@@ -331,7 +331,7 @@ fn minimize_writes_patterns_that_match_exactly_the_requested_actions() {
 fn inserted_values_keep_their_holes_and_the_fixed_parts_select() {
     let generated = generated_with(
         r#"{"read": ["arn:aws:s3:::{}/*"], "list": ["arn:aws:s3:::{}"]}"#,
-        &Options::default(),
+        Options::default(),
     );
     let policy = to_value(&generated.policies[0].root);
     assert_eq!(
@@ -435,7 +435,7 @@ fn template_mistakes_are_located() {
 fn dependent_actions_are_noted() {
     let generated = generated_with(
         r#"{"write": ["arn:aws:ec2:us-east-1:123456789012:instance/*"]}"#,
-        &Options::default(),
+        Options::default(),
     );
     assert!(
         generated
