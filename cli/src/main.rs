@@ -6,6 +6,7 @@
 
 mod check;
 mod explain;
+mod generate;
 mod render;
 
 use std::process::ExitCode;
@@ -58,6 +59,9 @@ enum Command {
         /// The action pattern.
         pattern: String,
     },
+    /// Generate the least-privilege policy a template (`policy_sentry`'s YAML or JSON)
+    /// asks for.
+    Generate(generate::Args),
 }
 
 /// `human` or `json`.
@@ -102,5 +106,6 @@ fn main() -> ExitCode {
             explain::explain(&action, format == TextOrJson::Json)
         }
         Command::Expand { pattern } => explain::expand(&pattern),
+        Command::Generate(args) => generate::run(&args),
     }
 }

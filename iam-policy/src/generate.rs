@@ -58,8 +58,9 @@ impl Generated {
         self.policies
     }
 
-    /// Notes on the result: dependent actions it does not grant, the wildcards of
-    /// `minimize`, warnings of the check.
+    /// Notes on the result, each starting `warning: ` (a `minimize` wildcard, an entry
+    /// that grants nothing, a warning of the check) or `note: ` (dependent actions the
+    /// policy does not grant).
     pub fn notes(&self) -> &[String] {
         &self.notes
     }
@@ -218,6 +219,15 @@ impl Generator {
         })
     }
 
+    /// A template already read into the engine's tree (from YAML, say), located by JSON
+    /// pointer, line and column.
+    pub fn from_tree(root: Node<JsonLocation>) -> Self {
+        Generator {
+            parsed: Some(root),
+            ..Self::default()
+        }
+    }
+
     /// The policy type, which sets the size quota: `identity` (the default), `boundary`
     /// or `session`.
     #[must_use]
@@ -365,7 +375,10 @@ impl Generator {
         let notes = generated
             .notes
             .into_iter()
-            .map(|note| note.message)
+            .map(|note| match note.severity {
+                Some(iam_catalog::Severity::Warning) => format!("warning: {}", note.message),
+                _ => format!("note: {}", note.message),
+            })
             .collect();
         Ok(Generated::new(policies, notes))
     }

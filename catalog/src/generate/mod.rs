@@ -144,11 +144,20 @@ pub fn generate<L: Clone>(
             help: Some("use `identity`, `boundary` or `session`".to_owned()),
         }]);
     }
-    let template = template::read(template)?;
-    let selection = select::select(&template)?;
+    let (template, mut errors) = template::read(template);
+    let Some(template) = template else {
+        return Err(errors);
+    };
+    let selection = match select::select(&template, !errors.is_empty()) {
+        Ok(selection) if errors.is_empty() => selection,
+        Ok(_) => return Err(errors),
+        Err(more) => {
+            errors.extend(more);
+            return Err(errors);
+        }
+    };
     let minimize = options.minimize || template.minimize;
     let built = build::build(&template, selection, options.kind, minimize)?;
-    let mut errors = Vec::new();
     let mut notes = built.notes;
     for view in &built.policies {
         for finding in crate::check::check_with(view, options.kind, &CheckOptions::default()) {

@@ -245,8 +245,12 @@ fn closest_formats(
     clippy::too_many_lines,
     reason = "one pass per template section, in output order"
 )]
+///
+/// `read_errors`: the template had errors already, so "grants nothing" would only repeat
+/// them.
 pub fn select<'a, L: Clone>(
     template: &'a Template<'a, L>,
+    read_errors: bool,
 ) -> Result<Selection<'a, L>, Vec<Error<L>>> {
     let mut s = Selector {
         groups: BTreeMap::new(),
@@ -257,6 +261,9 @@ pub fn select<'a, L: Clone>(
     };
     for entry in &template.levels {
         select_level(&mut s, entry);
+    }
+    for entry in &template.named {
+        select_named(&mut s, entry);
     }
     for named in &template.single_actions {
         let Some(action) = s.action(named) else {
@@ -347,7 +354,7 @@ pub fn select<'a, L: Clone>(
             );
         }
     }
-    if s.errors.is_empty() && s.groups.values().all(|g| g.actions.is_empty()) {
+    if !read_errors && s.errors.is_empty() && s.groups.values().all(|g| g.actions.is_empty()) {
         s.error(
             template.root,
             "the template grants nothing",
@@ -451,18 +458,7 @@ fn select_level<'a, L: Clone>(
                 rank: rank(entry.level),
                 types: rt.name().to_owned(),
             };
-            let sid = || {
-                let mut sid = format!(
-                    "{}{}{}",
-                    pascal(service.prefix()),
-                    pascal(entry.level.as_str()),
-                    pascal(rt.name())
-                );
-                if condition_id > 0 {
-                    sid = format!("{sid}Condition{condition_id}");
-                }
-                sid
-            };
+            let sid = || typed_sid(service, entry.level, *rt, condition_id);
             let group = s.group(key, sid, condition, loc);
             group.add_action(action);
             group.add_resource(entry.arn.clone());
@@ -484,6 +480,81 @@ fn select_level<'a, L: Clone>(
             ),
         });
     }
+}
+
+/// One action on one ARN (`grants` with `actions`): the ARN must fit a resource type the
+/// action takes; the action joins the statement of its service, level and that type.
+fn select_named<'a, L: Clone>(
+    s: &mut Selector<'a, L>,
+    entry: &'a super::template::NamedEntry<'a, L>,
+) {
+    let Some(action) = s.action(&entry.action) else {
+        return;
+    };
+    let Some(text) = entry.arn.as_text() else {
+        return;
+    };
+    let pattern = ResourcePattern::parse(&as_one_name(text)).ok();
+    let fitting = pattern.as_ref().and_then(|pattern| {
+        action
+            .resource_types()
+            .map(model::ActionResource::resource_type)
+            .find(|rt| query::fits(pattern, *rt))
+    });
+    let Some(rt) = fitting else {
+        let formats: Vec<String> = action
+            .resource_types()
+            .flat_map(|ar| ar.resource_type().arn_formats())
+            .map(|f| format!("`{f}`"))
+            .collect();
+        let help = if formats.is_empty() {
+            "it takes only `*`: list it under `wildcard-only`".to_owned()
+        } else {
+            format!("it takes {}", formats.join(", "))
+        };
+        s.error(
+            &entry.arn.loc,
+            format!("`{}` is not a resource `{action}` takes", text.display()),
+            Some(help),
+        );
+        return;
+    };
+    if s.excluded(action) {
+        return;
+    }
+    let level = action.access_level();
+    let condition_id = entry.condition.map_or(0, |(id, _)| id);
+    let service = action.service();
+    let key = GroupKey {
+        section: Section::Typed,
+        condition: condition_id,
+        prefix: service.prefix(),
+        rank: rank(level),
+        types: rt.name().to_owned(),
+    };
+    let sid = || typed_sid(service, level, rt, condition_id);
+    let group = s.group(key, sid, entry.condition.map(|(_, n)| n), &entry.arn.loc);
+    group.add_action(action);
+    group.add_resource(entry.arn.clone());
+}
+
+/// `{Service}{Level}{ResourceType}`, then `Condition{n}` for a conditioned entry.
+fn typed_sid(
+    service: Service,
+    level: AccessLevel,
+    rt: ResourceType,
+    condition_id: usize,
+) -> String {
+    let mut sid = format!(
+        "{}{}{}",
+        pascal(service.prefix()),
+        pascal(level.as_str()),
+        pascal(rt.name())
+    );
+    if condition_id > 0 {
+        sid = format!("{sid}Condition{condition_id}");
+    }
+    sid
 }
 
 fn select_sts<'a, L: Clone>(s: &mut Selector<'a, L>, name: &'static str, arn: &'a Node<L>) {

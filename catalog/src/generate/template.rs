@@ -93,6 +93,16 @@ pub struct LevelEntry<'a, L> {
     pub service: Option<Service>,
 }
 
+/// An action granted on an ARN (`grants` with `actions`).
+pub struct NamedEntry<'a, L> {
+    /// The action.
+    pub action: Named<'a, L>,
+    /// The ARN string node.
+    pub arn: &'a Node<L>,
+    /// The entry's condition block.
+    pub condition: Option<(usize, &'a Node<L>)>,
+}
+
 /// An action named in the template, where.
 pub struct Named<'a, L> {
     /// The name or pattern as written.
@@ -113,6 +123,8 @@ pub struct Template<'a, L> {
     pub minimize: bool,
     /// The ARNs of the access-level lists and of `grants`, in template order.
     pub levels: Vec<LevelEntry<'a, L>>,
+    /// The actions of `grants` entries with `actions`, each on each ARN of its entry.
+    pub named: Vec<NamedEntry<'a, L>>,
     /// `wildcard-only.single-actions`.
     pub single_actions: Vec<Named<'a, L>>,
     /// `wildcard-only.service-<level>`: the service and level, at the prefix string.
@@ -127,15 +139,13 @@ pub struct Template<'a, L> {
     pub actions: Vec<Named<'a, L>>,
 }
 
-/// Reads the template; every error at its value.
-pub fn read<L: Clone>(root: &Node<L>) -> Result<Template<'_, L>, Vec<Error<L>>> {
+/// Reads the template, and every error at its value. The parts read well come back even
+/// when others have errors (`None` only when the root is no object), so that the
+/// selection can report its own errors in the same run.
+pub fn read<L: Clone>(root: &Node<L>) -> (Option<Template<'_, L>>, Vec<Error<L>>) {
     let mut reader = Reader { errors: Vec::new() };
     let template = reader.template(root);
-    if reader.errors.is_empty() {
-        template.ok_or_else(Vec::new)
-    } else {
-        Err(reader.errors)
-    }
+    (template, reader.errors)
 }
 
 struct Reader<L> {
@@ -217,6 +227,7 @@ impl<L: Clone> Reader<L> {
             effect,
             minimize,
             levels: Vec::new(),
+            named: Vec::new(),
             single_actions: Vec::new(),
             service_levels: Vec::new(),
             skip: Vec::new(),
@@ -455,17 +466,21 @@ impl<L: Clone> Reader<L> {
         let mut arns = Vec::new();
         let mut condition = None;
         let mut scoped: Vec<(Service, AccessLevel)> = Vec::new();
+        let mut actions = Vec::new();
         for member in members {
             match member.key.as_str() {
                 "arn" => arns = self.arns(member),
+                "actions" => actions = self.names(member),
                 "condition" => condition = self.condition(member, conditions),
                 prefix => {
                     let Some(service) = model::service(prefix) else {
                         let help = suggest(
                             prefix,
-                            model::services()
-                                .map(Service::prefix)
-                                .chain(["arn", "condition"]),
+                            model::services().map(Service::prefix).chain([
+                                "arn",
+                                "actions",
+                                "condition",
+                            ]),
                         )
                         .map(|s| format!("did you mean `{s}`?"));
                         self.error(
@@ -506,12 +521,27 @@ impl<L: Clone> Reader<L> {
         if arns.is_empty() {
             self.error(&item.loc, "the grant names no `arn`", None);
         }
-        if scoped.is_empty() {
+        if scoped.is_empty() && actions.is_empty() {
             self.error(
                 &item.loc,
-                "the grant names no service with access levels",
-                Some("add `\"s3\": [\"read\", \"list\"]`".to_owned()),
+                "the grant names no service with access levels and no actions",
+                Some(
+                    "add `\"s3\": [\"read\", \"list\"]` or `\"actions\": [\"s3:GetObject\"]`"
+                        .to_owned(),
+                ),
             );
+        }
+        for arn in &arns {
+            for named in &actions {
+                template.named.push(NamedEntry {
+                    action: Named {
+                        name: named.name,
+                        node: named.node,
+                    },
+                    arn,
+                    condition,
+                });
+            }
         }
         for arn in arns {
             for (service, level) in &scoped {

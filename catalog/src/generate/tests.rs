@@ -572,3 +572,24 @@ mod property {
         }
     }
 }
+
+#[test]
+fn grants_name_single_actions_on_their_resources() {
+    let policies = generated(
+        r#"{"grants": [
+              {"arn": "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+               "actions": ["kms:Decrypt"]},
+              {"arn": "arn:aws:s3:::reports", "actions": ["s3:ListBucket"],
+               "condition": {"StringLike": {"s3:prefix": "incoming/*"}}}
+            ]}"#,
+    );
+    let key = by_sid(&policies[0], "KmsWriteKey");
+    assert_eq!(actions(key), ["kms:Decrypt"]);
+    let list = by_sid(&policies[0], "S3ListBucketCondition1");
+    assert_eq!(actions(list), ["s3:ListBucket"]);
+    assert_eq!(list["Condition"], json!({"StringLike": {"s3:prefix": "incoming/*"}}));
+    // The ARN must be a resource the action takes.
+    let found = errors(r#"{"grants": [{"arn": "arn:aws:s3:::reports", "actions": ["s3:GetObject"]}]}"#);
+    assert_eq!(found[0].loc, "/grants/0/arn");
+    assert!(found[0].help.as_deref().unwrap().contains("${ObjectName}"), "{found:?}");
+}
