@@ -84,7 +84,7 @@ pub fn value(
 }
 
 /// `CRATE::__private::PolicyKind::<Variant>`.
-fn kind_path(krate: &TokenStream, kind: PolicyKind) -> TokenStream {
+pub fn kind_path(krate: &TokenStream, kind: PolicyKind) -> TokenStream {
     let variant = match kind {
         PolicyKind::Identity => "Identity",
         PolicyKind::Resource => "Resource",

@@ -4,7 +4,7 @@
 use std::fmt::Display;
 
 pub use iam_catalog::PolicyKind;
-pub use iam_policy_macros::policy_impl;
+pub use iam_policy_macros::{generate_impl, policy_impl};
 
 use iam_catalog::check::interpolation::escape_literal;
 use iam_catalog::view::escape_json_into;
@@ -238,6 +238,16 @@ pub fn render(kind: PolicyKind, parts: &[Part<'_>]) -> Policy {
         }
     }
     Policy::from_owned(kind, json)
+}
+
+/// The value of a `generate!`: its documents and notes.
+pub fn generated(policies: Vec<Policy>, notes: &[&str]) -> crate::Generated {
+    crate::Generated::new(policies, notes.iter().map(|n| (*n).to_owned()).collect())
+}
+
+/// The value a failed `generate!` expands to after its errors.
+pub fn generated_placeholder() -> crate::Generated {
+    crate::Generated::new(Vec::new(), Vec::new())
 }
 
 /// The value a failed `policy!` expands to after its errors, so no secondary errors follow.

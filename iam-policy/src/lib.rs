@@ -23,6 +23,14 @@ pub use validate::{Diagnostic, ValidateOptions, validate, validate_with};
 /// The capability catalog and the engine behind the checks (`iam-catalog`).
 pub use iam_catalog as catalog;
 
+#[doc = include_str!("generate_macro.md")]
+#[macro_export]
+macro_rules! generate {
+    ($($body:tt)*) => {
+        $crate::__private::generate_impl!{ $crate, $($body)* }
+    };
+}
+
 #[doc = include_str!("policy_macro.md")]
 #[macro_export]
 macro_rules! policy {

@@ -587,9 +587,16 @@ fn grants_name_single_actions_on_their_resources() {
     assert_eq!(actions(key), ["kms:Decrypt"]);
     let list = by_sid(&policies[0], "S3ListBucketCondition1");
     assert_eq!(actions(list), ["s3:ListBucket"]);
-    assert_eq!(list["Condition"], json!({"StringLike": {"s3:prefix": "incoming/*"}}));
+    assert_eq!(
+        list["Condition"],
+        json!({"StringLike": {"s3:prefix": "incoming/*"}})
+    );
     // The ARN must be a resource the action takes.
-    let found = errors(r#"{"grants": [{"arn": "arn:aws:s3:::reports", "actions": ["s3:GetObject"]}]}"#);
+    let found =
+        errors(r#"{"grants": [{"arn": "arn:aws:s3:::reports", "actions": ["s3:GetObject"]}]}"#);
     assert_eq!(found[0].loc, "/grants/0/arn");
-    assert!(found[0].help.as_deref().unwrap().contains("${ObjectName}"), "{found:?}");
+    assert!(
+        found[0].help.as_deref().unwrap().contains("${ObjectName}"),
+        "{found:?}"
+    );
 }
