@@ -182,7 +182,7 @@ pub struct Generator {
     minimize: bool,
     deny: bool,
     levels: Vec<(AccessLevel, Arn, Option<serde_json::Value>)>,
-    grants: Vec<(Arn, String, Vec<AccessLevel>, Option<serde_json::Value>)>,
+    grants: Vec<Grant>,
     single_actions: Vec<String>,
     service_levels: Vec<(String, AccessLevel)>,
     skip: Vec<String>,
@@ -190,6 +190,15 @@ pub struct Generator {
     sts: Vec<(&'static str, Arn)>,
     actions: Vec<String>,
     parsed: Option<Node<JsonLocation>>,
+}
+
+/// One `grants` entry: levels of one service, or named actions, on an ARN.
+#[derive(Debug, Clone)]
+struct Grant {
+    arn: Arn,
+    levels: Option<(String, Vec<AccessLevel>)>,
+    actions: Vec<String>,
+    condition: Option<serde_json::Value>,
 }
 
 fn level_key(level: AccessLevel) -> &'static str {
@@ -303,8 +312,29 @@ impl Generator {
         levels: &[AccessLevel],
         condition: Option<serde_json::Value>,
     ) -> Self {
-        self.grants
-            .push((arn.into(), service.to_owned(), levels.to_vec(), condition));
+        self.grants.push(Grant {
+            arn: arn.into(),
+            levels: Some((service.to_owned(), levels.to_vec())),
+            actions: Vec::new(),
+            condition,
+        });
+        self
+    }
+
+    /// Grants exactly `actions` on `arn`, which must be a resource each of them takes.
+    #[must_use]
+    pub fn grant_actions(
+        mut self,
+        arn: impl Into<Arn>,
+        actions: &[&str],
+        condition: Option<serde_json::Value>,
+    ) -> Self {
+        self.grants.push(Grant {
+            arn: arn.into(),
+            levels: None,
+            actions: actions.iter().map(|a| (*a).to_owned()).collect(),
+            condition,
+        });
         self
     }
 
@@ -435,21 +465,36 @@ impl Generator {
                 .grants
                 .iter()
                 .enumerate()
-                .map(|(i, (arn, service, levels, condition))| {
+                .map(|(i, grant)| {
                     let at = format!("/grants/{i}");
-                    let mut entry = vec![("arn".to_owned(), t.arn(&format!("{at}/arn"), arn))];
-                    let levels = levels
-                        .iter()
-                        .enumerate()
-                        .map(|(j, level)| {
-                            string_node(&format!("{at}/{service}/{j}"), level_key(*level))
-                        })
-                        .collect();
-                    entry.push((
-                        service.clone(),
-                        array_node(&format!("{at}/{service}"), levels),
-                    ));
-                    if let Some(condition) = condition {
+                    let mut entry =
+                        vec![("arn".to_owned(), t.arn(&format!("{at}/arn"), &grant.arn))];
+                    if let Some((service, levels)) = &grant.levels {
+                        let levels = levels
+                            .iter()
+                            .enumerate()
+                            .map(|(j, level)| {
+                                string_node(&format!("{at}/{service}/{j}"), level_key(*level))
+                            })
+                            .collect();
+                        entry.push((
+                            service.clone(),
+                            array_node(&format!("{at}/{service}"), levels),
+                        ));
+                    }
+                    if !grant.actions.is_empty() {
+                        let actions = grant
+                            .actions
+                            .iter()
+                            .enumerate()
+                            .map(|(j, a)| string_node(&format!("{at}/actions/{j}"), a))
+                            .collect();
+                        entry.push((
+                            "actions".to_owned(),
+                            array_node(&format!("{at}/actions"), actions),
+                        ));
+                    }
+                    if let Some(condition) = &grant.condition {
                         entry.push((
                             "condition".into(),
                             json_node(&format!("{at}/condition"), condition),

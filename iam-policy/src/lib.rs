@@ -14,7 +14,7 @@ pub mod __private;
 
 pub use document::Document;
 pub use generate::{Generated, Generator};
-pub use iam_catalog::{Code, PolicyKind, Severity};
+pub use iam_catalog::{AccessLevel, Code, PolicyKind, Severity};
 pub use insert::{AccountId, InsertError, Literal, Partition, Pattern, Region};
 pub use json::JsonLocation;
 pub use policy::{ParseError, Policy};
