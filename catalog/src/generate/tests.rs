@@ -235,12 +235,21 @@ fn conditions_make_their_own_statements() {
 #[test]
 fn grants_scope_levels_to_a_service() {
     let instance = "arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0";
-    let unscoped = generated(&format!(r#"{{"write": ["{instance}"]}}"#));
-    let prefixes: Vec<String> = all_actions(&unscoped)
-        .iter()
-        .map(|a| a.split(':').next().unwrap_or_default().to_owned())
-        .collect();
-    assert!(prefixes.iter().any(|p| p == "ec2"));
+    // An ARN grants the actions of the service it names; `ssm:SendCommand` takes EC2
+    // instances and S3 buckets too, and only a grant that names `ssm` asks for it.
+    let unscoped = generated(&format!(r#"{{"write": ["{instance}", "arn:aws:s3:::b"]}}"#));
+    let names = all_actions(&unscoped);
+    assert!(names.contains(&"ec2:StopInstances".to_owned()));
+    assert!(
+        names
+            .iter()
+            .all(|a| a.starts_with("ec2:") || a.starts_with("s3:")),
+        "{names:?}"
+    );
+    let ssm = generated(&format!(
+        r#"{{"grants": [{{"arn": "{instance}", "ssm": ["write"]}}]}}"#
+    ));
+    assert!(all_actions(&ssm).contains(&"ssm:SendCommand".to_owned()));
     let scoped = generated(&format!(
         r#"{{"grants": [{{"arn": "{instance}", "ec2": ["write", "read"]}}]}}"#
     ));
@@ -414,6 +423,15 @@ fn template_mistakes_are_located() {
     assert_eq!(found[0].help.as_deref(), Some("did you mean `read`?"));
     let found = errors(r#"{"read": [""], "list": null}"#);
     assert!(found[0].message.contains("grants nothing"));
+    // An ARN whose type no action of the level takes: the entry says so.
+    let found =
+        errors(r#"{"list": ["arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf"]}"#);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].loc, "/list/0");
+    assert!(
+        found[0].message.contains("no list action takes it"),
+        "{found:?}"
+    );
     let found = errors("[]");
     assert!(found[0].message.contains("is an object"));
     // policy_sentry's blank template, filled in: empty strings are nothing.
