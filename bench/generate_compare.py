@@ -24,9 +24,9 @@ only one side grants, by asking both catalogs about it:
   note them instead);
 - `resource-types`: the two catalogs list different resource types for the action (the
   statement's resource type is missing from the other catalog's entry for it);
-- `arn-match`: the catalogs agree on the action and its resource type, and the two ARN
-  matchers disagree on whether the template's ARN is that resource type;
-- `unexplained`: none of the above (listed in full).
+- `arn-match` (the last resort): the catalogs agree on the action and its resource
+  type, and the two ARN matchers disagree on whether the template's ARN is that
+  resource type. bench/GENERATE.md explains each case by hand.
 
 Not part of `cargo test`: it needs Python and the network for pip.
 """
