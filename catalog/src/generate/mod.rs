@@ -13,13 +13,25 @@
 //!   fitting rule ([`crate::query::fits`]): placeholders match any non-empty run (paths
 //!   included: `repository/foo/bar`, `role/path/name`), except S3 bucket names, which
 //!   hold no `/` — so `arn:aws:s3:::b` is a bucket and `arn:aws:s3:::b/*` an object. An
-//!   inserted value (`{bucket}`) is unknown non-empty text inside its field; the fixed
-//!   parts still select the types.
+//!   inserted value (`{bucket}`) counts as one name — non-empty text without `/` or `:`
+//!   inside its field — so the fixed parts select the types (`arn:aws:s3:::{bucket}` is a
+//!   bucket); the output keeps the hole for the front end to fill, escaped.
+//! - The types of the service the ARN names come first: when some fit, other services'
+//!   types that share the format (`ssm:SendCommand`'s output bucket, AWS Backup's
+//!   recovery points of an RDS database) are left out; a `grants` entry naming the
+//!   service asks for them.
 //! - Each access level grants the actions of that level that take a selected resource
 //!   type (required or not, as the Service Authorization Reference lists them).
 //! - An ARN that fits no resource type of any service is an error whose help lists the
 //!   closest ARN formats; an ARN that fits but gets no action at its level is a warning
-//!   note. A template that grants nothing is an error: never an empty policy.
+//!   note (an error when nothing else is granted). A template that grants nothing is an
+//!   error: never an empty policy.
+//! - Dependent actions are noted, not added: each acts on a resource of its own (the role
+//!   passed, the key used) that the template does not name, so adding it on the
+//!   template's ARN grants nothing and adding it on `"*"` widens.
+//! - Access levels are the Service Authorization Reference's, as the catalog holds them;
+//!   `policy_sentry`'s overrides (every IAM write action as "Permissions management") are
+//!   not applied, so `write` on a role grants `iam:UpdateRole`.
 //!
 //! # Output
 //!
