@@ -11,7 +11,12 @@
 use iam_policy::generate::{Arn, Generator};
 use iam_policy::{PolicyKind, generate};
 
-pub fn main() {
+/// Generates the policy both ways, prints it, and checks that both ways agree.
+///
+/// # Errors
+///
+/// When the run-time template has a mistake (it has none).
+pub fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bucket = "example-reports";
     let queue = "example-results";
     let key = "1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -36,7 +41,7 @@ pub fn main() {
             "sqs:StartMessageMoveTask", "sqs:CancelMessageMoveTask"
         ]
     });
-    let policy = &generated.policies()[0];
+    let policy = generated.policies().first().ok_or("no policy generated")?;
     println!("{}", policy.to_json_pretty());
     assert!(policy.validate(PolicyKind::Identity).is_empty());
 
@@ -64,8 +69,7 @@ pub fn main() {
         .exclude("sqs:SetQueueAttributes")
         .exclude("sqs:StartMessageMoveTask")
         .exclude("sqs:CancelMessageMoveTask")
-        .generate()
-        .unwrap_or_else(|error| panic!("{error}"));
+        .generate()?;
     assert_eq!(runtime.to_json(), generated.to_json());
 
     // Each access level grants only its own actions, on the resources named.
@@ -75,4 +79,5 @@ pub fn main() {
     assert!(!json.contains(r#""sqs:DeleteQueue""#));
     assert!(json.contains(r#""kms:Decrypt""#));
     assert!(!json.contains(r#""kms:Encrypt""#));
+    Ok(())
 }

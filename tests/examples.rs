@@ -5,5 +5,5 @@ mod generate_lambda_policy;
 
 #[test]
 fn generate_lambda_policy() {
-    generate_lambda_policy::main();
+    generate_lambda_policy::main().unwrap();
 }

@@ -1,6 +1,7 @@
 //! `iam-policy generate`: read a template (YAML or JSON), generate the least-privilege
 //! policy with the engine (`iam_policy::generate::Generator`), print it.
 
+use std::fmt::Write as _;
 use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -104,11 +105,12 @@ pub fn run(args: &Args) -> ExitCode {
             let mut out = String::new();
             for (index, policy) in generated.policies().iter().enumerate() {
                 if count > 1 {
-                    out.push_str(&format!(
-                        "// policy {} of {count} (split to fit the {} quota)\n",
+                    let _ = writeln!(
+                        out,
+                        "// policy {} of {count} (split to fit the {} quota)",
                         index + 1,
                         args.kind
-                    ));
+                    );
                 }
                 out.push_str(&policy.to_json_pretty());
                 out.push('\n');
@@ -130,28 +132,33 @@ fn read(path: &std::path::Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| e.to_string())
 }
 
+/// The errors in template order (line, then column), each with its place and help.
 fn render_errors(path: &str, error: &GenerateError) -> String {
     let mut out = String::new();
-    for e in &error.errors {
-        out.push_str(&format!("error: {}\n", e.message));
+    let mut errors: Vec<_> = error.errors.iter().collect();
+    errors.sort_by_key(|e| (e.loc.line, e.loc.column));
+    for e in errors {
+        let _ = writeln!(out, "error: {}", e.message);
         let pointer = if e.loc.pointer.is_empty() {
             "/"
         } else {
             &e.loc.pointer
         };
-        out.push_str(&format!(
-            "  --> {path}:{}:{} ({pointer})\n",
+        let _ = writeln!(
+            out,
+            "  --> {path}:{}:{} ({pointer})",
             e.loc.line, e.loc.column
-        ));
+        );
         if let Some(help) = &e.help {
-            out.push_str(&format!("  help: {help}\n"));
+            let _ = writeln!(out, "  help: {help}");
         }
     }
-    out.push_str(&format!(
-        "{} error{} in `{path}`\n",
+    let _ = writeln!(
+        out,
+        "{} error{} in `{path}`",
         error.errors.len(),
         if error.errors.len() == 1 { "" } else { "s" }
-    ));
+    );
     out
 }
 

@@ -408,10 +408,6 @@ fn level_key(level: AccessLevel) -> &'static str {
 }
 
 /// One ARN at one access level.
-#[expect(
-    clippy::too_many_lines,
-    reason = "parse, fit, grant, note: one ARN's story"
-)]
 fn select_level<'a, L: Clone>(
     s: &mut Selector<'a, L>,
     entry: &'a super::template::LevelEntry<'a, L>,

@@ -445,7 +445,12 @@ impl<L: Clone> Reader<L> {
         Some((*conditions, &member.value))
     }
 
-    /// An item of `grants`: `{"arn": ..., "<prefix>": [levels], "condition": ...}`.
+    /// An item of `grants`: `{"arn": ..., "<prefix>": [levels], "actions": [...],
+    /// "condition": ...}`.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per grant key, with its help"
+    )]
     fn grant<'a>(
         &mut self,
         template: &mut Template<'a, L>,
