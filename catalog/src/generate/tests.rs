@@ -501,14 +501,34 @@ mod property {
 
     use super::*;
 
+    /// Warnings about what a template asks for rather than how the policy is written: a
+    /// session policy granting a service that takes no temporary credentials, and the
+    /// security group (DESIGN.md: a policy that can escalate privileges, pass any role,
+    /// ...). The generator passes them on as notes; they are not defects of its output.
+    fn about_the_request(code: crate::Code, kind: PolicyKind) -> bool {
+        const SECURITY: &[&str] = &[
+            "privilege-escalation",
+            "pass-role-unrestricted",
+            "data-exfiltration",
+            "resource-exposure",
+            "credentials-exposure",
+            "allow-with-not",
+            "public-access",
+            "cross-account-trust-unconditioned",
+        ];
+        (kind == PolicyKind::Session && code == crate::Code::TemporaryCredentialsUnsupported)
+            || SECURITY.contains(&code.name())
+    }
+
     const LEVEL_KEYS: [&str; 5] = ["read", "write", "list", "tagging", "permissions-management"];
 
     /// A template of one to three ARNs (each an ARN of a random resource type) at random
-    /// levels, optionally with wildcard-only service levels, Deny and `minimize`.
+    /// levels, as strings or entries with a condition, optionally with wildcard-only
+    /// service levels, and with Deny an assumed role; `minimize` or not.
     fn template() -> impl Strategy<Value = (Value, PolicyKind)> {
         let services = crate::services().len();
         (
-            prop::collection::vec((0..services, 0usize..64, 0usize..5, any::<bool>()), 1..4),
+            prop::collection::vec((0..services, 0usize..64, 0usize..5, 0u8..3), 1..4),
             prop::option::of((0..services, 0usize..5)),
             any::<bool>(),
             any::<bool>(),
@@ -520,20 +540,25 @@ mod property {
         )
             .prop_map(|(entries, wildcard, deny, minimize, kind)| {
                 let mut template = serde_json::Map::new();
-                for (service, rt, level, object_form) in entries {
+                for (service, rt, level, form) in entries {
                     let service = crate::services().nth(service).unwrap();
                     let types: Vec<_> = service.resource_types().collect();
                     let Some(rt) = types.get(rt % types.len().max(1)) else {
                         continue;
                     };
-                    let Some(format) = rt.arn_formats().next() else {
+                    // A format whose account field is fixed text (a few in the
+                    // reference, e.g. MediaConnect's `offering`) makes no valid ARN.
+                    let Some(format) = rt.arn_formats().next().filter(|f| {
+                        f.split(':').nth(4).is_some_and(|a| a.is_empty() || a.starts_with("${"))
+                    }) else {
                         continue;
                     };
                     let arn = arn_of(format);
-                    let entry = if object_form {
-                        json!({"arn": arn})
-                    } else {
-                        json!(arn)
+                    // A string, an object, or an object with a global-key condition.
+                    let entry = match form {
+                        0 => json!(arn),
+                        1 => json!({"arn": arn}),
+                        _ => json!({"arn": arn, "condition": {"Bool": {"aws:SecureTransport": "true"}}}),
                     };
                     template
                         .entry(LEVEL_KEYS[level])
@@ -549,6 +574,10 @@ mod property {
                 }
                 if deny {
                     template.insert("effect".into(), json!("Deny"));
+                    template.insert(
+                        "sts".into(),
+                        json!({"assume-role": ["arn:aws:iam::123456789012:role/path/name"]}),
+                    );
                 }
                 template.insert("minimize".into(), json!(minimize));
                 (Value::Object(template), kind)
@@ -569,12 +598,13 @@ mod property {
                         // passed on as a note, not hidden.
                         let findings: Vec<_> = crate::check(policy, kind)
                             .into_iter()
-                            .filter(|d| !(kind == PolicyKind::Session && d.code == crate::Code::TemporaryCredentialsUnsupported))
+                            .filter(|d| !about_the_request(d.code, kind))
                             .collect();
                         prop_assert!(findings.is_empty(), "{template:#}\n{:#}\n{findings:#?}", to_value(&policy.root));
                     }
                     prop_assert!(
-                        generated.notes.iter().all(|n| !n.message.contains('[') || n.message.contains("[temporary-credentials-unsupported]")),
+                        generated.notes.iter().all(|n| !n.message.contains('[')
+                            || crate::Code::ALL.iter().any(|c| about_the_request(*c, kind) && n.message.ends_with(&format!("[{c}]")))),
                         "a check warning: {:?}", generated.notes
                     );
                 }
