@@ -149,6 +149,7 @@ impl From<String> for Arn {
 /// Why a template could not be generated: every mistake, each at its place in the
 /// template (a JSON pointer; with line and column for a template read from JSON text).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub struct GenerateError {
     /// The mistakes, in template order.
     pub errors: Vec<engine::Error<JsonLocation>>,

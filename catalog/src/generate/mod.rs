@@ -122,6 +122,7 @@ pub struct Note<L> {
 
 /// The generated policy: one document, or several when one would exceed the quota.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Generated<L> {
     /// The documents, in order; each passes [`crate::check()`] with no finding.
     pub policies: Vec<PolicyView<L>>,
