@@ -21,7 +21,9 @@
 //! inserted by [`Arn::value`]: a value is a literal, written with IAM's escapes (`${*}`,
 //! `${?}`, `${$}`) by the code that writes `policy!`'s `{var}`s, so it matches only
 //! itself. For choosing resource types an inserted value counts as one name (no `/` or
-//! `:`): `arn:aws:s3:::{bucket}` is a bucket.
+//! `:`): `arn:aws:s3:::{bucket}` is a bucket. As with `generate!`, the size quota is
+//! counted without the inserted values; `Policy::validate` reports a rendered policy over
+//! it (`policy-too-large`).
 
 use std::fmt::{self, Display};
 
