@@ -279,7 +279,7 @@ def report(rows, reasons):
     print("| --- | ---: | ---: | ---: | --- | --- |")
     for r in rows:
         if r.get("ours_error") or r.get("theirs_error"):
-            err = (r.get("ours_error") or "").splitlines()[0] if r.get("ours_error") else ""
+            err = (r.get("ours_error") or "").splitlines()[0].removeprefix("error: ") if r.get("ours_error") else ""
             print(f"| {r['template']} | error: {err} | {r.get('theirs', 'error')} | | | |")
             continue
         def fmt(side):
