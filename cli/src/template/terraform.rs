@@ -224,8 +224,13 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
     if let Some(module) = get(root, "configuration").and_then(|c| get(c, "root_module")) {
         config_resources(module, String::new(), &mut configured);
     }
-    // (resource configuration address, attribute) -> documents; document -> kind.
-    let mut references: HashMap<(String, &str), Vec<String>> = HashMap::new();
+    // (resource configuration address, attribute) -> documents; document -> kind. Inline
+    // policy blocks are `inline_policy.N`.
+    let mut references: HashMap<(String, String), Vec<String>> = HashMap::new();
+    // The attributes the configuration sets: an optional, computed attribute such as
+    // `aws_sqs_queue.policy` is unknown in a plan without being a policy to check.
+    let mut set: HashSet<(String, String)> = HashSet::new();
+    let has_configuration = get(root, "configuration").is_some();
     let mut document_kind: HashMap<String, PolicyKind> = HashMap::new();
     for (prefix, resource) in &configured {
         let (Some(address), Some(ty), Some(expressions)) = (
@@ -236,7 +241,8 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
             continue;
         };
         let full = format!("{prefix}{address}");
-        let mut note = |attribute: &'static str, kind: PolicyKind, expression| {
+        let mut note = |attribute: String, kind: PolicyKind, expression| {
+            set.insert((full.clone(), attribute.clone()));
             let documents = referenced_documents(expression, prefix);
             for d in &documents {
                 document_kind.entry(d.clone()).or_insert(kind);
@@ -250,22 +256,26 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
         };
         for (attribute, kind) in attributes(ty) {
             if let Some(expression) = get(expressions, attribute) {
-                note(attribute, *kind, expression);
+                note((*attribute).to_owned(), *kind, expression);
             }
         }
         if ty == "aws_iam_role"
             && let Some(blocks) = get(expressions, "inline_policy").and_then(Node::as_array)
         {
-            for block in blocks {
+            for (i, block) in blocks.iter().enumerate() {
                 if let Some(expression) = get(block, "policy") {
-                    note("inline_policy", PolicyKind::Identity, expression);
+                    note(
+                        format!("inline_policy.{i}"),
+                        PolicyKind::Identity,
+                        expression,
+                    );
                 }
             }
         }
         if ty == "aws_organizations_policy"
             && let Some(expression) = get(expressions, "content")
         {
-            note("content", PolicyKind::Scp, expression);
+            note("content".to_owned(), PolicyKind::Scp, expression);
         }
     }
 
@@ -313,14 +323,18 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
             continue;
         }
         let config = config_address(&instance.address);
+        let configured = |attribute: &str| {
+            !has_configuration || set.contains(&(config.clone(), attribute.to_owned()))
+        };
         let is_unknown = |attribute: &str| {
-            instance
-                .unknown
-                .and_then(|u| get(u, attribute))
-                .is_some_and(|v| matches!(v.kind, NodeKind::Bool(true)))
+            configured(attribute)
+                && instance
+                    .unknown
+                    .and_then(|u| get(u, attribute))
+                    .is_some_and(|v| matches!(v.kind, NodeKind::Bool(true)))
         };
         for (attribute, kind) in attributes(instance.ty) {
-            let covered = references.contains_key(&(config.clone(), *attribute));
+            let covered = references.contains_key(&(config.clone(), (*attribute).to_owned()));
             check_string(
                 &mut report,
                 format!("`{}` ({attribute})", instance.address),
@@ -334,8 +348,9 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
         if instance.ty == "aws_iam_role"
             && let Some(blocks) = get(instance.values, "inline_policy").and_then(Node::as_array)
         {
-            let covered = references.contains_key(&(config.clone(), "inline_policy"));
             for (i, block) in blocks.iter().enumerate() {
+                let covered =
+                    references.contains_key(&(config.clone(), format!("inline_policy.{i}")));
                 let unknown_here = instance
                     .unknown
                     .and_then(|u| get(u, "inline_policy"))
@@ -364,7 +379,7 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
                 _ => None,
             };
             if let Some(kind) = kind {
-                let covered = references.contains_key(&(config.clone(), "content"));
+                let covered = references.contains_key(&(config.clone(), "content".to_owned()));
                 check_string(
                     &mut report,
                     format!("`{}` (content)", instance.address),
