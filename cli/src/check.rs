@@ -271,6 +271,9 @@ fn check_one(path: String, settings: &Settings) -> Checked {
     }
 }
 
+/// One input waiting for a worker: taken once, by the worker that claims its index.
+type Slot = std::sync::Mutex<Option<(String, Option<String>)>>;
+
 /// Checks the inputs on `jobs` threads and hands each result to `emit` in input order,
 /// as soon as it and every result before it are done.
 fn check_all(
@@ -287,8 +290,7 @@ fn check_all(
     let progress = total > 20 && std::io::stderr().is_terminal();
     let jobs = jobs.clamp(1, total.max(1));
     let next = AtomicUsize::new(0);
-    let queue: Vec<Mutex<Option<(String, Option<String>)>>> =
-        inputs.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    let queue: Vec<Slot> = inputs.into_iter().map(|i| Mutex::new(Some(i))).collect();
     std::thread::scope(|scope| {
         let (send, receive) = mpsc::channel::<(usize, Checked)>();
         for _ in 0..jobs {

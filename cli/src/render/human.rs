@@ -60,10 +60,31 @@ fn token_len(line: &str, column: usize) -> usize {
             }
             rest.len()
         }
+        // A JSON string inside a JSON string (a policy in a Terraform plan): `\"...\"`.
+        Some('\\') if rest.get(1) == Some(&'"') => {
+            // Decode the outer escapes (`\\` is `\`, `\"` is `"`), then find the inner
+            // string's closing quote.
+            let (mut i, mut escaped) = (2, false);
+            while let Some(&c) = rest.get(i) {
+                let (inner, width) = if c == '\\' {
+                    (rest.get(i + 1).copied().unwrap_or(c), 2)
+                } else {
+                    (c, 1)
+                };
+                i += width;
+                match inner {
+                    _ if escaped => escaped = false,
+                    '\\' => escaped = true,
+                    '"' => return i.min(rest.len()),
+                    _ => {}
+                }
+            }
+            rest.len()
+        }
         // A number, a word, or a plain YAML scalar: up to white space or a delimiter.
         Some(_) => rest
             .iter()
-            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '#'))
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}' | '#' | '"'))
             .count()
             .max(1),
     }
@@ -139,6 +160,7 @@ struct Item<'a> {
 }
 
 /// The report of one file (empty when it has nothing to say), counted in `totals`.
+#[expect(clippy::too_many_lines, reason = "one layout, read top to bottom")]
 pub fn render_file(result: &Checked, color: bool, totals: &mut Totals) -> String {
     let p = Paint { color };
     let mut out = String::new();
@@ -313,6 +335,8 @@ mod tests {
         let yaml = "  Action: s3:GetObjekt # x";
         assert_eq!(token_len(yaml, 11), 12);
         assert_eq!(token_len("- 'it''s' x", 3), 7);
+        let plan = r#"{\"Action\":\"s3:Get\\\"x\",\"B\":1}"#;
+        assert_eq!(token_len(plan, 13), 15);
     }
 
     #[test]

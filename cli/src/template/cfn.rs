@@ -55,14 +55,14 @@ fn places(resource_type: &str) -> &'static [Place] {
         | "AWS::SQS::QueuePolicy"
         | "AWS::SQS::QueueInlinePolicy"
         | "AWS::SNS::TopicPolicy"
-        | "AWS::SNS::TopicInlinePolicy" => &[Place::Property("PolicyDocument", Resource)],
+        | "AWS::SNS::TopicInlinePolicy"
+        | "AWS::Logs::ResourcePolicy" => &[Place::Property("PolicyDocument", Resource)],
         "AWS::KMS::Key" | "AWS::KMS::ReplicaKey" => &[Place::Property("KeyPolicy", Resource)],
         "AWS::SecretsManager::ResourcePolicy" | "AWS::Kinesis::ResourcePolicy" => {
             &[Place::Property("ResourcePolicy", Resource)]
         }
         "AWS::ECR::Repository" => &[Place::Property("RepositoryPolicyText", Resource)],
         "AWS::ECR::RegistryPolicy" => &[Place::Property("PolicyText", Resource)],
-        "AWS::Logs::ResourcePolicy" => &[Place::Property("PolicyDocument", Resource)],
         "AWS::EFS::FileSystem" => &[Place::Property("FileSystemPolicy", Resource)],
         "AWS::Backup::BackupVault" => &[Place::Property("AccessPolicy", Resource)],
         "AWS::Events::EventBus" | "AWS::ApiGateway::RestApi" | "AWS::S3::AccessPoint" => {
@@ -189,22 +189,19 @@ impl Walker<'_> {
                     if is_no_value(item) {
                         continue;
                     }
-                    match get(item, "PolicyDocument") {
-                        Some(document) => {
-                            let name = get(item, "PolicyName")
-                                .and_then(Node::as_literal)
-                                .map(|n| format!(" `{n}`"))
-                                .unwrap_or_default();
-                            self.document(
-                                &format!("`{id}` ({ty} policy{name})"),
-                                document,
-                                PolicyKind::Identity,
-                            );
-                        }
-                        None => {
-                            self.owner = format!("`{id}` ({ty} Policies)");
-                            self.not_checked(item);
-                        }
+                    if let Some(document) = get(item, "PolicyDocument") {
+                        let name = get(item, "PolicyName")
+                            .and_then(Node::as_literal)
+                            .map(|n| format!(" `{n}`"))
+                            .unwrap_or_default();
+                        self.document(
+                            &format!("`{id}` ({ty} policy{name})"),
+                            document,
+                            PolicyKind::Identity,
+                        );
+                    } else {
+                        self.owner = format!("`{id}` ({ty} Policies)");
+                        self.not_checked(item);
                     }
                 }
             }
@@ -240,7 +237,7 @@ impl Walker<'_> {
     /// One policy document: an object (lowered and checked), JSON text (parsed and
     /// checked), or a value computed at deploy time (reported, not checked).
     fn document(&mut self, owner: &str, node: &Node<JsonLocation>, kind: PolicyKind) {
-        self.owner = owner.to_owned();
+        owner.clone_into(&mut self.owner);
         self.report.found += 1;
         if is_no_value(node) {
             self.report.found -= 1;
@@ -296,14 +293,15 @@ impl Walker<'_> {
     /// A document with intrinsic functions lowered.
     fn lower(&mut self, node: &Node<JsonLocation>) -> Node<JsonLocation> {
         let kind = match &node.kind {
-            NodeKind::Object(_) if intrinsic(node).is_some() => match self.text(node) {
-                Some(text) => NodeKind::String(text),
-                None => {
+            NodeKind::Object(_) if intrinsic(node).is_some() => {
+                if let Some(text) = self.text(node) {
+                    NodeKind::String(text)
+                } else {
                     self.not_checked(node);
                     self.holes += 1;
                     NodeKind::Opaque(self.holes)
                 }
-            },
+            }
             NodeKind::Object(members) => NodeKind::Object(
                 members
                     .iter()
@@ -369,23 +367,20 @@ impl Walker<'_> {
                     return None;
                 };
                 let delimiter = delimiter.as_literal()?;
-                match parts.as_array() {
-                    Some(parts) => {
-                        for (i, part) in parts.iter().filter(|p| !is_no_value(p)).enumerate() {
-                            if i > 0 {
-                                push(&mut segments, Segment::Literal(delimiter.to_owned()));
-                            }
-                            let part = self.text(part)?;
-                            for s in part.segments {
-                                push(&mut segments, s);
-                            }
+                if let Some(parts) = parts.as_array() {
+                    for (i, part) in parts.iter().filter(|p| !is_no_value(p)).enumerate() {
+                        if i > 0 {
+                            push(&mut segments, Segment::Literal(delimiter.to_owned()));
+                        }
+                        let part = self.text(part)?;
+                        for s in part.segments {
+                            push(&mut segments, s);
                         }
                     }
+                } else {
                     // A list computed at deploy time: its joined text is unknown.
-                    None => {
-                        let hole = self.hole();
-                        push(&mut segments, hole);
-                    }
+                    let hole = self.hole();
+                    push(&mut segments, hole);
                 }
             }
             "Fn::ImportValue" | "Fn::FindInMap" | "Fn::Select" | "Fn::Base64"
@@ -406,12 +401,13 @@ impl Walker<'_> {
         out: &mut Vec<Segment>,
     ) -> Option<()> {
         match self.names.get(name) {
-            Some(Name::Parameter(ty)) if attribute.is_none() => {
-                // `List<...>` and `CommaDelimitedList` parameters are lists
-                // (User Guide, "Parameters").
-                if ty.starts_with("List<") || ty == "CommaDelimitedList" {
-                    return None;
-                }
+            // `List<...>` and `CommaDelimitedList` parameters are lists (User Guide,
+            // "Parameters").
+            Some(Name::Parameter(ty))
+                if attribute.is_none()
+                    && (ty.starts_with("List<") || ty == "CommaDelimitedList") =>
+            {
+                return None;
             }
             Some(Name::Resource(ty)) => {
                 if let Some(shape) = arn_shape(ty, attribute) {
@@ -458,12 +454,11 @@ impl Walker<'_> {
             let name = after.get(..end)?.trim();
             rest = after.get(end + 1..)?;
             if let Some(value) = variables.and_then(|v| v.iter().find(|m| m.key == name)) {
-                match self.text(&value.value) {
-                    Some(text) => text.segments.into_iter().for_each(|s| push(out, s)),
-                    None => {
-                        let hole = self.hole();
-                        push(out, hole);
-                    }
+                if let Some(text) = self.text(&value.value) {
+                    text.segments.into_iter().for_each(|s| push(out, s));
+                } else {
+                    let hole = self.hole();
+                    push(out, hole);
                 }
             } else if let Some((resource, attribute)) = name.split_once('.') {
                 self.reference(resource, Some(attribute), out)?;

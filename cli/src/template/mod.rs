@@ -325,8 +325,11 @@ pub fn is_cfn_template(root: &Node<JsonLocation>) -> bool {
 
 /// Whether a path names a YAML file (`.yaml`, `.yml`) or a CloudFormation `.template`.
 pub fn is_yaml_path(path: &str) -> bool {
-    let lower = path.to_ascii_lowercase();
-    lower.ends_with(".yaml") || lower.ends_with(".yml") || lower.ends_with(".template")
+    std::path::Path::new(path).extension().is_some_and(|e| {
+        ["yaml", "yml", "template"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 fn start() -> JsonLocation {
@@ -435,8 +438,8 @@ mod tests {
         let inner = parse_embedded(&lines, string, &text, true).unwrap();
         let action = get(&inner, "Action").unwrap();
         assert_eq!(action.loc.pointer, "/policy/Action");
-        // The value `"s3:X..."` starts at its escaped quote in the file.
-        let at = file.find(r#"\"s3"#).unwrap() + 1;
+        // The value `"s3:X..."` starts at the escape of its quote in the file (`\"`).
+        let at = file.find(r#"\"s3"#).unwrap();
         assert_eq!(action.loc.column, at + 1);
         let b = get(&inner, "B").unwrap();
         assert_eq!(b.loc.column, file.find("1}").unwrap() + 1);

@@ -1,4 +1,4 @@
-//! Terraform plans in JSON (`terraform show -json PLANFILE`, HashiCorp's "JSON Output
+//! Terraform plans in JSON (`terraform show -json PLANFILE`, `HashiCorp`'s "JSON Output
 //! Format" page): the policies of AWS provider resources and the
 //! `aws_iam_policy_document` data sources.
 //!
@@ -95,16 +95,16 @@ fn module_resources<'n>(module: &'n Node<JsonLocation>, out: &mut Vec<&'n Node<J
 /// Collects the configuration's resources with their module prefixes.
 fn config_resources<'n>(
     module: &'n Node<JsonLocation>,
-    prefix: String,
+    prefix: &str,
     out: &mut Vec<(String, &'n Node<JsonLocation>)>,
 ) {
     if let Some(resources) = get(module, "resources").and_then(Node::as_array) {
-        out.extend(resources.iter().map(|r| (prefix.clone(), r)));
+        out.extend(resources.iter().map(|r| (prefix.to_owned(), r)));
     }
     if let Some(calls) = get(module, "module_calls").and_then(Node::as_object) {
         for call in calls {
             if let Some(child) = get(&call.value, "module") {
-                config_resources(child, format!("{prefix}module.{}.", call.key), out);
+                config_resources(child, &format!("{prefix}module.{}.", call.key), out);
             }
         }
     }
@@ -222,7 +222,7 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
     // Which attributes reference which policy documents, from the configuration.
     let mut configured = Vec::new();
     if let Some(module) = get(root, "configuration").and_then(|c| get(c, "root_module")) {
-        config_resources(module, String::new(), &mut configured);
+        config_resources(module, "", &mut configured);
     }
     // (resource configuration address, attribute) -> documents; document -> kind. Inline
     // policy blocks are `inline_policy.N`.

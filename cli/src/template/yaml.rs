@@ -117,6 +117,7 @@ fn apply_tag(node: Node<JsonLocation>, tag: Option<String>) -> Node<JsonLocation
 }
 
 /// Parses a YAML template into a located tree.
+#[expect(clippy::too_many_lines, reason = "one event loop reads better whole")]
 pub fn parse(text: &str) -> Result<Node<JsonLocation>, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut stack: Vec<Frame> = Vec::new();
