@@ -556,3 +556,39 @@ fn sarif_locates_template_findings_and_reports_notes() {
     // Warnings about coverage do not make the run unsuccessful.
     assert_eq!(run0["invocations"][0]["executionSuccessful"], true);
 }
+
+#[test]
+fn a_yaml_template_on_standard_input_is_recognised() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_iam-policy"))
+        .args(["check", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            b"Resources:\n  P:\n    Type: AWS::IAM::ManagedPolicy\n    Properties: !If [C, {PolicyDocument: {}}, !Ref AWS::NoValue]\n  Q:\n    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Version: \"2012-10-17\"\n        Statement: [{Effect: Allow, Action: \"iam:GetRol\", Resource: \"*\"}]\n",
+        )
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let file = &files(&json)[0];
+    assert_eq!(file["format"], "cloudformation");
+    // Properties computed by `Fn::If`: found, not checked, noted.
+    assert_eq!(policies(file), (2, 1));
+    assert_eq!(notes(file).len(), 1);
+    assert_eq!(codes(file), ["unknown-action"]);
+    assert_eq!(
+        (
+            file["diagnostics"][0]["line"].as_u64(),
+            file["diagnostics"][0]["column"].as_u64()
+        ),
+        (Some(10), Some(45))
+    );
+}

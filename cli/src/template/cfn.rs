@@ -129,6 +129,12 @@ pub fn check(
         let Some(properties) = get(&resource.value, "Properties") else {
             continue;
         };
+        if !places(ty).is_empty() && intrinsic(properties).is_some() {
+            walker.report.found += 1;
+            walker.owner = format!("`{}` ({ty})", resource.key);
+            walker.not_checked(properties);
+            continue;
+        }
         for place in places(ty) {
             walker.place(&resource.key, ty, properties, place);
         }

@@ -360,7 +360,15 @@ pub fn check_text(
         }),
         Input::Cfn => Some((Format::Cfn, read_cfn(text, looks_json, true, options))),
         Input::Auto if looks_json || !is_yaml_path(path) => {
-            let root = json::parse(text).ok()?;
+            let Ok(root) = json::parse(text) else {
+                // A YAML template without a YAML name (standard input, `cfn.txt`).
+                return match yaml::parse(text) {
+                    Ok(root) if !looks_json && is_cfn_template(&root) => {
+                        Some((Format::Cfn, cfn::check(&root, text, false, options)))
+                    }
+                    _ => None,
+                };
+            };
             if is_terraform_plan(&root) {
                 Some((Format::Terraform, terraform::check(&root, text, options)))
             } else if is_cfn_template(&root) {
