@@ -3,6 +3,7 @@
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 
 pub mod document;
+mod insert;
 pub mod json;
 mod policy;
 mod validate;
@@ -12,6 +13,7 @@ pub mod __private;
 
 pub use document::Document;
 pub use iam_catalog::{Code, PolicyKind, Severity};
+pub use insert::{AccountId, InsertError, Literal, Partition, Pattern, Region};
 pub use json::JsonLocation;
 pub use policy::{ParseError, Policy};
 pub use validate::{Diagnostic, ValidateOptions, validate, validate_with};

@@ -413,7 +413,12 @@ fn nesting_below_the_limit_is_checked() {
     assert_well_formed(&text, &found);
 }
 
-/// Checks `text` (about 5 MB) and returns the findings, failing past 10 s.
+/// Checks `text` (about 5 MB) and returns the findings, failing past 60 s.
+///
+/// The bound guards against a hang or a blow-up, not a slowdown: on an idle machine each
+/// 5 MB case takes under 2 s in a debug build (the whole file's 13 tests: 4.5 s), so the
+/// bound is over 10 times that, and a busy machine (CI, parallel builds) cannot fail it.
+/// Speed itself is measured in the benchmarks (`bench/run.py`), never asserted here.
 fn check_huge(what: &str, text: &str) -> Vec<Diagnostic> {
     assert!(text.len() >= 5_000_000, "{what}: only {} bytes", text.len());
     let start = Instant::now();
@@ -425,7 +430,7 @@ fn check_huge(what: &str, text: &str) -> Vec<Diagnostic> {
         found.len()
     );
     assert!(
-        elapsed < Duration::from_secs(10),
+        elapsed < Duration::from_secs(60),
         "{what}: {elapsed:?} for {} bytes",
         text.len()
     );

@@ -20,6 +20,8 @@ use crate::{Code, Diagnostic, Member, Node, PolicyKind, PolicyView};
 
 pub mod actions;
 pub mod conditions;
+pub mod interpolation;
+pub mod place;
 pub mod policy_type;
 pub mod quota;
 pub mod resources;
