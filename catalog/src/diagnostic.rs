@@ -341,12 +341,15 @@ declare_codes! {
     /// Write the 12 digits without separators (`123456789012`); drop the account where the
     /// resource type has none (`arn:aws:s3:::my-bucket`). The help shows the corrected ARN.
     InvalidAccount, "invalid-account", Error, "an ARN's account field is not a 12-digit account id";
-    /// A region field present where the resource type has none, or absent where it has one.
+    /// A region field present where the resource type has none, absent where it has one,
+    /// or not a Region name.
     ///
     /// ### What it checks
     /// Reported instead of `resource-mismatch` when a resource would fit the statement's
     /// actions but for its region field: S3 buckets and IAM roles have no region, SQS
-    /// queues and EC2 instances have one.
+    /// queues and EC2 instances have one. Also a literal region that does not have the
+    /// shape of a Region code (`us-east-1`: lowercase words joined by `-`, ending in a
+    /// number) — a placeholder such as `<region>`, or a value inserted at run time.
     ///
     /// ### Why
     /// The ARN matches no resource of that type, so the statement grants nothing for it.
@@ -359,7 +362,7 @@ declare_codes! {
     /// ### Fix
     /// Use the corrected ARN of the help (`arn:aws:s3:::my-bucket`, or `*` for any region
     /// where the type has one).
-    InvalidRegion, "invalid-region", Error, "an ARN's region field does not fit the resource type";
+    InvalidRegion, "invalid-region", Error, "an ARN's region field does not fit the resource type or is no Region name";
     /// An action without resource-level permissions needs `"Resource": "*"`.
     ///
     /// ### What it checks

@@ -1,7 +1,7 @@
 //! Queries over the catalog: wildcard expansion of action patterns, condition key
 //! templates, and fitting a policy's resource pattern to a resource type's ARN formats.
 
-use crate::model::{self, Action, ResourceType, Service};
+use crate::model::{self, Action, ConditionKey, ResourceType, Service};
 use crate::view::{Segment, Text};
 
 /// Whether `text` matches the IAM wildcard `pattern` (`*` any run, `?` one character),
@@ -630,6 +630,57 @@ pub fn fits(pattern: &ResourcePattern, resource_type: ResourceType) -> bool {
         .arn_formats()
         .filter_map(FormatPattern::parse)
         .any(|format| fits_format(pattern, &format))
+}
+
+/// The condition keys listed under one prefix (`aws`, `s3`), across services.
+#[derive(Debug, Default)]
+pub struct KeysOfPrefix {
+    /// The services that list a key of the prefix, in catalog order.
+    pub services: Vec<Service>,
+    /// The distinct templated keys of the prefix (`aws:ResourceTag/${TagKey}`, and keys
+    /// written `.../tag-key`), each as the first service lists it.
+    pub templates: Vec<ConditionKey>,
+}
+
+/// What the catalog lists under a condition-key prefix (ASCII case-insensitively): mostly
+/// one service's own keys; for `aws`, the global keys each service lists; and the few
+/// keys a reference page lists under another service's prefix (`catalog:ChangeType` under
+/// `aws-marketplace`). Built once per process on first use, so resolving an unknown key
+/// costs a hash lookup and a few template matches, not a scan of every service's keys
+/// (about 2 ms per key in a debug build).
+pub fn keys_of_prefix(prefix: &str) -> &'static KeysOfPrefix {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<HashMap<String, KeysOfPrefix>> = OnceLock::new();
+    static EMPTY: KeysOfPrefix = KeysOfPrefix {
+        services: Vec::new(),
+        templates: Vec::new(),
+    };
+    let index = INDEX.get_or_init(|| {
+        let mut index: HashMap<String, KeysOfPrefix> = HashMap::new();
+        for service in model::services() {
+            for key in service.condition_keys() {
+                let Some((p, _)) = key.name().split_once(':') else {
+                    continue;
+                };
+                let entry = index.entry(p.to_ascii_lowercase()).or_default();
+                if entry.services.last() != Some(&service) {
+                    entry.services.push(service);
+                }
+                let templated = key.is_templated() || key.name().ends_with("/tag-key");
+                if templated
+                    && !entry
+                        .templates
+                        .iter()
+                        .any(|t| t.name().eq_ignore_ascii_case(key.name()))
+                {
+                    entry.templates.push(key);
+                }
+            }
+        }
+        index
+    });
+    index.get(&prefix.to_ascii_lowercase()).unwrap_or(&EMPTY)
 }
 
 /// The partitions AWS has.

@@ -137,19 +137,10 @@ pub struct Region(String);
 
 impl Region {
     /// Checks `value`'s shape: at least three `-`-separated parts, lowercase ASCII
-    /// letters, the last one digits.
+    /// letters, the last one digits (the engine's rule for a region field).
     pub fn new(value: impl Into<String>) -> Result<Self, InsertError> {
         let value = value.into();
-        let parts: Vec<&str> = value.split('-').collect();
-        let ok = parts.len() >= 3
-            && parts.split_last().is_some_and(|(last, words)| {
-                !last.is_empty()
-                    && last.bytes().all(|b| b.is_ascii_digit())
-                    && words
-                        .iter()
-                        .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
-            });
-        if ok {
+        if iam_catalog::check::resources::is_region_name(&value) {
             Ok(Self(value))
         } else {
             Err(InsertError::Region(value))

@@ -317,3 +317,28 @@ fn validate_checks_inserted_values_in_their_arn_field() {
     // A checked type refuses the value before it reaches the policy.
     assert!(AccountId::new("*").is_err());
 }
+
+/// The same for the region and partition fields.
+#[test]
+fn validate_checks_inserted_regions_and_partitions() {
+    let check = |partition: &str, region: &str| {
+        let p = policy!({
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Effect": "Allow",
+                "Action": "sqs:SendMessage",
+                "Resource": "arn:{partition}:sqs:{region}:111122223333:jobs"
+            }]
+        });
+        p.validate(p.kind())
+            .into_iter()
+            .filter(iam_policy::Diagnostic::is_error)
+            .map(|d| d.code.name())
+            .collect::<Vec<_>>()
+    };
+    assert!(check("aws", "eu-west-1").is_empty());
+    assert_eq!(check("aws", "*"), ["invalid-region"]);
+    assert_eq!(check("aws", "Europe"), ["invalid-region"]);
+    assert_eq!(check("aws-gov", "eu-west-1"), ["invalid-partition"]);
+    assert!(!check("*", "eu-west-1").is_empty());
+}

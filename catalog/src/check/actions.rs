@@ -266,7 +266,10 @@ fn check_named_service<'a, L: Clone>(
     }
     let Some(service) = service else {
         let message = format!("unknown service prefix `{prefix}` in `{shown}`");
-        match suggest(prefix, model::services().map(Service::prefix)) {
+        let close = ctx.did_you_mean("service", prefix, || {
+            suggest(prefix, model::services().map(Service::prefix)).map(str::to_owned)
+        });
+        match close.as_deref() {
             Some(close) => {
                 let full = name
                     .filter(|n| !has_wildcard(n))
@@ -305,7 +308,10 @@ fn check_named_service<'a, L: Clone>(
         }
     } else if service.action(name).is_none() {
         let message = format!("unknown action `{name}` in service `{prefix}`");
-        let help = match suggest(name, service.actions().map(Action::name)) {
+        let close = ctx.did_you_mean("action", &format!("{prefix}:{name}"), || {
+            suggest(name, service.actions().map(Action::name)).map(str::to_owned)
+        });
+        let help = match close {
             Some(close) => format!("did you mean `{prefix}:{close}`?"),
             None => format!("see the actions of `{prefix}` with `iam-policy expand {prefix}:*`"),
         };
@@ -488,6 +494,44 @@ mod tests {
         assert_eq!(codes(&found), [Code::UnknownService]);
         assert_eq!(found[0].loc, "/Statement/0/Action/1");
         assert_eq!(found[0].help.as_deref(), Some("did you mean `sqs`?"));
+    }
+
+    #[test]
+    fn did_you_mean_is_searched_once_per_name_and_for_a_bounded_number_of_names() {
+        use crate::check::MAX_SUGGESTION_SEARCHES;
+        // Distinct misspellings: the first ones get a suggestion, later ones the general
+        // help (every one is still reported).
+        let names: Vec<String> = (0..MAX_SUGGESTION_SEARCHES + 6)
+            .map(|i| {
+                format!(
+                    r#""s3:GetObjekt{}""#,
+                    "x".repeat(i % 3 + 1) + &i.to_string()
+                )
+            })
+            .collect();
+        let found = findings(&with_actions(&names.join(",")));
+        assert_eq!(found.len(), names.len());
+        assert!(found.iter().all(|d| d.code == Code::UnknownAction));
+        let searched = found
+            .iter()
+            .filter(|d| {
+                d.help.as_deref() != Some("see the actions of `s3` with `iam-policy expand s3:*`")
+            })
+            .count();
+        assert!(searched <= MAX_SUGGESTION_SEARCHES, "{searched}");
+        assert!(found.last().is_some_and(|d| {
+            d.help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("see the actions of `s3`"))
+        }));
+        // One name repeated is searched once and helped every time.
+        let found = findings(&with_actions(&vec![r#""s3:GetObjekt""#; 200].join(",")));
+        assert_eq!(found.len(), 200);
+        assert!(
+            found
+                .iter()
+                .all(|d| d.help.as_deref() == Some("did you mean `s3:GetObject`?"))
+        );
     }
 
     #[test]

@@ -401,12 +401,24 @@ fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
             .split_once(':')
             .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
     };
+    // Another service's listing: the statement's services first, then every service
+    // that lists a key of this prefix; exact names by binary search, then templates.
+    let listed = query::keys_of_prefix(prefix);
     if let Some(key) = services
         .iter()
         .copied()
-        .chain(model::services())
+        .filter(|s| listed.services.contains(s))
+        .chain(listed.services.iter().copied())
         .filter(|s| Some(*s) != own)
-        .find_map(|s| service_key(s, name).filter(same_prefix))
+        .find_map(|s| s.listed_condition_key(name))
+        .or_else(|| {
+            listed
+                .templates
+                .iter()
+                .copied()
+                .find(|key| Some(key.service()) != own && key_matches(key.name(), name))
+        })
+        .filter(same_prefix)
     {
         return Ok(KeyDef::Service(key));
     }
@@ -755,14 +767,14 @@ fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, mi
     let (message, help) = match missing {
         Missing::NoPrefix => (
             format!("`{name}` is not a condition key: keys are `service:name` or `aws:name`"),
-            suggest_key(name, None).map_or_else(
+            ctx.did_you_mean("condition key", name, || suggest_key(name, None)).map_or_else(
                 || "see the global keys (`aws:...`) and the service's keys in the Service Authorization Reference".to_owned(),
                 |s| format!("did you mean `{s}`?"),
             ),
         ),
         Missing::Global => (
             format!("`{name}` is not a global condition key"),
-            suggest_key(name, None).map_or_else(
+            ctx.did_you_mean("condition key", name, || suggest_key(name, None)).map_or_else(
                 || "see \"AWS global condition context keys\" in the IAM User Guide".to_owned(),
                 |s| format!("did you mean `{s}`?"),
             ),
@@ -789,7 +801,7 @@ fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, mi
                 "`{name}` is not a condition key of `{}`",
                 service.prefix()
             ),
-            suggest_key(name, Some(*service)).map_or_else(
+            ctx.did_you_mean("condition key", name, || suggest_key(name, Some(*service))).map_or_else(
                 || {
                     format!(
                         "see the condition keys of `{}` in the Service Authorization Reference",
