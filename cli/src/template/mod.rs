@@ -466,4 +466,89 @@ mod tests {
         assert!(!is_cfn_template(&policy) && !is_terraform_plan(&policy));
         assert!(is_yaml_path("a/b.YML") && is_yaml_path("x.template") && !is_yaml_path("p.json"));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_template_like_garbage(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Resources:", "\n  R:", "\n    Type: AWS::IAM::Role", "\n    Properties:",
+                    "\n      AssumeRolePolicyDocument:", "\n      Policies:", "\n        - ",
+                    "PolicyDocument: ", "{", "}", "[", "]", ",", ":", " ", "\n", "!Sub ",
+                    "!Ref ", "!GetAtt ", "!Join ", "!If ", "'${A}", "${!x}", "\"", "'",
+                    "Statement", "Action: s3:*", "Fn::Sub", "&a ", "*a", "---", "é", "\t",
+                    "AWS::NoValue", "Resource: '*'", "{\"Ref\": \"P\"}", "- ", "? ",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            let options = ValidateOptions::default();
+            for input in [Input::Auto, Input::Cfn] {
+                let _ = check_text("t.yaml", &text, input, &options);
+            }
+        }
+
+        #[test]
+        fn never_panics_on_plan_like_garbage(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "{", "}", "[", "]", ",", ":", "\"format_version\"", "\"planned_values\"",
+                    "\"root_module\"", "\"resources\"", "\"child_modules\"", "\"values\"",
+                    "\"policy\"", "\"type\"", "\"aws_iam_policy\"", "\"address\"",
+                    "\"mode\"", "\"data\"", "\"aws_iam_policy_document\"", "\"statement\"",
+                    "\"actions\"", "\"resource_changes\"", "\"after_unknown\"", "true",
+                    "null", "\"{\\\"Statement\\\":[]}\"", "\"x\"", "1",
+                ]),
+                0..48,
+            )
+        ) {
+            let text = pieces.concat();
+            let options = ValidateOptions::default();
+            let _ = check_text("plan.json", &text, Input::Terraform, &options);
+            let _ = check_text("plan.json", &text, Input::Auto, &options);
+        }
+
+        /// Real templates and a plan with a piece cut out and text put in: every
+        /// truncation and splice of a valid file.
+        #[test]
+        fn never_panics_on_damaged_files(
+            which in 0usize..3,
+            at in 0usize..6000,
+            cut in 0usize..64,
+            insert in proptest::sample::select(vec![
+                "", "!Ref", "{", "]", "\\u12", "\\\"", "${", "${!", "Fn::If", "null",
+                "\n  - ", "é", ": ", "[", "\"", "'",
+            ]),
+        ) {
+            let files = [
+                include_str!("../../tests/fixtures/cfn/broken/broken.yaml"),
+                include_str!("../../tests/fixtures/cfn/broken/broken.json"),
+                include_str!("../../tests/fixtures/terraform/broken/plan.json"),
+            ];
+            let text = files.get(which).copied().unwrap_or_default();
+            let mut at = at.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let mut end = (at + cut).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let damaged = format!(
+                "{}{insert}{}",
+                text.get(..at).unwrap_or_default(),
+                text.get(end..).unwrap_or_default()
+            );
+            let options = ValidateOptions::default();
+            for (path, input) in [
+                ("t.yaml", Input::Auto),
+                ("t.json", Input::Auto),
+                ("t", Input::Cfn),
+                ("t", Input::Terraform),
+            ] {
+                let _ = check_text(path, &damaged, input, &options);
+            }
+        }
+    }
 }
