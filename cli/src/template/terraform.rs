@@ -296,11 +296,12 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
                     ..
                 },
             ) if !text.has_holes() => {
-                report.found += 1;
+                // An empty string is no policy (an optional attribute left unset).
                 let text = text.display();
                 if text.is_empty() {
                     return;
                 }
+                report.found += 1;
                 match parse_embedded(&lines, node, &text, true) {
                     Ok(document) => report.check(&PolicyView::new(document), kind, &owner, options),
                     Err(error) => report.invalid_json(error, &owner, options),
