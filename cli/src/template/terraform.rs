@@ -717,7 +717,89 @@ impl Lowering<'_> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
     use super::*;
+    use iam_policy::json;
+
+    /// Compact JSON of a lowered node; holes as `{}`, opaque values as `(?)`.
+    fn render(node: &Node<JsonLocation>) -> String {
+        match &node.kind {
+            NodeKind::Null => "null".into(),
+            NodeKind::Bool(b) => b.to_string(),
+            NodeKind::Number(n) => n.clone(),
+            NodeKind::String(t) => format!("{:?}", t.display()),
+            NodeKind::Opaque(_) => "(?)".into(),
+            NodeKind::Array(items) => {
+                format!(
+                    "[{}]",
+                    items.iter().map(render).collect::<Vec<_>>().join(",")
+                )
+            }
+            NodeKind::Object(members) => format!(
+                "{{{}}}",
+                members
+                    .iter()
+                    .map(|m| format!("{:?}:{}", m.key, render(&m.value)))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+        }
+    }
+
+    fn lower(values: &str, unknown: &str) -> (String, usize) {
+        let values = json::parse(values).unwrap();
+        let unknown = json::parse(unknown).unwrap();
+        let mut report = Report::default();
+        let mut lowering = Lowering {
+            holes: 0,
+            report: &mut report,
+            owner: "`d`".into(),
+        };
+        let node = lowering.document(&values, Some(&unknown));
+        (render(&node), report.notes.len())
+    }
+
+    #[test]
+    fn policy_document_blocks_render_as_the_provider_writes_them() {
+        let (policy, notes) = lower(
+            r#"{"version": "", "policy_id": "p1", "statement": [
+                {"sid": "", "effect": "", "actions": ["s3:GetObject"], "not_actions": [],
+                 "resources": [null, "arn:aws:s3:::b/*"], "not_resources": [],
+                 "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]},
+                                {"type": "AWS", "identifiers": ["arn:aws:iam::444455556666:root"]}],
+                 "not_principals": [],
+                 "condition": [{"test": "StringEquals", "variable": "aws:PrincipalTag/team", "values": ["a"]},
+                               {"test": "StringEquals", "variable": "aws:PrincipalTag/team", "values": ["b"]},
+                               {"test": "Bool", "variable": "aws:SecureTransport", "values": ["true"]}]},
+                {"sid": "All", "effect": "Deny", "actions": [], "not_actions": ["iam:*"],
+                 "resources": null, "principals": [{"type": "*", "identifiers": ["*"]}]}]}"#,
+            r#"{"statement": [{"resources": [true, false]}, {"resources": true}]}"#,
+        );
+        assert_eq!(notes, 0);
+        assert_eq!(
+            policy,
+            concat!(
+                r#"{"Version":"2012-10-17","Id":"p1","Statement":["#,
+                r#"{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:root","arn:aws:iam::444455556666:root"]},"#,
+                r#""Action":["s3:GetObject"],"Resource":["{}","arn:aws:s3:::b/*"],"#,
+                r#""Condition":{"StringEquals":{"aws:PrincipalTag/team":["a","b"]},"Bool":{"aws:SecureTransport":["true"]}}},"#,
+                r#"{"Sid":"All","Effect":"Deny","Principal":"*","NotAction":["iam:*"],"Resource":(?)}]}"#,
+            )
+        );
+    }
+
+    #[test]
+    fn unknown_statements_and_merged_documents_are_noted() {
+        let (policy, notes) = lower(
+            r#"{"statement": null, "source_policy_documents": ["{}"]}"#,
+            r#"{"statement": true}"#,
+        );
+        assert_eq!(policy, r#"{"Version":"2012-10-17","Statement":(?)}"#);
+        assert_eq!(notes, 2);
+        let (policy, notes) = lower(r#"{"statement": []}"#, "{}");
+        assert_eq!(policy, r#"{"Version":"2012-10-17","Statement":[]}"#);
+        assert_eq!(notes, 0);
+    }
 
     #[test]
     fn addresses() {
