@@ -498,6 +498,27 @@ fn arn_shape(ty: &str, attribute: Option<&str>) -> Option<&'static [&'static str
         ("AWS::SecretsManager::Secret", None | Some("Id")) => {
             &["arn:", "", ":secretsmanager:", "", ":", "", ":secret:", ""]
         }
+        ("AWS::Kinesis::Stream", Some("Arn")) => {
+            &["arn:", "", ":kinesis:", "", ":", "", ":stream/", ""]
+        }
+        // The log group's ARN ends in `:*` ("such as
+        // `arn:aws:logs:us-west-1:123456789012:log-group:/mystack-testgroup-12ABC1AB12A1:*`").
+        ("AWS::Logs::LogGroup", Some("Arn")) => {
+            &["arn:", "", ":logs:", "", ":", "", ":log-group:", "", ":*"]
+        }
+        ("AWS::ECR::Repository", Some("Arn")) => {
+            &["arn:", "", ":ecr:", "", ":", "", ":repository/", ""]
+        }
+        ("AWS::IAM::User", Some("Arn")) => &["arn:", "", ":iam::", "", ":user/", ""],
+        ("AWS::IAM::ManagedPolicy", None | Some("PolicyArn")) => {
+            &["arn:", "", ":iam::", "", ":policy/", ""]
+        }
+        ("AWS::StepFunctions::StateMachine", None | Some("Arn")) => {
+            &["arn:", "", ":states:", "", ":", "", ":stateMachine:", ""]
+        }
+        ("AWS::Events::EventBus", Some("Arn")) => {
+            &["arn:", "", ":events:", "", ":", "", ":event-bus/", ""]
+        }
         _ => return None,
     })
 }
@@ -521,6 +542,11 @@ mod tests {
         names.insert("P".to_owned(), Name::Parameter("String".into()));
         names.insert("L".to_owned(), Name::Parameter("CommaDelimitedList".into()));
         names.insert("B".to_owned(), Name::Resource("AWS::S3::Bucket".into()));
+        names.insert("G".to_owned(), Name::Resource("AWS::Logs::LogGroup".into()));
+        names.insert(
+            "M".to_owned(),
+            Name::Resource("AWS::IAM::ManagedPolicy".into()),
+        );
         let options = ValidateOptions::default();
         let mut walker = Walker {
             names: &names,
@@ -555,6 +581,13 @@ mod tests {
             "arn:{}:s3:::{}"
         );
         assert_eq!(text_of("!GetAtt B.DomainName").unwrap(), "{}");
+        assert_eq!(
+            text_of("!GetAtt G.Arn").unwrap(),
+            "arn:{}:logs:{}:{}:log-group:{}:*"
+        );
+        assert_eq!(text_of("!Ref M").unwrap(), "arn:{}:iam::{}:policy/{}");
+        // `Ref` of a bucket is its name, not an ARN.
+        assert_eq!(text_of("!Ref B").unwrap(), "{}");
         assert_eq!(
             text_of("!Join ['', ['arn:aws:s3:::', !Ref P, '/*']]").unwrap(),
             "arn:aws:s3:::{}/*"
