@@ -592,3 +592,60 @@ fn a_yaml_template_on_standard_input_is_recognised() {
         (Some(10), Some(45))
     );
 }
+
+#[test]
+fn cfn_lint_templates_are_read_with_their_functions() {
+    let (json, _) = check(&[], &[&fixture("cfn/cfn-lint")]);
+    let files = files(&json);
+    let policy = &files[0];
+    assert_eq!(name(policy), "cfn/cfn-lint/policy.yaml");
+    // The third statement is under `Fn::If`: noted, the other two checked.
+    assert_eq!(policies(policy), (1, 1));
+    assert_eq!(notes(policy).len(), 1);
+    assert!(notes(policy)[0].1.contains("`Fn::If`"));
+    let resource = &files[1];
+    assert_eq!(policies(resource), (3, 3));
+    assert!(notes(resource).is_empty());
+    // A statement that is an object, not a list, is read; its bucket ARN does not fit
+    // `s3:GetObject`, which takes objects.
+    let mismatch = located(resource, "resource-mismatch");
+    assert_eq!(mismatch.len(), 1);
+    assert!(mismatch[0].0.starts_with("`WebsiteBucketPolicy` "));
+    assert!(mismatch[0].1.starts_with("s3:GetObject"));
+    // A policy as JSON text in a YAML block scalar is located at the scalar.
+    let ecr: Vec<_> = resource["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["message"].as_str().unwrap().starts_with("`Ecr` "))
+        .collect();
+    assert!(!ecr.is_empty());
+    for d in ecr {
+        assert_eq!(
+            text_at(
+                resource["path"].as_str().unwrap(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap()
+            ),
+            "{"
+        );
+        assert!(
+            d["pointer"]
+                .as_str()
+                .unwrap()
+                .starts_with("/Resources/Ecr/Properties/RepositoryPolicyText/")
+        );
+    }
+    // `Fn::Join` of the bucket parameter: `arn:aws:s3:::{}/*` fits objects.
+    assert!(
+        !resource["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("`SampleBucketPolicy` ")
+                && d["severity"] == "error")
+    );
+}
