@@ -332,6 +332,7 @@ pub fn is_yaml_path(path: &str) -> bool {
     })
 }
 
+/// The start of a file, where notes about the whole file stand.
 fn start() -> JsonLocation {
     JsonLocation {
         pointer: String::new(),
@@ -340,7 +341,7 @@ fn start() -> JsonLocation {
     }
 }
 
-/// Reads and checks one file's text as `input` says. `Ok(None)` means: a policy
+/// Reads and checks one file's text as `input` says. `None` means: a policy
 /// document, for the caller's plain policy check.
 pub fn check_text(
     path: &str,
@@ -358,7 +359,7 @@ pub fn check_text(
             Ok(root) => (Format::Terraform, terraform::check(&root, text, options)),
             Err(error) => (Format::Terraform, syntax_report(error, "JSON", options)),
         }),
-        Input::Cfn => Some((Format::Cfn, read_cfn(text, looks_json, true, options))),
+        Input::Cfn => Some((Format::Cfn, read_cfn(text, looks_json, options))),
         Input::Auto if looks_json || !is_yaml_path(path) => {
             let Ok(root) = json::parse(text) else {
                 // A YAML template without a YAML name (standard input, `cfn.txt`).
@@ -395,7 +396,8 @@ pub fn check_text(
     }
 }
 
-fn read_cfn(text: &str, looks_json: bool, _explicit: bool, options: &ValidateOptions) -> Report {
+/// A file read as a template (`--input cfn`): JSON when it looks like JSON, else YAML.
+fn read_cfn(text: &str, looks_json: bool, options: &ValidateOptions) -> Report {
     let parsed = if looks_json {
         json::parse(text).map(|root| (root, true))
     } else {
