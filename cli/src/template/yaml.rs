@@ -14,7 +14,7 @@
 
 use iam_catalog::{Member, Node, NodeKind, Text};
 use iam_policy::JsonLocation;
-use iam_policy::json::{MAX_DEPTH, SyntaxError};
+use iam_policy::json::{MAX_DEPTH, SyntaxError, escape_pointer};
 use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 
 /// A container being read.
@@ -30,10 +30,6 @@ enum Frame {
         key: Option<(String, JsonLocation)>,
         tag: Option<String>,
     },
-}
-
-fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 fn location(span: &Span, pointer: String) -> JsonLocation {
