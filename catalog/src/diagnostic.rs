@@ -205,8 +205,9 @@ declare_codes! {
     ///
     /// ### Why
     /// Whether or not IAM accepts the document, the action matches no request: the
-    /// statement grants or denies nothing. Prefixes of retired services (`deeplens`,
-    /// `deepracer`, `zocalo`, ...) are reported too.
+    /// statement grants or denies nothing. Prefixes of retired services that the capability
+    /// tables list (`deepracer`, `mobilehub`, ...) are `discontinued-service` instead;
+    /// other retired prefixes (`zocalo`) are reported here.
     ///
     /// ### Example
     /// ```json
@@ -217,6 +218,30 @@ declare_codes! {
     /// Use the prefix the help suggests (`s3:GetObject`); service prefixes are listed on
     /// each service's page of the Service Authorization Reference.
     UnknownService, "unknown-service", Error, "no AWS service has this prefix";
+    /// An action of a service that AWS has discontinued.
+    ///
+    /// ### What it checks
+    /// The prefix of each action is not that of a service the capability tables of "AWS
+    /// services that work with IAM" list (the founding 2018 table or the latest, 2023) but
+    /// the Service Authorization Reference no longer has: `mobilehub` (AWS Mobile Hub),
+    /// `deepracer`, `deeplens`, `deepcomposer`, `iot1click`, `elastic-inference`, ...
+    ///
+    /// ### Why
+    /// IAM accepts the policy (it checks the grammar, not whether a service exists, and
+    /// AWS's own managed policies still name these prefixes, e.g. `ReadOnlyAccess`), so the
+    /// build should not fail; but no request carries the prefix any more, so the grant is
+    /// dead text. The finding names the service, so the reader knows it is gone rather than
+    /// misspelt.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": "mobilehub:CreateProject"
+    /// ```
+    ///
+    /// ### Fix
+    /// Remove the action, or move to the service that replaced it (AWS Amplify for Mobile
+    /// Hub).
+    DiscontinuedService, "discontinued-service", Warning, "the service has been discontinued";
     /// An action the service does not have.
     ///
     /// ### What it checks

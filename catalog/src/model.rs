@@ -122,6 +122,14 @@ impl Service {
         capability::capability_rows_for(self.prefix())
     }
 
+    /// The hand-kept capability facts newer than the tables for this service, each with
+    /// its source ([`capability::OVERRIDES`]).
+    pub fn capability_overrides(
+        self,
+    ) -> impl Iterator<Item = &'static capability::CapabilityOverride> {
+        capability::overrides_for(self.prefix())
+    }
+
     /// What the capability tables say of `capability` (latest edition first), or `None`
     /// when no row lists the prefix.
     pub fn table_support(

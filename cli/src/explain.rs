@@ -117,6 +117,18 @@ pub fn explain(name: &str, as_json: bool) -> ExitCode {
         .map(|key| key_json(service, key))
         .collect();
     let rows: Vec<Value> = service.capability_rows().map(row_json).collect();
+    let overrides: Vec<Value> = service
+        .capability_overrides()
+        .map(|o| {
+            json!({
+                "capability": o.capability.key(),
+                "support": o.support.as_str(),
+                "fact": o.fact,
+                "source": o.source,
+                "since": o.since,
+            })
+        })
+        .collect();
     let value = json!({
         "action": action.to_string(),
         "service": { "prefix": service.prefix(), "name": service.name() },
@@ -126,6 +138,7 @@ pub fn explain(name: &str, as_json: bool) -> ExitCode {
         "condition_keys": condition_keys,
         "dependent_actions": action.dependent_actions().collect::<Vec<_>>(),
         "service_capabilities": rows,
+        "capability_overrides": overrides,
         "data_date": iam_catalog::DATA_DATE,
     });
     if as_json {
@@ -222,6 +235,17 @@ fn human(action: iam_catalog::Action) -> String {
             "  service capabilities: no row of the capability tables lists `{}`",
             service.prefix()
         );
+    }
+    for (i, o) in service.capability_overrides().enumerate() {
+        if i == 0 {
+            let _ = writeln!(
+                out,
+                "  overrides of the tables (newer facts, which the checks follow):"
+            );
+        }
+        let _ = writeln!(out, "    {}: {}", o.capability.heading(), o.support);
+        let _ = writeln!(out, "      {} (since {})", o.fact, o.since);
+        let _ = writeln!(out, "      source: {}", o.source);
     }
     let _ = writeln!(out, "  (catalog data of {})", iam_catalog::DATA_DATE);
     out

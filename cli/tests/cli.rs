@@ -613,3 +613,50 @@ fn the_managed_policy_corpus() {
     }
     eprintln!("findings on the managed corpus by code: {counts:?}");
 }
+
+/// A capability fact newer than the tables shows as an override with its source, in text
+/// and JSON (AWS Organizations' delegation policies; the tables say No).
+#[test]
+fn explain_shows_capability_overrides() {
+    let output = run(&["explain", "organizations:PutResourcePolicy"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let (_, overrides) = text
+        .split_once("  overrides of the tables (newer facts, which the checks follow):\n")
+        .unwrap_or_else(|| panic!("no override section: {text}"));
+    assert!(
+        overrides.starts_with("    resource-based policies: yes\n"),
+        "{overrides}"
+    );
+    assert!(
+        overrides.contains(
+            "source: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_delegate_policies.html"
+        ),
+        "{overrides}"
+    );
+    assert!(overrides.contains("(since 2022-11-27)"), "{overrides}");
+
+    let json = json_of(&run(&[
+        "explain",
+        "organizations:PutResourcePolicy",
+        "--format",
+        "json",
+    ]));
+    let overrides = json["capability_overrides"].as_array().unwrap();
+    assert_eq!(overrides.len(), 1);
+    assert_eq!(overrides[0]["capability"], "resource_based");
+    assert_eq!(overrides[0]["support"], "yes");
+    assert_eq!(overrides[0]["since"], "2022-11-27");
+    assert!(
+        overrides[0]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://docs.aws.amazon.com/organizations/")
+    );
+
+    // A service without overrides has none, and no section.
+    let json = json_of(&run(&["explain", "s3:GetObject", "--format", "json"]));
+    assert_eq!(json["capability_overrides"], serde_json::json!([]));
+    let text = String::from_utf8(run(&["explain", "s3:GetObject"]).stdout).unwrap();
+    assert!(!text.contains("overrides of the tables"), "{text}");
+}

@@ -242,7 +242,8 @@ fn check_region_name<'a, L: Clone>(
     );
 }
 
-/// Whether `s` has the shape of a Region code (see [`check_region_name`]).
+/// Whether `s` has the shape of a Region code: lowercase words joined by `-`, ending in a
+/// number (AWS General Reference, "AWS Regions"). Only the shape is checked.
 pub fn is_region_name(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() >= 3
