@@ -509,13 +509,14 @@ fn output_keeps_input_order_on_any_number_of_jobs() {
         "broken.json",
         "broken.yaml",
         "not-a-template.yaml",
+        "sub-json.yaml",
     ]
     .iter()
     .map(|f| text.find(f).unwrap())
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
     assert!(text.ends_with(
-        "checked 4 files: 9 errors, 3 warnings; 8 policies found in 3 templates or plans, 7 checked\n"
+        "checked 5 files: 10 errors, 4 warnings; 10 policies found in 4 templates or plans, 8 checked\n"
     ), "{text}");
 }
 
@@ -648,4 +649,40 @@ fn cfn_lint_templates_are_read_with_their_functions() {
                 .starts_with("`SampleBucketPolicy` ")
                 && d["severity"] == "error")
     );
+}
+
+#[test]
+fn json_text_in_fn_sub_is_checked_with_its_parts_unknown() {
+    let (json, code) = check(&[], &[&fixture("cfn/broken/sub-json.yaml")]);
+    assert_eq!(code, 1);
+    let file = &files(&json)[0];
+    assert_eq!(policies(file), (2, 1));
+    // `${AWS::Partition}`, `${AWS::AccountId}`, `${AWS::Region}` inside JSON strings are
+    // unknown parts: the principals, the service name and the ARN condition fit; the
+    // action pattern that matches nothing is found, at the text.
+    assert_eq!(codes(file), ["pattern-matches-nothing"]);
+    let d = &file["diagnostics"][0];
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("`kms:GenerateDataKeys*`")
+    );
+    assert_eq!(
+        d["pointer"],
+        "/Resources/LogsKey/Properties/KeyPolicy/Statement/1/Action/2"
+    );
+    assert!(
+        text_at(
+            file["path"].as_str().unwrap(),
+            d["line"].as_u64().unwrap(),
+            d["column"].as_u64().unwrap()
+        )
+        .starts_with("!Sub |")
+    );
+    // `${MaxAge}` outside a string: JSON only once substituted, so noted, not checked.
+    let notes = notes(file);
+    assert_eq!(notes.len(), 1);
+    assert!(notes[0].1.starts_with("`Repository` "), "{}", notes[0].1);
+    assert!(notes[0].1.contains("`Fn::Sub`"));
 }

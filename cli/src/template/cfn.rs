@@ -13,6 +13,8 @@
 //!   section documents is that ARN with holes (`!GetAtt Bucket.Arn` is
 //!   `arn:{}:s3:::{}`), so the engine still matches it to resource types.
 //! - `Ref: AWS::NoValue` removes the member or element, as CloudFormation does.
+//! - JSON text is not lowered (CloudFormation evaluates no function inside a string),
+//!   but JSON text in `Fn::Sub` is read with each `${...}` inside a JSON string a hole.
 //! - Anything else (`Fn::If`, list-valued functions such as `Fn::Split`, a `Ref` to a list
 //!   parameter) is a value the engine does not look into, with a warning that names it;
 //!   a whole policy document computed that way is reported as not checked.
@@ -250,12 +252,14 @@ impl Walker<'_> {
             return;
         }
         match &node.kind {
+            // JSON text: CloudFormation passes it as it is (functions are not evaluated
+            // inside a string), so it is not lowered.
             NodeKind::String(text) if !text.has_holes() => {
                 let text = text.display();
                 match parse_embedded(&self.lines, node, &text, self.exact) {
                     Ok(document) => {
-                        let view = PolicyView::new(self.lower(&document));
-                        self.report.check(&view, kind, owner, self.options);
+                        self.report
+                            .check(&PolicyView::new(document), kind, owner, self.options);
                     }
                     Err(error) => self.report.invalid_json(error, owner, self.options),
                 }
@@ -264,11 +268,19 @@ impl Walker<'_> {
                 let view = PolicyView::new(self.lower(node));
                 self.report.check(&view, kind, owner, self.options);
             }
+            NodeKind::Object(_) if let Some(document) = self.sub_document(node) => {
+                self.report
+                    .check(&PolicyView::new(document), kind, owner, self.options);
+            }
             _ => {
-                let what = intrinsic(node).map_or_else(
-                    || format!("is {}", node.type_name()),
-                    |m| format!("is computed by `{}` when the stack is deployed", m.key),
-                );
+                let what = match intrinsic(node) {
+                    None => format!("is {}", node.type_name()),
+                    Some(m) if m.key == "Fn::Sub" => {
+                        "is `Fn::Sub` text that is JSON only once substituted at deploy time"
+                            .to_owned()
+                    }
+                    Some(m) => format!("is computed by `{}` when the stack is deployed", m.key),
+                };
                 self.report.note(
                     NoteLevel::Warning,
                     &node.loc,
@@ -276,6 +288,40 @@ impl Walker<'_> {
                 );
             }
         }
+    }
+
+    /// A policy written as JSON text in `Fn::Sub` (`KeyPolicy: !Sub '{...}'`): the text
+    /// with each `${...}` an unknown part, located at the text. `None` when the node is
+    /// not that, when a `${...}` stands in a key or outside a JSON string (`{"N": ${N}}`
+    /// is JSON only once substituted), or when the text is not JSON.
+    fn sub_document(&mut self, node: &Node<JsonLocation>) -> Option<Node<JsonLocation>> {
+        let m = intrinsic(node).filter(|m| m.key == "Fn::Sub")?;
+        let body = match &m.value.kind {
+            NodeKind::String(_) => &m.value,
+            NodeKind::Array(items) => items.first()?,
+            _ => return None,
+        };
+        let text = self.text(node)?;
+        // Each part becomes one character of Unicode's supplementary private use area A,
+        // which the text must not hold already.
+        let mut json = String::new();
+        let mut holes = Vec::new();
+        for segment in &text.segments {
+            match segment {
+                Segment::Literal(s) => {
+                    if s.chars().any(|c| marker_index(c).is_some()) {
+                        return None;
+                    }
+                    json.push_str(s);
+                }
+                Segment::Hole(id) => {
+                    json.push(char::from_u32(MARKERS + u32::try_from(holes.len()).ok()?)?);
+                    holes.push(*id);
+                }
+            }
+        }
+        let document = parse_embedded(&self.lines, body, &json, false).ok()?;
+        unmark(document, &holes)
     }
 
     /// A part of a document the engine will not look into, with a warning.
@@ -475,6 +521,56 @@ impl Walker<'_> {
         push(out, Segment::Literal(rest.to_owned()));
         Some(())
     }
+}
+
+/// The first character of Unicode's supplementary private use area A (U+F0000 to
+/// U+FFFFD), where [`Walker::sub_document`] marks the parts of a `Fn::Sub` text.
+const MARKERS: u32 = 0xF_0000;
+
+fn marker_index(c: char) -> Option<usize> {
+    let n = u32::from(c).checked_sub(MARKERS)?;
+    (n < 0xFFFE).then(|| usize::try_from(n).ok()).flatten()
+}
+
+/// `node` with each marked character of its strings the hole it stands for; `None` when
+/// a marker is anywhere else (a key, a number).
+fn unmark(node: Node<JsonLocation>, holes: &[u32]) -> Option<Node<JsonLocation>> {
+    let kind = match node.kind {
+        NodeKind::String(text) => {
+            let text = text.display();
+            let mut segments = Vec::new();
+            for c in text.chars() {
+                match marker_index(c) {
+                    Some(i) => segments.push(Segment::Hole(*holes.get(i)?)),
+                    None => push(&mut segments, Segment::Literal(c.to_string())),
+                }
+            }
+            NodeKind::String(Text { segments })
+        }
+        NodeKind::Array(items) => NodeKind::Array(
+            items
+                .into_iter()
+                .map(|n| unmark(n, holes))
+                .collect::<Option<_>>()?,
+        ),
+        NodeKind::Object(members) => NodeKind::Object(
+            members
+                .into_iter()
+                .map(|m| {
+                    if m.key.chars().any(|c| marker_index(c).is_some()) {
+                        return None;
+                    }
+                    Some(Member {
+                        key: m.key,
+                        key_loc: m.key_loc,
+                        value: unmark(m.value, holes)?,
+                    })
+                })
+                .collect::<Option<_>>()?,
+        ),
+        other => other,
+    };
+    Some(Node::new(kind, node.loc))
 }
 
 /// The ARN a `Ref` (`attribute` `None`) or `Fn::GetAtt` of a resource of type `ty`
