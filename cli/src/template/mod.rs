@@ -515,7 +515,7 @@ mod tests {
         /// truncation and splice of a valid file.
         #[test]
         fn never_panics_on_damaged_files(
-            which in 0usize..3,
+            which in 0usize..4,
             at in 0usize..6000,
             cut in 0usize..64,
             insert in proptest::sample::select(vec![
@@ -527,6 +527,7 @@ mod tests {
                 include_str!("../../tests/fixtures/cfn/broken/broken.yaml"),
                 include_str!("../../tests/fixtures/cfn/broken/broken.json"),
                 include_str!("../../tests/fixtures/terraform/broken/plan.json"),
+                include_str!("../../tests/fixtures/cfn/broken/sub-json.yaml"),
             ];
             let text = files.get(which).copied().unwrap_or_default();
             let mut at = at.min(text.len());
