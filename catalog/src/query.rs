@@ -482,7 +482,10 @@ pub struct FormatPattern {
     pub resource: FieldPattern,
 }
 
-fn field_from_format(text: &str) -> FieldPattern {
+/// `star_is_any`: a `*` of the text is any run (ARN formats) or the character `*` itself
+/// (request ARNs, where the service puts a literal `*`, as in the `stack/*/*` of
+/// `cloudformation:ListStacks`).
+fn field_from_format(text: &str, star_is_any: bool) -> FieldPattern {
     let mut field = FieldPattern::default();
     let mut rest = text;
     while !rest.is_empty() {
@@ -501,7 +504,7 @@ fn field_from_format(text: &str) -> FieldPattern {
         }
         let mut chars = rest.chars();
         match chars.next() {
-            Some('*') => field.toks.push(Tok {
+            Some('*') if star_is_any => field.toks.push(Tok {
                 class: Class::Any,
                 repeat: true,
             }),
@@ -516,14 +519,27 @@ fn field_from_format(text: &str) -> FieldPattern {
 impl FormatPattern {
     /// Splits an ARN format into its fields; `None` when it has fewer than six.
     pub fn parse(format: &str) -> Option<FormatPattern> {
+        FormatPattern::split(format, true)
+    }
+
+    /// Reads the ARN a service authorizes a request on, written like a format
+    /// (`arn:${Partition}:cloudformation:${Region}:${Account}:stack/*/*`): `${...}`
+    /// placeholders match any non-empty run, every other character (`*` included) is
+    /// itself. `None` when it has fewer than six fields.
+    pub fn parse_request(arn: &str) -> Option<FormatPattern> {
+        FormatPattern::split(arn, false)
+    }
+
+    fn split(format: &str, star_is_any: bool) -> Option<FormatPattern> {
         let mut fields = format.splitn(6, ':');
         let _arn = fields.next()?;
+        let mut next = || fields.next().map(|f| field_from_format(f, star_is_any));
         Some(FormatPattern {
-            partition: field_from_format(fields.next()?),
-            service: field_from_format(fields.next()?),
-            region: field_from_format(fields.next()?),
-            account: field_from_format(fields.next()?),
-            resource: field_from_format(fields.next()?),
+            partition: next()?,
+            service: next()?,
+            region: next()?,
+            account: next()?,
+            resource: next()?,
         })
     }
 }

@@ -482,6 +482,30 @@ fn explain_and_expand() {
         "json",
     ]));
     assert_eq!(json["wildcard_only"], true);
+    // EC2 documents `*` for its actions without resource-level permissions.
+    assert_eq!(json["wildcard_resource"]["class"], "star-only");
+    assert_eq!(json["wildcard_resource"]["documented"], true);
+    assert!(
+        json["wildcard_resource"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("Amazon EC2 User Guide")
+    );
+    // Nothing says otherwise: `*` only, on the reference's default.
+    let default = json_of(&run(&[
+        "explain",
+        "sts:GetCallerIdentity",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(default["wildcard_resource"]["class"], "star-only");
+    assert_eq!(default["wildcard_resource"]["documented"], false);
+    assert!(
+        default["wildcard_resource"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("Service Authorization Reference")
+    );
 
     assert_eq!(json["condition_keys"][0]["type"], "String");
     assert!(
@@ -501,6 +525,8 @@ fn explain_and_expand() {
     );
     assert!(text.contains("  access level: Write\n"), "{text}");
     assert!(text.contains("  wildcard only: no\n"), "{text}");
+    let json = json_of(&run(&["explain", "iam:PassRole", "--format", "json"]));
+    assert!(json["wildcard_resource"].is_null());
     assert!(text.contains("iam:PassedToService (String)"), "{text}");
     assert!(
         text.contains("founding table (2018)") && text.contains("latest table (2023)"),
@@ -659,4 +685,73 @@ fn explain_shows_capability_overrides() {
     assert_eq!(json["capability_overrides"], serde_json::json!([]));
     let text = String::from_utf8(run(&["explain", "s3:GetObject"]).stdout).unwrap();
     assert!(!text.contains("overrides of the tables"), "{text}");
+}
+
+/// `explain` shows what IAM evaluates for an action without resource types, and the source.
+#[test]
+fn explain_shows_the_wildcard_class_and_its_source() {
+    let json = json_of(&run(&[
+        "explain",
+        "logs:DescribeLogGroups",
+        "--format",
+        "json",
+    ]));
+    let class = &json["wildcard_resource"];
+    assert_eq!(class["class"], "request-arn");
+    assert!(
+        class["request_arns"][0]
+            .as_str()
+            .unwrap()
+            .ends_with(":log-group::log-stream:")
+    );
+    assert!(
+        class["source"]
+            .as_str()
+            .unwrap()
+            .contains("docs.aws.amazon.com")
+    );
+    // AWS's policies that scope it are shown beside the documented ARN.
+    assert!(
+        class["scoped_by_aws_policies"]["policies"]
+            .as_u64()
+            .unwrap()
+            >= 1
+    );
+
+    let json = json_of(&run(&[
+        "explain",
+        "lambda:ListFunctions",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json["wildcard_resource"]["class"], "star-only");
+    assert_eq!(json["wildcard_resource"]["documented"], true);
+
+    let json = json_of(&run(&[
+        "explain",
+        "sagemaker:ListEndpoints",
+        "--format",
+        "json",
+    ]));
+    let class = &json["wildcard_resource"];
+    assert_eq!(class["class"], "scoped-by-aws");
+    let cited = class["scoped_by_aws_policies"]["cited"].as_array().unwrap();
+    assert!(!cited.is_empty());
+
+    let output = run(&["explain", "sagemaker:ListEndpoints"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("[wildcard-resource-scoped]"), "{text}");
+    assert!(
+        text.contains(&format!("      {}\n", cited[0].as_str().unwrap())),
+        "{text}"
+    );
+    let text = String::from_utf8(run(&["explain", "logs:DescribeLogGroups"]).stdout).unwrap();
+    assert!(
+        text.contains(
+            "    request ARN: arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("(the source above decides)"), "{text}");
 }

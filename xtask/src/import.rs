@@ -99,6 +99,12 @@ impl Sources {
             seed_dir,
         })
     }
+
+    /// The shared folder (`$IAM_POLICY_SHARED`, default `<workspace>/../shared`): the seed
+    /// tables and the policy corpora.
+    pub fn shared_dir(&self) -> &Path {
+        self.seed_dir.parent().unwrap_or(&self.seed_dir)
+    }
 }
 
 fn run(command: &mut Command) -> Result<()> {

@@ -9,6 +9,7 @@ mod audit;
 mod import;
 mod model;
 mod pages;
+mod scoped;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -66,7 +67,11 @@ fn catalog(args: &[String]) -> Result<()> {
         "audit: everything the sources say is in the catalog, but {} items excluded with a reason (xtask/src/audit.rs)",
         report.excluded.len()
     );
-    let files = write::render(&catalog)?;
+    let mut files = write::render(&catalog)?;
+    files.push(scoped::render(&scoped::derive(
+        sources.shared_dir(),
+        &catalog,
+    )?));
     if check {
         let stale = write::compare(&root, &files);
         if stale.is_empty() {
