@@ -6,7 +6,9 @@
 
 mod check;
 mod explain;
+mod generate;
 mod render;
+mod template;
 
 use std::process::ExitCode;
 
@@ -42,7 +44,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check policy files (directories: every `*.json` below them; `-`: standard input).
+    /// Check policy files, CloudFormation templates and Terraform plans (directories:
+    /// every `*.json`, `*.yaml`, `*.yml`, `*.template` below them; `-`: standard input).
     Check(check::Args),
     /// Show what the catalog knows of an action: access level, resource types, condition
     /// keys, dependent actions, and the service's capabilities.
@@ -58,6 +61,9 @@ enum Command {
         /// The action pattern.
         pattern: String,
     },
+    /// Generate the least-privilege policy a template (`policy_sentry`'s YAML or JSON)
+    /// asks for.
+    Generate(generate::Args),
 }
 
 /// `human` or `json`.
@@ -102,5 +108,6 @@ fn main() -> ExitCode {
             explain::explain(&action, format == TextOrJson::Json)
         }
         Command::Expand { pattern } => explain::expand(&pattern),
+        Command::Generate(args) => generate::run(&args),
     }
 }
