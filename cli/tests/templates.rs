@@ -613,18 +613,38 @@ fn cfn_lint_templates_are_read_with_their_functions() {
     assert_eq!(mismatch.len(), 1);
     assert!(mismatch[0].0.starts_with("`WebsiteBucketPolicy` "));
     assert!(mismatch[0].1.starts_with("s3:GetObject"));
-    // A policy as JSON text in a YAML block scalar is located at the scalar.
-    let ecr: Vec<_> = resource["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["message"].as_str().unwrap().starts_with("`Ecr` "))
-        .collect();
-    assert!(!ecr.is_empty());
-    for d in ecr {
+    // The ECR repository policy names no `Resource`, as ECR writes them: no finding.
+    let on_ecr = |file: &Value| -> Vec<Value> {
+        file["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["message"].as_str().unwrap().starts_with("`Ecr` "))
+            .cloned()
+            .collect()
+    };
+    assert!(on_ecr(resource).is_empty(), "{resource}");
+    // A policy as JSON text in a YAML block scalar is located at the scalar: the same
+    // template with an action of the ECR policy misspelled.
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("templates-cfn-lint");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let misspelled = dir.join("resource_policy.yaml");
+    let text = std::fs::read_to_string(fixture("cfn/cfn-lint/resource_policy.yaml")).unwrap();
+    std::fs::write(
+        &misspelled,
+        text.replace("\"ecr:BatchGetImage\"", "\"ecr:BatchGetImag\""),
+    )
+    .unwrap();
+    let (json, _) = check(&[], &[&misspelled]);
+    let broken = &json["files"][0];
+    let ecr = on_ecr(broken);
+    assert_eq!(ecr.len(), 1, "{broken}");
+    assert_eq!(ecr[0]["code"], "unknown-action");
+    for d in &ecr {
         assert_eq!(
             text_at(
-                resource["path"].as_str().unwrap(),
+                broken["path"].as_str().unwrap(),
                 d["line"].as_u64().unwrap(),
                 d["column"].as_u64().unwrap()
             ),
