@@ -15,6 +15,7 @@ mod diagnostic;
 pub mod global_keys;
 mod kind;
 pub mod model;
+pub mod pattern;
 pub mod query;
 pub mod suggest;
 pub mod view;
