@@ -18,6 +18,7 @@ pub mod model;
 pub mod pattern;
 pub mod query;
 pub mod suggest;
+pub mod value;
 pub mod view;
 
 pub use capability::{Capability, CapabilityRow, Support};
