@@ -12,6 +12,7 @@ pub mod capability;
 pub mod check;
 mod data;
 mod diagnostic;
+pub mod eval;
 pub mod global_keys;
 mod kind;
 pub mod model;

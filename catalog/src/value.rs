@@ -105,13 +105,14 @@ fn parse_time(text: &str) -> Option<i64> {
         None => 0,
         Some(z) => match z.split_once(':') {
             Some((h, m)) => number(h, 2, 0..=23)? * 60 + number(m, 2, 0..=59)?,
-            None => match number(z, 2, 0..=23) {
-                Some(h) => h * 60,
-                None => {
+            None => {
+                if let Some(h) = number(z, 2, 0..=23) {
+                    h * 60
+                } else {
                     let hm = number(z, 4, 0..=2359)?;
                     (hm / 100) * 60 + hm % 100
                 }
-            },
+            }
         },
     };
     let (hms, fraction) = match clock.split_once('.') {
