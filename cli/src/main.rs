@@ -7,6 +7,7 @@
 mod check;
 mod explain;
 mod render;
+mod simulate;
 
 use std::process::ExitCode;
 
@@ -58,6 +59,8 @@ enum Command {
         /// The action pattern.
         pattern: String,
     },
+    /// Decide offline whether a set of policies allows a request (exit 0 allow, 1 deny).
+    Simulate(Box<simulate::Args>),
 }
 
 /// `human` or `json`.
@@ -102,5 +105,6 @@ fn main() -> ExitCode {
             explain::explain(&action, format == TextOrJson::Json)
         }
         Command::Expand { pattern } => explain::expand(&pattern),
+        Command::Simulate(args) => simulate::run(&args),
     }
 }
