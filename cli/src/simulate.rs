@@ -2,6 +2,7 @@
 //!
 //! Exit 0 when allowed, 1 when denied, 2 on usage or input errors.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use iam_catalog::check::conditions::key_type;
@@ -193,13 +194,14 @@ fn to_human(e: &Evaluation) -> String {
     if !e.statements.is_empty() {
         out.push_str("decided by:\n");
         for s in &e.statements {
-            out.push_str(&format!(
-                "  {} {} [{}] ({})\n",
+            let _ = writeln!(
+                out,
+                "  {} {} [{}] ({})",
                 s.policy,
                 s.pointer,
                 s.effect.as_str(),
                 s.place
-            ));
+            );
         }
     }
     out
