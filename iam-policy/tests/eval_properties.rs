@@ -80,7 +80,8 @@ impl Stmt {
             out.push_str(r#", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}"#);
         }
         if let Some(c) = &self.condition {
-            out.push_str(&format!(r#", "Condition": {c}"#));
+            out.push_str(r#", "Condition": "#);
+            out.push_str(c);
         }
         out.push('}');
         out
