@@ -296,6 +296,62 @@ impl Pattern {
         }
     }
 
+    /// Reads a `Resource`/`NotResource` entry: as [`Pattern::parse`], except that
+    /// variables are replaced only from the region field on. The variables page puts them
+    /// in "the resource portion of the ARN"; AWS's own managed policies also use them in
+    /// the region and account fields (`${aws:PrincipalAccount}`), which the checker
+    /// accepts too; in `arn`, the partition and the service, which fix what the ARN is,
+    /// `${...}` stays literal text.
+    pub fn parse_resource(text: &str, syntax: Syntax) -> Pattern {
+        if !syntax.variables {
+            return Pattern::parse(text, syntax);
+        }
+        // The third `:` outside `${...}` ends the service field.
+        let mut colons = 0;
+        let mut depth = false;
+        let mut split = None;
+        let bytes = text.as_bytes();
+        for (i, b) in bytes.iter().enumerate() {
+            match b {
+                b'$' if bytes.get(i + 1) == Some(&b'{') => depth = true,
+                b'}' => depth = false,
+                b':' if !depth => {
+                    colons += 1;
+                    if colons == 3 {
+                        split = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(at) = split else {
+            return Pattern::parse(
+                text,
+                Syntax {
+                    variables: false,
+                    ..syntax
+                },
+            );
+        };
+        let (head, tail) = text.split_at(at);
+        let mut pattern = Pattern::parse(
+            head,
+            Syntax {
+                variables: false,
+                ..syntax
+            },
+        );
+        let rest = Pattern::parse(tail, syntax);
+        pattern.pieces.extend(rest.pieces);
+        pattern.toks.extend(rest.toks);
+        pattern.variables = rest.variables;
+        if pattern.variables {
+            pattern.toks.clear();
+        }
+        pattern
+    }
+
     /// The pieces in order.
     pub fn pieces(&self) -> &[Piece] {
         &self.pieces
@@ -549,6 +605,38 @@ mod tests {
             Some(true)
         );
         assert_eq!(old.matches("home/ana", Case::Sensitive, &vars), Some(false));
+    }
+
+    #[test]
+    fn resource_variables_only_from_the_region_field_on() {
+        let vars = |name: &str| name.eq_ignore_ascii_case("aws:username").then_some("ana");
+        let r = |p: &str, t: &str| {
+            Pattern::parse_resource(p, Syntax::GLOB).matches(t, Case::Sensitive, &vars)
+        };
+        assert_eq!(
+            r("arn:aws:s3:::b/${aws:username}/*", "arn:aws:s3:::b/ana/x"),
+            Some(true)
+        );
+        assert_eq!(
+            r("arn:aws:sqs:*:${aws:username}:q", "arn:aws:sqs:r:ana:q"),
+            Some(true)
+        );
+        assert_eq!(
+            r(
+                "arn:aws:secretsm${aws:username}ger:r:1:s",
+                "arn:aws:secretsmanager:r:1:s"
+            ),
+            Some(false)
+        );
+        assert_eq!(
+            r(
+                "arn:aws:secretsm${aws:username}ger:r:1:s",
+                "arn:aws:secretsm${aws:username}ger:r:1:s"
+            ),
+            Some(true)
+        );
+        assert_eq!(r("*", "anything"), Some(true));
+        assert_eq!(r("${aws:username}", "ana"), Some(false));
     }
 
     #[test]

@@ -533,14 +533,7 @@ impl PolicySet {
                 (Some(_), side) => side,
             }
         } else {
-            same_account(
-                request,
-                self.resource.is_some(),
-                resource_grant,
-                identity_side,
-                boundary,
-                session,
-            )
+            same_account(request, resource_grant, identity_side, boundary, session)
         };
         settle(match outcome {
             Ok(()) => (Decision::Allow, Reason::Decided),
@@ -551,12 +544,20 @@ impl PolicySet {
 }
 
 /// Whether the request is one where the resource-based policy itself must allow: a role
-/// trust policy (`sts:AssumeRole*` on a role) or a KMS key policy. "Policy evaluation for
-/// requests within a single account": "IAM role trust policies and KMS key policies are
-/// exceptions to this logic, because they must explicitly allow access for principals."
+/// trust policy (`sts:AssumeRole*` on a role) or a KMS key policy (a `kms:` action on a
+/// key). "Policy evaluation for requests within a single account": "IAM role trust
+/// policies and KMS key policies are exceptions to this logic, because they must
+/// explicitly allow access for principals." Every role has a trust policy and every key a
+/// key policy, so when the set gives none, none allows (the set is what is given).
 fn resource_policy_required(request: &Request) -> bool {
     let action = request.action.to_ascii_lowercase();
-    action.starts_with("sts:assumerole") || action.starts_with("kms:")
+    action.starts_with("sts:assumerole")
+        || (action.starts_with("kms:")
+            && request
+                .resource
+                .split(':')
+                .nth(5)
+                .is_some_and(|r| r.starts_with("key/")))
 }
 
 /// Within one account ("Policy evaluation for requests within a single account";
@@ -579,7 +580,6 @@ fn resource_policy_required(request: &Request) -> bool {
 ///   (the caller or its account), and an account grant still needs the identity side.
 fn same_account(
     request: &Request,
-    has_resource_policy: bool,
     grant: Option<Grant>,
     identity_side: Result<(), Reason>,
     boundary: bool,
@@ -607,9 +607,7 @@ fn same_account(
                 Ok(())
             }
         }
-        None if has_resource_policy && resource_policy_required(request) => {
-            Err(Reason::ResourcePolicyRequired)
-        }
+        None if resource_policy_required(request) => Err(Reason::ResourcePolicyRequired),
         Some(Grant::Account) | None => identity_side,
     }
 }

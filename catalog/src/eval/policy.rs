@@ -219,7 +219,7 @@ fn compile_statement<L>(
     };
     let resources = resources.map(|list| {
         list.iter()
-            .map(|r| Pattern::parse(r, resource_syntax))
+            .map(|r| Pattern::parse_resource(r, resource_syntax))
             .collect()
     });
     let principals = match (member("Principal"), member("NotPrincipal")) {

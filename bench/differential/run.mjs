@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// Differential test of `iam-policy simulate` against @cloud-copilot/iam-simulate.
+//
+//     cargo build --release -p iam-policy-cli
+//     bench/differential/install.sh
+//     node bench/differential/run.mjs [--cases 3000] [--seed 1]
+//
+// Random policy sets and requests are generated from the catalog (the actions and ARN
+// formats come from `iam-policy expand` and `iam-policy explain --format json`), each
+// case is decided by both evaluators, and the disagreements are written to
+// target/bench/differential/disagreements.jsonl with both answers, grouped by a
+// signature on standard output. Cases iam-simulate rejects as invalid are counted apart.
+// Not part of `cargo test` or CI.
+
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, writeFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const CLI = join(ROOT, 'target', 'release', 'iam-policy')
+const OUT = join(ROOT, 'target', 'bench', 'differential')
+const require = createRequire(join(ROOT, 'target', 'bench', 'iam-simulate', 'package.json'))
+const { runSimulation } = require('@cloud-copilot/iam-simulate')
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+const CASES = arg('--cases', 3000)
+let seed = arg('--seed', 1)
+
+// mulberry32: a small seeded generator, so a run can be repeated.
+function random() {
+  seed |= 0
+  seed = (seed + 0x6d2b79f5) | 0
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+}
+const pick = (xs) => xs[Math.floor(random() * xs.length)]
+const chance = (p) => random() < p
+
+// ---- the catalog, through the CLI --------------------------------------------------
+const SERVICES = ['s3', 'sqs', 'sns', 'dynamodb', 'kms', 'lambda', 'secretsmanager', 'iam', 'ec2', 'logs']
+const catalog = {}
+for (const service of SERVICES) {
+  const names = execFileSync(CLI, ['expand', `${service}:*`], { encoding: 'utf8' }).trim().split('\n')
+  // A sample of each service's actions, explained.
+  const sample = []
+  for (let i = 0; i < 12 && names.length; i++) sample.push(names.splice(Math.floor(random() * names.length), 1)[0])
+  catalog[service] = sample.map((action) => {
+    const e = JSON.parse(execFileSync(CLI, ['explain', '--format', 'json', action], { encoding: 'utf8' }))
+    return { action, formats: e.resource_types.flatMap((r) => r.arn_formats) }
+  })
+}
+const ACTIONS = Object.values(catalog).flat()
+
+const ACCOUNTS = ['111111111111', '222222222222']
+const NAMES = ['a', 'b', 'ana']
+const USERS = ['ana', 'bob']
+
+function fill(format, account, name) {
+  return format.replace(/\$\{([^}]+)\}/g, (_, p) =>
+    p === 'Partition' ? 'aws' : p === 'Region' ? 'us-east-1' : p === 'Account' || p === 'AccountId' ? account : name
+  )
+}
+
+function resourceFor(entry, account) {
+  if (!entry.formats.length) return '*'
+  return fill(pick(entry.formats), account, pick(NAMES))
+}
+
+// ---- random policies ---------------------------------------------------------------
+function actionPattern(entry) {
+  const [svc, name] = entry.action.split(':')
+  return pick([entry.action, entry.action, `${svc}:*`, `${svc}:${name.slice(0, 3)}*`, `${svc}:${name.slice(0, -1)}?`, '*', entry.action.toLowerCase()])
+}
+
+function resourcePattern(entry, account) {
+  if (!entry.formats.length || chance(0.2)) return '*'
+  const arn = resourceFor(entry, account)
+  return pick([
+    arn,
+    arn,
+    arn.replace(/[^:/]+$/, '*'),
+    arn.replace(/:(\d{12}):/, ':*:'),
+    arn.replace(/ana/, '${aws:username}'),
+    arn.slice(0, Math.max(arn.length - 2, 4)) + '*',
+  ])
+}
+
+const CONDITIONS = [
+  () => ({ StringEquals: { 'aws:username': pick(USERS) } }),
+  () => ({ StringNotEquals: { 'aws:username': pick(USERS) } }),
+  () => ({ StringLike: { 'aws:PrincipalTag/team': pick(['red*', 'blu?', '*']) } }),
+  () => ({ StringEqualsIgnoreCase: { 'aws:PrincipalTag/team': pick(['RED', 'blue']) } }),
+  () => ({ StringEqualsIfExists: { 'aws:PrincipalTag/team': 'red' } }),
+  () => ({ Bool: { 'aws:SecureTransport': pick(['true', 'false']) } }),
+  () => ({ BoolIfExists: { 'aws:MultiFactorAuthPresent': 'true' } }),
+  () => ({ IpAddress: { 'aws:SourceIp': pick(['10.0.0.0/8', ['192.0.2.0/24', '203.0.113.0/24'], '2001:db8::/32']) } }),
+  () => ({ NotIpAddress: { 'aws:SourceIp': '10.0.0.0/8' } }),
+  () => ({ NumericLessThan: { 'aws:MultiFactorAuthAge': pick(['3600', '60']) } }),
+  () => ({ NumericGreaterThanEquals: { 'aws:MultiFactorAuthAge': '60' } }),
+  () => ({ DateGreaterThan: { 'aws:CurrentTime': '2020-01-01T00:00:00Z' } }),
+  () => ({ DateLessThan: { 'aws:CurrentTime': pick(['2021-01-01T00:00:00Z', '1609459200']) } }),
+  () => ({ 'ForAnyValue:StringEquals': { 'aws:TagKeys': ['env', 'team'] } }),
+  () => ({ 'ForAllValues:StringEquals': { 'aws:TagKeys': ['env', 'team'] } }),
+  () => ({ 'ForAllValues:StringLike': { 'aws:TagKeys': 'te*' } }),
+  () => ({ Null: { 'aws:PrincipalTag/team': pick(['true', 'false']) } }),
+  () => ({ ArnLike: { 'aws:PrincipalArn': pick(['arn:aws:iam::*:user/*', 'arn:aws:iam::111111111111:role/*']) } }),
+  () => ({ ArnNotEquals: { 'aws:PrincipalArn': 'arn:aws:iam::111111111111:user/ana' } }),
+  () => ({ StringEquals: { 'aws:PrincipalTag/team': '${aws:username}' } }),
+  () => ({ StringEquals: { 'aws:RequestedRegion': pick(['us-east-1', 'eu-west-1']), 'aws:username': pick(USERS) } }),
+]
+
+function statement({ deny, principal, entry, account }) {
+  const s = { Effect: deny ? 'Deny' : 'Allow' }
+  if (principal) s.Principal = principal()
+  const e = entry ?? pick(ACTIONS)
+  if (chance(0.1)) s.NotAction = actionPattern(pick(ACTIONS))
+  else s.Action = chance(0.2) ? [actionPattern(e), actionPattern(pick(ACTIONS))] : actionPattern(e)
+  if (chance(0.08)) s.NotResource = resourcePattern(pick(ACTIONS), account)
+  else s.Resource = resourcePattern(e, account)
+  if (chance(0.45)) {
+    s.Condition = {}
+    for (let i = 0; i < (chance(0.3) ? 2 : 1); i++) Object.assign(s.Condition, pick(CONDITIONS)())
+  }
+  return s
+}
+
+function policy(opts, count = 1 + Math.floor(random() * 3)) {
+  const Statement = []
+  for (let i = 0; i < count; i++) Statement.push(statement({ ...opts, deny: opts.deny ?? chance(0.2) }))
+  return { Version: '2012-10-17', Statement }
+}
+
+const principalEntry = () =>
+  pick([
+    '*',
+    { AWS: '*' },
+    { AWS: pick(ACCOUNTS) },
+    { AWS: `arn:aws:iam::${pick(ACCOUNTS)}:root` },
+    { AWS: `arn:aws:iam::111111111111:user/${pick(USERS)}` },
+    { AWS: 'arn:aws:iam::111111111111:role/app' },
+    { AWS: 'arn:aws:sts::111111111111:assumed-role/app/s1' },
+  ])
+
+function makeCase() {
+  const entry = pick(ACTIONS)
+  const resourceAccount = chance(0.7) ? '111111111111' : '222222222222'
+  const principal = pick([
+    'arn:aws:iam::111111111111:user/ana',
+    'arn:aws:iam::111111111111:user/bob',
+    'arn:aws:sts::111111111111:assumed-role/app/s1',
+  ])
+  const bias = (p) => (chance(p) ? entry : undefined)
+  const c = {
+    action: entry.action,
+    resource: resourceFor(entry, resourceAccount),
+    resourceAccount,
+    principal,
+    identity: [],
+    scps: [],
+    rcps: [],
+    context: {},
+  }
+  const identities = Math.floor(random() * 3)
+  for (let i = 0; i < identities; i++) c.identity.push(policy({ entry: bias(0.7), account: resourceAccount }))
+  if (chance(0.4)) c.resourcePolicy = policy({ entry: bias(0.7), account: resourceAccount, principal: principalEntry })
+  if (chance(0.2)) c.boundary = policy({ entry: bias(0.6), account: resourceAccount })
+  if (chance(0.15) && principal.includes('assumed-role')) c.session = policy({ entry: bias(0.6), account: resourceAccount })
+  const levels = Math.floor(random() * 3)
+  for (let l = 0; l < levels; l++) {
+    const n = 1 + Math.floor(random() * 2)
+    const level = []
+    for (let i = 0; i < n; i++)
+      level.push(chance(0.6) ? { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } : policy({ entry: bias(0.5), account: resourceAccount }))
+    c.scps.push(level)
+  }
+  if (chance(0.2)) c.rcps.push([policy({ entry: bias(0.6), account: resourceAccount, principal: () => '*', deny: true })])
+  // The request context: a random subset of the keys the conditions use.
+  const put = (k, v) => (c.context[k] = v)
+  if (chance(0.6)) put('aws:username', principal.includes(':user/') ? principal.split('/').pop() : pick(USERS))
+  if (chance(0.5)) put('aws:PrincipalTag/team', pick(['red', 'blue', 'RED', 'redder']))
+  if (chance(0.5)) put('aws:SecureTransport', pick(['true', 'false']))
+  if (chance(0.3)) put('aws:MultiFactorAuthPresent', pick(['true', 'false']))
+  if (chance(0.5)) put('aws:SourceIp', pick(['10.1.2.3', '192.0.2.9', '198.51.100.1', '2001:db8::1']))
+  if (chance(0.4)) put('aws:MultiFactorAuthAge', pick(['30', '600', '7200']))
+  if (chance(0.4)) put('aws:CurrentTime', pick(['2020-06-01T00:00:00Z', '2022-01-01T00:00:00Z']))
+  if (chance(0.4)) put('aws:TagKeys', pick([[], ['env'], ['env', 'team'], ['cost'], ['team', 'cost']]))
+  if (chance(0.4)) put('aws:PrincipalArn', principal.includes('assumed-role') ? 'arn:aws:iam::111111111111:role/app' : principal)
+  if (chance(0.4)) put('aws:RequestedRegion', pick(['us-east-1', 'eu-west-1']))
+  return c
+}
+
+// ---- both evaluators ---------------------------------------------------------------
+function ours(c, dir) {
+  rmSync(dir, { recursive: true, force: true })
+  mkdirSync(dir, { recursive: true })
+  const file = (name, p) => (writeFileSync(join(dir, name), JSON.stringify(p)), join(dir, name))
+  const args = ['simulate', '--format', 'json', '--action', c.action, '--resource', c.resource, '--principal', c.principal, '--resource-account', c.resourceAccount]
+  c.identity.forEach((p, i) => args.push('--identity', file(`identity${i}.json`, p)))
+  if (c.resourcePolicy) args.push('--resource-policy', file('resource.json', c.resourcePolicy))
+  if (c.boundary) args.push('--boundary', file('boundary.json', c.boundary))
+  if (c.session) args.push('--session', file('session.json', c.session))
+  c.scps.forEach((level, l) => args.push('--scp', level.map((p, i) => file(`scp${l}-${i}.json`, p)).join(',')))
+  c.rcps.forEach((level, l) => args.push('--rcp', level.map((p, i) => file(`rcp${l}-${i}.json`, p)).join(',')))
+  for (const [k, v] of Object.entries(c.context)) {
+    if (Array.isArray(v)) {
+      if (v.length === 0) args.push('--context', `${k}=`)
+      for (const x of v) args.push('--context', `${k}=${x}`)
+    } else args.push('--context', `${k}=${v}`)
+  }
+  const run = spawnSync(CLI, args, { encoding: 'utf8' })
+  if (run.status === 2) return { decision: 'usage-error', stderr: run.stderr }
+  return JSON.parse(run.stdout)
+}
+
+async function theirs(c) {
+  const org = (levels, kind) =>
+    levels.map((level, l) => ({ orgIdentifier: `${kind}-${l}`, policies: level.map((policy, i) => ({ name: `${kind}${l}-${i}`, policy })) }))
+  const sim = {
+    request: { principal: c.principal, action: c.action, resource: { resource: c.resource, accountId: c.resourceAccount }, contextVariables: c.context },
+    identityPolicies: c.identity.map((policy, i) => ({ name: `identity${i}`, policy })),
+    serviceControlPolicies: org(c.scps, 'scp'),
+    resourceControlPolicies: org(c.rcps, 'rcp'),
+  }
+  if (c.resourcePolicy) sim.resourcePolicy = c.resourcePolicy
+  if (c.boundary) sim.permissionBoundaryPolicies = [{ name: 'boundary', policy: c.boundary }]
+  if (c.session) sim.sessionPolicy = c.session
+  const r = await runSimulation(sim, {})
+  if (r.resultType === 'error') return { decision: 'error', errors: r.errors }
+  return { decision: { Allowed: 'allow', ExplicitlyDenied: 'explicit-deny', ImplicitlyDenied: 'implicit-deny' }[r.overallResult] ?? r.overallResult }
+}
+
+// ---- the run -----------------------------------------------------------------------
+mkdirSync(OUT, { recursive: true })
+const disagreements = []
+const counts = { cases: 0, compared: 0, agree: 0, rejected: 0, ours_usage: 0, by_decision: {} }
+const signatures = {}
+for (let i = 0; i < CASES; i++) {
+  const c = makeCase()
+  const t = await theirs(c)
+  counts.cases++
+  if (t.decision === 'error') {
+    counts.rejected++
+    continue
+  }
+  const o = ours(c, join(OUT, 'case'))
+  if (o.decision === 'usage-error') {
+    counts.ours_usage++
+    disagreements.push({ case: c, ours: o, theirs: t })
+    continue
+  }
+  counts.compared++
+  counts.by_decision[t.decision] = (counts.by_decision[t.decision] ?? 0) + 1
+  if (o.decision === t.decision) counts.agree++
+  else {
+    const sig = `ours=${o.decision} theirs=${t.decision}`
+    signatures[sig] = (signatures[sig] ?? 0) + 1
+    disagreements.push({ case: c, ours: o, theirs: t })
+  }
+}
+writeFileSync(join(OUT, 'disagreements.jsonl'), disagreements.map((d) => JSON.stringify(d)).join('\n') + '\n')
+const rate = counts.compared ? ((100 * counts.agree) / counts.compared).toFixed(2) : 'n/a'
+console.log(JSON.stringify({ ...counts, agreement_percent: rate, disagreements_by_signature: signatures }, null, 2))
