@@ -414,10 +414,6 @@ impl PolicySet {
         best
     }
 
-    #[expect(
-        clippy::too_many_lines,
-        reason = "the documented evaluation steps, in order, read best as one function"
-    )]
     fn run(&self, request: &Request, trace: &mut dyn Trace) -> (Decision, Reason) {
         // RCPs apply only to the services that support them ("Resource control policies
         // (RCPs)": "RCPs apply to ... a subset of AWS services"), and not to requests made
