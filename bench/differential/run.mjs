@@ -235,11 +235,76 @@ async function theirs(c) {
   return { decision: { Allowed: 'allow', ExplicitlyDenied: 'explicit-deny', ImplicitlyDenied: 'implicit-deny' }[r.overallResult] ?? r.overallResult }
 }
 
+// ---- known, documented differences ------------------------------------------------
+// Each disagreement is re-run with one known difference removed from the case; when both
+// evaluators then agree, the disagreement is put down to that difference. Each entry
+// names the AWS documentation that decides it (see also the crate docs of iam-catalog's
+// `eval`).
+const RCP_SERVICES = ['s3', 'sts', 'kms', 'sqs', 'secretsmanager', 'cognito-identity', 'logs', 'dynamodb', 'ecr', 'aoss']
+const clone = (x) => JSON.parse(JSON.stringify(x))
+const mapStrings = (x, f) =>
+  typeof x === 'string' ? f(x) : Array.isArray(x) ? x.map((v) => mapStrings(v, f)) : x && typeof x === 'object' ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, mapStrings(v, f)])) : x
+const policiesOf = (c) => ['identity', 'resourcePolicy', 'boundary', 'session', 'scps', 'rcps']
+const KNOWN = [
+  {
+    name: 'rcp-unsupported-service',
+    doc: 'AWS Organizations User Guide, "Resource control policies (RCPs)": RCPs apply only to the services listed there; iam-simulate applies them to every service',
+    fix: (c) => (RCP_SERVICES.includes(c.action.split(':')[0]) || !c.rcps.length ? null : { ...c, rcps: [] }),
+  },
+  {
+    name: 'epoch-date-in-policy',
+    doc: 'IAM User Guide, "Condition operators", Date condition operators: values are ISO 8601 dates or epoch (UNIX) time; iam-simulate does not compare an epoch policy value with an ISO 8601 request value',
+    fix: (c) => {
+      const f = (v) => (/^\d{9,10}$/.test(v) ? new Date(Number(v) * 1000).toISOString().replace('.000Z', 'Z') : v)
+      const d = clone(c)
+      for (const k of policiesOf(c)) if (d[k]) d[k] = mapStrings(d[k], f)
+      return JSON.stringify(d) === JSON.stringify(c) ? null : d
+    },
+  },
+  {
+    name: 'star-ending-an-arn-segment',
+    doc: 'IAM User Guide, "IAM JSON policy elements: Resource": "If the wildcard (*) is the last character of a resource ARN segment, it can expand to match beyond colon boundaries"; iam-simulate keeps it within the segment',
+    fix: (c) => {
+      const f = (v) => (v.startsWith('arn:') ? v.replace(/(\d{12}|us-east-1)\*/, '$1:*') : v)
+      const d = clone(c)
+      for (const k of policiesOf(c)) if (d[k]) d[k] = mapStrings(d[k], f)
+      return JSON.stringify(d) === JSON.stringify(c) ? null : d
+    },
+  },
+  {
+    name: 'context-key-dropped-by-iam-simulate',
+    doc: 'iam-policy uses the request context exactly as given (DESIGN); iam-simulate drops keys it judges absent for the principal, such as aws:username for a role session (IAM User Guide, "AWS global condition context keys", aws:username)',
+    fix: (c) => (c.principal.includes('assumed-role') && 'aws:username' in c.context ? { ...c, context: Object.fromEntries(Object.entries(c.context).filter(([k]) => k !== 'aws:username')) } : null),
+  },
+  {
+    name: 'same-account-role-or-session-grant',
+    doc: 'IAM User Guide, "Permissions boundaries for IAM entities": a same-account resource-based policy naming the role ARN is limited only by the boundary and session policies, one naming the role session "not limited by an implicit deny in an identity-based policy, a permissions boundary, or session policy"; iam-simulate asks for an identity-based allow',
+    fix: (c) => {
+      if (!c.resourcePolicy || c.resourceAccount !== '111111111111' || !c.principal.includes('assumed-role')) return null
+      const d = clone(c)
+      d.resourcePolicy.Statement = d.resourcePolicy.Statement.filter((s) => !/role\/app|assumed-role/.test(JSON.stringify(s.Principal ?? '')))
+      return d
+    },
+  },
+]
+
+async function attribute(c, o, t) {
+  for (const k of KNOWN) {
+    const d = k.fix(c)
+    if (!d) continue
+    const t2 = await theirs(d)
+    const o2 = ours(d, join(OUT, 'case'))
+    if (t2.decision !== 'error' && o2.decision === t2.decision) return k.name
+  }
+  return 'unexplained'
+}
+
 // ---- the run -----------------------------------------------------------------------
 mkdirSync(OUT, { recursive: true })
 const disagreements = []
 const counts = { cases: 0, compared: 0, agree: 0, rejected: 0, ours_usage: 0, by_decision: {} }
 const signatures = {}
+const causes = {}
 for (let i = 0; i < CASES; i++) {
   const c = makeCase()
   const t = await theirs(c)
@@ -260,9 +325,17 @@ for (let i = 0; i < CASES; i++) {
   else {
     const sig = `ours=${o.decision} theirs=${t.decision}`
     signatures[sig] = (signatures[sig] ?? 0) + 1
-    disagreements.push({ case: c, ours: o, theirs: t })
+    const cause = await attribute(c, o, t)
+    causes[cause] = (causes[cause] ?? 0) + 1
+    disagreements.push({ cause, case: c, ours: o, theirs: t })
   }
 }
 writeFileSync(join(OUT, 'disagreements.jsonl'), disagreements.map((d) => JSON.stringify(d)).join('\n') + '\n')
 const rate = counts.compared ? ((100 * counts.agree) / counts.compared).toFixed(2) : 'n/a'
-console.log(JSON.stringify({ ...counts, agreement_percent: rate, disagreements_by_signature: signatures }, null, 2))
+console.log(
+  JSON.stringify(
+    { ...counts, agreement_percent: rate, disagreements_by_signature: signatures, disagreements_by_cause: causes, causes: Object.fromEntries(KNOWN.map((k) => [k.name, k.doc])) },
+    null,
+    2
+  )
+)

@@ -570,8 +570,11 @@ fn resource_policy_required(request: &Request) -> bool {
 /// - one that names the role ARN is "limited by an implicit deny in a permissions
 ///   boundary or session policy";
 /// - one that names the account delegates to the identity-based policies;
-/// - `"*"` (everyone) is taken as naming the caller itself (the documentation does not
-///   say; it is the widest grant there is);
+/// - `"*"` (everyone): the documentation does not say how it meets boundaries and
+///   session policies. It is read as naming the caller's own identity, as an IAM user
+///   ARN does: not limited by the boundary, limited by session policies (only a grant
+///   naming the session itself escapes those). `@cloud-copilot/iam-simulate` reads it the
+///   same way;
 /// - for role trust policies and KMS key policies, the resource-based policy must allow
 ///   (the caller or its account), and an account grant still needs the identity side.
 fn same_account(
@@ -586,7 +589,7 @@ fn same_account(
         .as_deref()
         .is_some_and(|p| p.contains(":assumed-role/") || p.contains(":federated-user/"));
     match grant {
-        Some(Grant::Direct | Grant::Everyone) if session_caller => Ok(()),
+        Some(Grant::Direct) if session_caller => Ok(()),
         Some(Grant::Direct | Grant::Everyone) => {
             if session {
                 Ok(())

@@ -53,7 +53,8 @@ pub enum Grant {
     Account,
     /// Through the role the session belongs to (a role ARN).
     Role,
-    /// Everyone (`"*"`).
+    /// Everyone (`"*"`): like a grant to the caller's own identity, not limited by the
+    /// boundary but by session policies.
     Everyone,
     /// The caller itself: an IAM user, a role session, a federated user, a service or
     /// federated principal.

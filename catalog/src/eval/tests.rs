@@ -915,3 +915,31 @@ fn explanations_name_each_statement() {
         "{text}"
     );
 }
+
+/// `"Principal": "*"` in a same-account resource policy: not limited by the boundary,
+/// limited by session policies (see `same_account`).
+#[test]
+fn everyone_grants_pass_boundaries_not_session_policies() {
+    let public = one(
+        r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
+    );
+    let get = |p: &str| {
+        Request::new("s3:GetObject", "arn:aws:s3:::b/k")
+            .principal(p)
+            .resource_account("123456789012")
+    };
+    let session = "arn:aws:sts::123456789012:assumed-role/app/s1";
+    let set = PolicySet::new().resource_policy(public.clone());
+    assert_eq!(set.decide(&get(session)), Decision::Allow);
+    let ec2_only = one(r#"{"Effect": "Allow", "Action": "ec2:*", "Resource": "*"}"#);
+    let set = PolicySet::new()
+        .resource_policy(public.clone())
+        .session(ec2_only.clone());
+    assert_eq!(set.evaluate(&get(session)).reason, Reason::Session);
+    let set = PolicySet::new().resource_policy(public).boundary(ec2_only);
+    assert_eq!(
+        set.decide(&get("arn:aws:iam::123456789012:user/u")),
+        Decision::Allow
+    );
+    assert_eq!(set.decide(&get(session)), Decision::Allow);
+}
