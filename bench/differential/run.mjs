@@ -265,7 +265,12 @@ const KNOWN = [
     name: 'star-ending-an-arn-segment',
     doc: 'IAM User Guide, "IAM JSON policy elements: Resource": "If the wildcard (*) is the last character of a resource ARN segment, it can expand to match beyond colon boundaries"; iam-simulate keeps it within the segment',
     fix: (c) => {
-      const f = (v) => (v.startsWith('arn:') ? v.replace(/(\d{12}|us-east-1)\*/, '$1:*') : v)
+      const f = (v) => {
+        if (!v.startsWith('arn:')) return v
+        const w = v.replace(/(\d{12}|us-east-1)\*/, '$1:*')
+        const colons = w.split(':').length - 1
+        return colons < 5 && w.endsWith('*') ? w + ':*'.repeat(5 - colons) : w
+      }
       const d = clone(c)
       for (const k of policiesOf(c)) if (d[k]) d[k] = mapStrings(d[k], f)
       return JSON.stringify(d) === JSON.stringify(c) ? null : d
@@ -275,6 +280,18 @@ const KNOWN = [
     name: 'context-key-dropped-by-iam-simulate',
     doc: 'iam-policy uses the request context exactly as given (DESIGN); iam-simulate drops keys it judges absent for the principal, such as aws:username for a role session (IAM User Guide, "AWS global condition context keys", aws:username)',
     fix: (c) => (c.principal.includes('assumed-role') && 'aws:username' in c.context ? { ...c, context: Object.fromEntries(Object.entries(c.context).filter(([k]) => k !== 'aws:username')) } : null),
+  },
+  {
+    name: 'variable-as-a-whole-resource-id',
+    doc: 'IAM User Guide, "IAM policy elements: Variables and tags": a variable is replaced in the resource part of the ARN; iam-simulate matches nothing where `${aws:username}` is the whole resource ID after the last colon (arn:aws:sqs:REGION:ACCOUNT:${aws:username})',
+    fix: (c) => {
+      const user = c.context['aws:username']
+      if (typeof user !== 'string') return null
+      const f = (v) => (v.startsWith('arn:') ? v.replaceAll('${aws:username}', user) : v)
+      const d = clone(c)
+      for (const k of policiesOf(c)) if (d[k]) d[k] = mapStrings(d[k], f)
+      return JSON.stringify(d) === JSON.stringify(c) ? null : d
+    },
   },
   {
     name: 'same-account-role-or-session-grant',
@@ -289,13 +306,25 @@ const KNOWN = [
 ]
 
 async function attribute(c, o, t) {
+  const agree = async (d) => {
+    const t2 = await theirs(d)
+    return t2.decision !== 'error' && ours(d, join(OUT, 'case')).decision === t2.decision
+  }
   for (const k of KNOWN) {
     const d = k.fix(c)
-    if (!d) continue
-    const t2 = await theirs(d)
-    const o2 = ours(d, join(OUT, 'case'))
-    if (t2.decision !== 'error' && o2.decision === t2.decision) return k.name
+    if (d && (await agree(d))) return k.name
   }
+  // Several known differences in one case: remove them all.
+  let d = c
+  const applied = []
+  for (const k of KNOWN) {
+    const next = k.fix(d)
+    if (next) {
+      d = next
+      applied.push(k.name)
+    }
+  }
+  if (applied.length > 1 && (await agree(d))) return 'several: ' + applied.join(' + ')
   return 'unexplained'
 }
 
