@@ -239,7 +239,15 @@ pub struct Pattern {
     wildcards: bool,
     /// The characters, when there is no variable to substitute.
     toks: Vec<Tok>,
+    /// The same as bytes when every character is ASCII (wildcards as [`STAR`] and
+    /// [`ONE`]): matching ASCII text then compares bytes.
+    ascii: Option<Vec<u8>>,
 }
+
+/// `*` in [`Pattern::ascii`] (no ASCII character has this byte).
+const STAR: u8 = 0xFF;
+/// `?` in [`Pattern::ascii`].
+const ONE: u8 = 0xFE;
 
 /// One character of a pattern after substitution.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,11 +296,13 @@ impl Pattern {
                 })
                 .collect()
         };
+        let ascii = ascii_of(&toks, variables);
         Pattern {
             pieces,
             variables,
             wildcards: syntax.wildcards,
             toks,
+            ascii,
         }
     }
 
@@ -349,6 +359,7 @@ impl Pattern {
         if pattern.variables {
             pattern.toks.clear();
         }
+        pattern.ascii = ascii_of(&pattern.toks, pattern.variables);
         pattern
     }
 
@@ -372,6 +383,16 @@ impl Pattern {
     /// reason (a missing context key) from a plain mismatch. Allocation-free unless the
     /// pattern has variables.
     pub fn matches(&self, text: &str, case: Case, vars: &dyn Variables) -> Option<bool> {
+        if let Some(bytes) = &self.ascii
+            && text.is_ascii()
+        {
+            return Some(match case {
+                Case::Sensitive => glob(bytes, text.as_bytes(), STAR, ONE, u8::eq),
+                Case::Insensitive => {
+                    glob(bytes, text.as_bytes(), STAR, ONE, u8::eq_ignore_ascii_case)
+                }
+            });
+        }
         self.with_toks(vars, |toks| match_toks(toks, text, case))
     }
 
@@ -447,6 +468,21 @@ impl Pattern {
     pub fn has_wildcards(&self) -> bool {
         self.wildcards
     }
+}
+
+/// The pattern as bytes, when it has no variables and only ASCII characters.
+fn ascii_of(toks: &[Tok], variables: bool) -> Option<Vec<u8>> {
+    if variables {
+        return None;
+    }
+    toks.iter()
+        .map(|t| match t {
+            Tok::Star => Some(STAR),
+            Tok::One => Some(ONE),
+            Tok::Char(c) if c.is_ascii() => u8::try_from(*c).ok(),
+            Tok::Char(_) => None,
+        })
+        .collect()
 }
 
 /// The inside of `${...}`: an escape, a variable, or `None` when malformed (then literal).

@@ -418,8 +418,12 @@ impl PolicySet {
         // RCPs apply only to the services that support them ("Resource control policies
         // (RCPs)": "RCPs apply to ... a subset of AWS services"), and not to requests made
         // by service principals ("RCPs do not apply to ... AWS service principals").
-        let rcp_applies = crate::model::action(&request.action)
-            .is_none_or(|a| a.service().rcp_supported())
+        let rcp_applies = !self.rcps.is_empty()
+            && request
+                .action
+                .split_once(':')
+                .and_then(|(prefix, _)| crate::model::service(prefix))
+                .is_none_or(crate::model::Service::rcp_supported)
             && request
                 .principal
                 .as_deref()
