@@ -426,7 +426,7 @@ fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
 }
 
 /// A condition key's type and whether it is multivalued, for any key the checker knows
-/// (global, service, cross-service, OIDC claim; see [`resolve_key`]): the one lookup the
+/// (global, service, cross-service, OIDC claim, as the condition rules resolve them): the one lookup the
 /// evaluator uses to type request values.
 pub fn key_type(name: &str) -> Option<(ConditionType, bool)> {
     resolve_key(name, &[])
