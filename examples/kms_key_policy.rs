@@ -1,15 +1,20 @@
 //! A KMS key policy (a resource policy): the account administers the key, one role uses
 //! it for encryption, and only through S3 in this account.
 //!
+//! `Principal` is a place where IAM reads `*` as "everyone" and has no escape, so the
+//! values inserted there are checked types: an `AccountId` (12 digits) and a `Literal`
+//! (no `*`, `?` or `$`). A plain `&str` there does not compile.
+//!
 //! ```sh
 //! cargo run --example kms_key_policy
 //! ```
 
-use iam_policy::policy;
+use iam_policy::{AccountId, InsertError, Literal, policy};
 
-fn main() {
-    let account = "123456789012";
-    let app_role = "app-writer";
+fn main() -> Result<(), InsertError> {
+    // In a real program these come from configuration: checked once, here.
+    let account = AccountId::new("123456789012")?;
+    let app_role = Literal::new("app-writer")?;
 
     let key_policy = policy!(resource {
         "Version": "2012-10-17",
@@ -38,4 +43,5 @@ fn main() {
         ]
     });
     println!("{}", key_policy.to_json_pretty());
+    Ok(())
 }

@@ -123,4 +123,11 @@ mod tests {
         assert!(!e.decision.is_allowed());
         assert_eq!(e.missing_context_keys, ["s3:prefix"]);
     }
+
+    #[test]
+    fn a_tenant_name_with_wildcards_is_data() {
+        // `{tenant}` is written with IAM's escapes: a tenant called `*` is no wildcard.
+        assert_denied!(session_for("*"), get("tenant-a/report.csv"));
+        assert_allowed!(session_for("*"), get("*/report.csv"));
+    }
 }

@@ -21,6 +21,7 @@ pub mod query;
 pub mod suggest;
 pub mod value;
 pub mod view;
+pub mod wildcard;
 
 pub use capability::{Capability, CapabilityRow, Support};
 pub use check::check;

@@ -177,3 +177,31 @@ impl Text {
         out
     }
 }
+
+/// Appends `text` escaped for the inside of a JSON string, as `serde_json` writes it:
+/// `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters as `\u00xx`
+/// (lowercase hex); everything else, non-ASCII included, as is. The one JSON string
+/// writer of the workspace: the macro's expansion and the runtime's inserted values both
+/// write with it, so a static policy and a rendered one are byte-identical.
+pub fn escape_json_into(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let code = u32::from(c) as usize;
+                out.push_str("\\u00");
+                for nibble in [code >> 4, code & 0xf] {
+                    out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+}

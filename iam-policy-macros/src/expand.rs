@@ -2,13 +2,19 @@
 //!
 //! A policy without inserted values becomes
 //! `CRATE::__private::from_static(KIND, "<minified json>")`; one with `{path}` or `(expr)`
-//! values becomes `CRATE::__private::render(KIND, &[Part::Json(".."), Part::Str(&path),
-//! Part::Value(&(expr)), ...])`. The JSON is minified and in AWS element order: the top
+//! values becomes `CRATE::__private::render(KIND, &[Part::Json(".."), Part::Escaped(&path),
+//! Part::EscapedValue(&(expr)), ...])`, each value's part chosen by its place
+//! (`iam_catalog::check::interpolation`): `Escaped`/`EscapedValue` where IAM has escapes
+//! for `*`, `?` and `$`, `Verbatim`/`VerbatimValue` where it gives them no meaning,
+//! `Unescapable`/`UnescapableValue` where it has none (those take only types that cannot
+//! hold them). The JSON is minified and in AWS element order: the top
 //! level as `Version`, `Id`, `Statement`, each statement as `Sid`, `Effect`, `Principal`,
 //! `NotPrincipal`, `Action`, `NotAction`, `Resource`, `NotResource`, `Condition`, other
 //! elements after those in source order; every other object keeps its source order.
 //! Numbers are written as in the source.
 
+use iam_catalog::check::interpolation::{self, InsertMode, Insertion as Slot};
+use iam_catalog::view::escape_json_into as escape_into;
 use iam_catalog::{Node, NodeKind, PolicyKind, Segment};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -65,9 +71,17 @@ pub fn value(
         [] => Ok(quote!(#krate::__private::from_static(#kind, ""))),
         [Chunk::Json(json)] => Ok(quote!(#krate::__private::from_static(#kind, #json))),
         _ => {
+            let modes = interpolation::modes(&lowered.view);
+            let mode_of = |insertion| {
+                modes
+                    .binary_search_by_key(&insertion, |(i, _)| *i)
+                    .ok()
+                    .and_then(|at| modes.get(at))
+                    .map_or(InsertMode::Refuse, |(_, mode)| *mode)
+            };
             let parts = chunks
                 .iter()
-                .map(|chunk| part(krate, chunk, lowered))
+                .map(|chunk| part(krate, chunk, lowered, &mode_of))
                 .collect::<syn::Result<Vec<_>>>()?;
             Ok(quote!(#krate::__private::render(#kind, &[#(#parts),*])))
         }
@@ -90,8 +104,16 @@ fn kind_path(krate: &TokenStream, kind: PolicyKind) -> TokenStream {
     quote!(#krate::__private::PolicyKind::#variant)
 }
 
-/// One `Part` of a `render` call.
-fn part(krate: &TokenStream, chunk: &Chunk, lowered: &Lowered<'_>) -> syn::Result<TokenStream> {
+/// One `Part` of a `render` call. How an inserted value is written depends on its place
+/// ([`interpolation::modes`]): with IAM's escapes, as it is, or — where IAM has no
+/// escape — only from a type that cannot hold `*`, `?` or `$` (rustc reports any other
+/// type at the string, through the trait's `on_unimplemented` message).
+fn part(
+    krate: &TokenStream,
+    chunk: &Chunk,
+    lowered: &Lowered<'_>,
+    mode_of: &dyn Fn(Slot) -> InsertMode,
+) -> syn::Result<TokenStream> {
     match chunk {
         Chunk::Json(json) => Ok(quote!(#krate::__private::Part::Json(#json))),
         Chunk::Insert(id) => {
@@ -100,14 +122,32 @@ fn part(krate: &TokenStream, chunk: &Chunk, lowered: &Lowered<'_>) -> syn::Resul
                 .and_then(|id| lowered.inserts.get(id))
                 .ok_or_else(|| internal_error("an inserted value has no variable"))?;
             let place = place(insertion);
-            Ok(quote_spanned!(insertion.span=> #krate::__private::Part::Str(&#place)))
+            let span = insertion.span;
+            Ok(match mode_of(Slot::Hole(*id)) {
+                InsertMode::Escape => {
+                    quote_spanned!(span=> #krate::__private::Part::Escaped(&#place))
+                }
+                InsertMode::Verbatim => {
+                    quote_spanned!(span=> #krate::__private::Part::Verbatim(&#place))
+                }
+                _ => quote_spanned!(span=> #krate::__private::Part::Unescapable(&#place)),
+            })
         }
         Chunk::Value(id) => {
             let group = usize::try_from(*id)
                 .ok()
                 .and_then(|id| lowered.values.get(id))
                 .ok_or_else(|| internal_error("a run-time value has no expression"))?;
-            Ok(quote_spanned!(group.span()=> #krate::__private::Part::Value(&#group)))
+            let span = group.span();
+            Ok(match mode_of(Slot::Value(*id)) {
+                InsertMode::Escape => {
+                    quote_spanned!(span=> #krate::__private::Part::EscapedValue(&#group))
+                }
+                InsertMode::Verbatim => {
+                    quote_spanned!(span=> #krate::__private::Part::VerbatimValue(&#group))
+                }
+                _ => quote_spanned!(span=> #krate::__private::Part::UnescapableValue(&#group)),
+            })
         }
     }
 }
@@ -259,32 +299,6 @@ impl Writer {
     }
 }
 
-/// Appends `text` escaped for the inside of a JSON string, as `serde_json` writes it:
-/// `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other control characters as `\u00xx`
-/// (lowercase hex); everything else, non-ASCII included, as is.
-pub fn escape_into(out: &mut String, text: &str) {
-    for ch in text.chars() {
-        match ch {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                let code = u32::from(c) as usize;
-                out.push_str("\\u00");
-                for nibble in [code >> 4, code & 0xf] {
-                    out.push(char::from(HEX.get(nibble).copied().unwrap_or(b'0')));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,12 +444,20 @@ mod tests {
                 krate::__private::PolicyKind::Identity,
                 &[
                     krate::__private::Part::Json("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":[\"arn:aws:s3:::"),
-                    krate::__private::Part::Str(&bucket),
+                    krate::__private::Part::Escaped(&bucket),
                     krate::__private::Part::Json("/*\",\"arn:aws:s3:::"),
-                    krate::__private::Part::Str(&self.cfg.0),
+                    krate::__private::Part::Escaped(&self.cfg.0),
                     krate::__private::Part::Json("/*\"],\"Condition\":{\"StringEquals\":{\"aws:username\":"),
-                    krate::__private::Part::Value(&(names())),
-                    krate::__private::Part::Json("}}}]}")
+                    krate::__private::Part::EscapedValue(&(names())),
+                    krate::__private::Part::Json("},\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":\""),
+                    krate::__private::Part::Verbatim(&max),
+                    krate::__private::Part::Json("\"}}},{\"Effect\":\"Allow\",\"Action\":[\"s3:"),
+                    krate::__private::Part::Unescapable(&action),
+                    krate::__private::Part::Json("\","),
+                    krate::__private::Part::UnescapableValue(&(more())),
+                    krate::__private::Part::Json("],\"Resource\":"),
+                    krate::__private::Part::EscapedValue(&(any())),
+                    krate::__private::Part::Json("}]}")
                 ]
             )
         }};
@@ -446,7 +468,14 @@ mod tests {
                     "Effect": "Allow",
                     "Action": "s3:GetObject",
                     "Resource": ["arn:aws:s3:::{bucket}/*", "arn:aws:s3:::{self.cfg.0}/*"],
-                    "Condition": {"StringEquals": {"aws:username": (names())}},
+                    "Condition": {
+                        "StringEquals": {"aws:username": (names())},
+                        "NumericLessThan": {"aws:MultiFactorAuthAge": "{max}"},
+                    },
+                }, {
+                    "Effect": "Allow",
+                    "Action": ["s3:{action}", (more())],
+                    "Resource": (any()),
                 }],
             }
         });

@@ -831,6 +831,11 @@ pub fn split_insertions(text: &str) -> Result<Vec<Piece>, String> {
         if let Some(after) = rest.strip_prefix("${") {
             literal.push_str("${");
             if let Some((variable, tail)) = after.split_once('}') {
+                if let Some((_, inner)) = variable.split_once('{') {
+                    return Err(format!(
+                        "`{{{inner}}}` cannot be inserted inside the policy variable `${{{variable}}}}}`: a run-time value there could choose another key, or add a default\nhelp: write the variable's name literally, as in `${{aws:PrincipalTag/team}}`"
+                    ));
+                }
                 literal.push_str(variable);
                 literal.push('}');
                 rest = tail;
@@ -1405,7 +1410,6 @@ mod tests {
             ("${aws:username, 'x'}", "${aws:username, 'x'}"),
             ("${*}${?}${$}", "${*}${?}${$}"),
             ("${unclosed", "${unclosed"),
-            ("${a {b}", "${a {b}"),
             ("$", "$"),
             ("${}", "${}"),
             ("ü{{ß}}", "ü{ß}"),
@@ -1416,6 +1420,15 @@ mod tests {
                 _ => panic!("{input} did not stay text"),
             }
         }
+        let Err(error) = split_insertions("b/${aws:PrincipalTag/{tag}}/*") else {
+            panic!("an insertion inside a variable was accepted");
+        };
+        assert!(
+            error.starts_with(
+                "`{tag}` cannot be inserted inside the policy variable `${aws:PrincipalTag/{tag}}`"
+            ),
+            "{error}"
+        );
         match split_insertions("${aws:username}/{name}").as_deref() {
             Ok([Piece::Text(text), Piece::Insert(p)]) => {
                 assert_eq!(text, "${aws:username}/");

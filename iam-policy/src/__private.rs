@@ -1,82 +1,224 @@
 //! What `policy!`'s expansion calls. Not public API: it may change in any release, and
 //! `iam-policy` pins the exact version of `iam-policy-macros` that uses it.
 
-use std::fmt::{Display, Write as _};
+use std::fmt::Display;
 
 pub use iam_catalog::PolicyKind;
 pub use iam_policy_macros::policy_impl;
 
+use iam_catalog::check::interpolation::escape_literal;
+use iam_catalog::view::escape_json_into;
+
 use crate::Policy;
+use crate::insert::{AccountId, Literal, Partition, Pattern, Region};
 
 /// A policy whose JSON is known at compile time.
 pub const fn from_static(kind: PolicyKind, json: &'static str) -> Policy {
     Policy::from_static(kind, json)
 }
 
-/// Pieces of a policy with run-time values, in output order.
+/// Pieces of a policy with run-time values, in output order. The macro picks each
+/// value's variant by its place (`iam_catalog::check::interpolation`).
 pub enum Part<'a> {
     /// Literal JSON text, already minified and escaped by the macro.
     Json(&'static str),
-    /// A `{name}` inside a JSON string: written with `Display`, then escaped.
-    Str(&'a dyn Insert),
-    /// A `(expr)` whole value, written as JSON with serde.
-    Value(&'a dyn ValuePart),
+    /// A `{name}` where IAM has escapes for `*`, `?` and `$`: written with them.
+    Escaped(&'a dyn Insert),
+    /// A `{name}` where IAM gives `*`, `?` and `$` no meaning: written as it is.
+    Verbatim(&'a dyn Insert),
+    /// A `{name}` where IAM reads wildcards and has no escape: the type vouches for it.
+    Unescapable(&'a dyn InsertUnescapable),
+    /// A `(expr)` where IAM has escapes: its strings written with them.
+    EscapedValue(&'a dyn ValuePart),
+    /// A `(expr)` where IAM gives `*`, `?` and `$` no meaning.
+    VerbatimValue(&'a dyn ValuePart),
+    /// A `(expr)` where IAM reads wildcards and has no escape: the type vouches for it.
+    UnescapableValue(&'a dyn ValueUnescapable),
 }
 
-/// A value that `{name}` can insert into a policy string.
+/// A value that `{name}` can insert where IAM has escapes or reads no wildcard.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be inserted into a policy string: it does not implement `Display`",
     label = "inserted here",
     note = "`{{name}}` in a `policy!` string writes the value with `Display`"
 )]
 pub trait Insert {
-    /// Writes the value, escaped as JSON string content.
-    fn write_escaped(&self, out: &mut String);
+    /// Writes the value as JSON string content, with IAM's escapes when `escape`.
+    fn write(&self, escape: bool, out: &mut String);
 }
 
 impl<T: Display + ?Sized> Insert for T {
-    fn write_escaped(&self, out: &mut String) {
-        escape_into(&self.to_string(), out);
+    fn write(&self, escape: bool, out: &mut String) {
+        let text = self.to_string();
+        if escape {
+            escape_json_into(out, &escape_literal(&text));
+        } else {
+            escape_json_into(out, &text);
+        }
     }
 }
 
-/// A value that `(expr)` can insert as a whole JSON value.
+#[diagnostic::do_not_recommend]
+impl<T: Display> Insert for Pattern<T> {
+    fn write(&self, _escape: bool, out: &mut String) {
+        escape_json_into(out, &self.0.to_string());
+    }
+}
+
+/// A value that `{name}` can insert where IAM reads wildcards and has no escape.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` may hold `*`, `?` or `$`, and this place of the policy has no escape for them",
+    label = "inserted where IAM reads wildcards",
+    note = "IAM reads `*` and `?` as wildcards in `Action`, `Principal` and (without `\"Version\": \"2012-10-17\"`) in `Resource`, with no way to write them literally",
+    note = "insert a checked value: `iam_policy::Literal::new(value)?` (or `AccountId`, `Region`, `Partition`, an integer), or mark a pattern you trust: `iam_policy::Pattern(value)`"
+)]
+pub trait InsertUnescapable {
+    /// Writes the value as JSON string content.
+    fn write(&self, out: &mut String);
+}
+
+impl<T: InsertUnescapable + ?Sized> InsertUnescapable for &T {
+    fn write(&self, out: &mut String) {
+        (**self).write(out);
+    }
+}
+
+impl<T: Display> InsertUnescapable for Pattern<T> {
+    fn write(&self, out: &mut String) {
+        escape_json_into(out, &self.0.to_string());
+    }
+}
+
+macro_rules! unescapable_display {
+    ($($ty:ty),*) => {$(
+        impl InsertUnescapable for $ty {
+            fn write(&self, out: &mut String) {
+                escape_json_into(out, &self.to_string());
+            }
+        }
+    )*};
+}
+
+unescapable_display!(
+    u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, Literal, AccountId, Region,
+    Partition
+);
+
+/// A value that `(expr)` can insert as a whole JSON value where IAM has escapes or reads no
+/// wildcard.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be inserted into a policy: it does not implement `serde::Serialize`",
     label = "inserted here"
 )]
 pub trait ValuePart {
-    /// Writes the value as JSON (`null` if it cannot be serialized, e.g. a map with
-    /// non-string keys; `Policy::validate` reports the resulting document).
-    fn write_json(&self, out: &mut String);
+    /// Writes the value as JSON, its strings with IAM's escapes when `escape` (`null` if
+    /// it cannot be serialized, e.g. a map with non-string keys; `Policy::validate`
+    /// reports the resulting document).
+    fn write_json(&self, escape: bool, out: &mut String);
 }
 
 impl<T: serde::Serialize + ?Sized> ValuePart for T {
-    fn write_json(&self, out: &mut String) {
-        match serde_json::to_string(self) {
-            Ok(json) => out.push_str(&json),
-            Err(_) => out.push_str("null"),
-        }
+    fn write_json(&self, escape: bool, out: &mut String) {
+        let value = match serde_json::to_value(self) {
+            Ok(value) if escape => escape_strings(value),
+            Ok(value) => value,
+            Err(_) => serde_json::Value::Null,
+        };
+        out.push_str(&value.to_string());
     }
 }
 
-/// Writes `s` as the content of a JSON string (without the quotes), escaping as
-/// `serde_json` does.
-fn escape_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
+impl<T: serde::Serialize> ValuePart for Pattern<T> {
+    fn write_json(&self, _escape: bool, out: &mut String) {
+        write_serialized(&self.0, out);
+    }
+}
+
+/// Every string of `value` (not object keys) with IAM's escapes.
+fn escape_strings(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(escape_literal(&s).into_owned()),
+        Value::Array(items) => Value::Array(items.into_iter().map(escape_strings).collect()),
+        Value::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k, escape_strings(v)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn write_serialized<T: serde::Serialize + ?Sized>(value: &T, out: &mut String) {
+    match serde_json::to_string(value) {
+        Ok(json) => out.push_str(&json),
+        Err(_) => out.push_str("null"),
+    }
+}
+
+/// A value that `(expr)` can insert where IAM reads wildcards and has no escape.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` may hold `*`, `?` or `$`, and this place of the policy has no escape for them",
+    label = "inserted where IAM reads wildcards",
+    note = "insert checked values (`iam_policy::Literal`, `AccountId`, `Region`, `Partition`, or a `Vec` or slice of them), or mark JSON you trust as a pattern: `iam_policy::Pattern(value)`"
+)]
+pub trait ValueUnescapable {
+    /// Writes the value as JSON.
+    fn write_json(&self, out: &mut String);
+}
+
+impl<T: ValueUnescapable + ?Sized> ValueUnescapable for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl<T: serde::Serialize> ValueUnescapable for Pattern<T> {
+    fn write_json(&self, out: &mut String) {
+        write_serialized(&self.0, out);
+    }
+}
+
+/// The checked string types, alone or in a list.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` may hold `*`, `?` or `$`, and this place of the policy has no escape for them",
+    label = "inserted where IAM reads wildcards",
+    note = "insert checked values (`iam_policy::Literal`, `AccountId`, `Region`, `Partition`, or a `Vec` or slice of them), or mark JSON you trust as a pattern: `iam_policy::Pattern(value)`"
+)]
+pub trait CheckedText: serde::Serialize {}
+impl CheckedText for Literal {}
+impl CheckedText for AccountId {}
+impl CheckedText for Region {}
+impl CheckedText for Partition {}
+
+macro_rules! unescapable_value {
+    ($($ty:ty),*) => {$(
+        impl ValueUnescapable for $ty {
+            fn write_json(&self, out: &mut String) {
+                write_serialized(self, out);
             }
-            c => out.push(c),
         }
+    )*};
+}
+
+unescapable_value!(Literal, AccountId, Region, Partition);
+
+impl<T: CheckedText> ValueUnescapable for [T] {
+    fn write_json(&self, out: &mut String) {
+        write_serialized(self, out);
+    }
+}
+
+impl<T: CheckedText> ValueUnescapable for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        write_serialized(self, out);
+    }
+}
+
+impl<T: CheckedText, const N: usize> ValueUnescapable for [T; N] {
+    fn write_json(&self, out: &mut String) {
+        write_serialized(self.as_slice(), out);
     }
 }
 
@@ -86,8 +228,12 @@ pub fn render(kind: PolicyKind, parts: &[Part<'_>]) -> Policy {
     for part in parts {
         match part {
             Part::Json(text) => json.push_str(text),
-            Part::Str(value) => value.write_escaped(&mut json),
-            Part::Value(value) => value.write_json(&mut json),
+            Part::Escaped(value) => value.write(true, &mut json),
+            Part::Verbatim(value) => value.write(false, &mut json),
+            Part::Unescapable(value) => value.write(&mut json),
+            Part::EscapedValue(value) => value.write_json(true, &mut json),
+            Part::VerbatimValue(value) => value.write_json(false, &mut json),
+            Part::UnescapableValue(value) => value.write_json(&mut json),
         }
     }
     Policy::from_owned(kind, json)
@@ -109,9 +255,9 @@ mod tests {
             PolicyKind::Identity,
             &[
                 Part::Json("[\""),
-                Part::Str(&name),
+                Part::Verbatim(&name),
                 Part::Json("\","),
-                Part::Value(&vec![1, 2]),
+                Part::VerbatimValue(&vec![1, 2]),
                 Part::Json("]"),
             ],
         );

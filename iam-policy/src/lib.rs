@@ -4,6 +4,7 @@
 
 pub mod document;
 pub mod eval;
+mod insert;
 pub mod json;
 mod policy;
 mod validate;
@@ -13,6 +14,7 @@ pub mod __private;
 
 pub use document::Document;
 pub use iam_catalog::{Code, PolicyKind, Severity};
+pub use insert::{AccountId, InsertError, Literal, Partition, Pattern, Region};
 pub use json::JsonLocation;
 pub use policy::{ParseError, Policy};
 pub use validate::{Diagnostic, ValidateOptions, validate, validate_with};

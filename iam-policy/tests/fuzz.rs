@@ -413,7 +413,12 @@ fn nesting_below_the_limit_is_checked() {
     assert_well_formed(&text, &found);
 }
 
-/// Checks `text` (about 5 MB) and returns the findings, failing past 10 s.
+/// Checks `text` (about 5 MB) and returns the findings, failing past a minute.
+///
+/// The bound guards against a hang or a blow-up, not a slowdown: on an idle machine each
+/// 5 MB case takes under 2 s in a debug build (the whole file's 13 tests: 4.5 s), so the
+/// bound is over 10 times that, and a busy machine (CI, parallel builds) cannot fail it.
+/// Speed itself is measured in the benchmarks (`bench/run.py`), never asserted here.
 fn check_huge(what: &str, text: &str) -> Vec<Diagnostic> {
     assert!(text.len() >= 5_000_000, "{what}: only {} bytes", text.len());
     let start = Instant::now();
@@ -425,7 +430,7 @@ fn check_huge(what: &str, text: &str) -> Vec<Diagnostic> {
         found.len()
     );
     assert!(
-        elapsed < Duration::from_secs(10),
+        elapsed < Duration::from_mins(1),
         "{what}: {elapsed:?} for {} bytes",
         text.len()
     );
@@ -507,11 +512,11 @@ fn five_megabytes_of_errors_are_checked_in_bounded_time() {
     assert_well_formed(&text, &found);
 }
 
-/// Every unknown name gets a did-you-mean from an edit-distance search over the catalog:
-/// about 0.35 ms per unknown action and 1.6 ms per unknown condition key in a debug build,
-/// so 5 MB of them take over a minute (71 s measured). Reported to the engine's owner.
+/// Every unknown name gets a did-you-mean from an edit-distance search over the catalog
+/// (about 0.35 ms per unknown action and 1.6 ms per unknown condition key in a debug
+/// build). Searches are made once per name and for at most 64 names per policy, so 5 MB
+/// of misspelled names are checked in bounded time (71 s before the bound).
 #[test]
-#[ignore = "known: did-you-mean searches are unbounded per policy (71 s for 5 MB in debug)"]
 fn five_megabytes_of_misspelled_names_are_checked_in_bounded_time() {
     let statement = r#"{"Effect":"Allow","Action":"s3:GetObjekt","Resource":"*","Condition":{"StringEquals":{"aws:SourceAcount":"1"}}}"#;
     let text = policy_of(&repeated(statement, ",", 5_000_000));

@@ -1,13 +1,15 @@
-//! `(expr)` in place of a whole value inserts any `serde::Serialize` value as JSON.
+//! `(expr)` in place of a whole value inserts a `serde::Serialize` value as JSON. Where
+//! IAM reads wildcards and has no escape (`Action`, a whole condition block), only checked
+//! values (`Literal`, ...) or an explicit `Pattern` are taken.
 
-use iam_policy::policy;
+use iam_policy::{InsertError, Literal, Pattern, policy};
 
-fn main() {
+fn main() -> Result<(), InsertError> {
     let max_age: u32 = 3600;
     let regions = vec!["eu-west-1", "eu-central-1"];
-    let actions = ["s3:GetObject", "s3:ListBucket"];
+    let actions = [Literal::new("s3:GetObject")?, Literal::new("s3:ListBucket")?];
     let mfa = true;
-    let extra = serde_json::json!({ "aws:PrincipalOrgID": "o-a1b2c3d4e5" });
+    let extra = Pattern(serde_json::json!({ "aws:PrincipalOrgID": "o-a1b2c3d4e5" }));
     let doc = policy!({
         "Version": "2012-10-17",
         "Statement": [{
@@ -33,4 +35,5 @@ fn main() {
         .filter(|d| d.is_error())
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
+    Ok(())
 }

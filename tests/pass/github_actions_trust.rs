@@ -1,9 +1,10 @@
 //! The trust policy GitHub's and AWS's docs give for GitHub Actions OIDC: the provider's
 //! claim keys (`token.actions.githubusercontent.com:aud`, `:sub`) are condition keys.
-use iam_policy::{PolicyKind, policy};
+use iam_policy::{AccountId, PolicyKind, policy};
 
 fn main() {
-    let account = "123456789012";
+    // `Principal` has no escape for `*`: the account is a checked `AccountId`.
+    let account = AccountId::new("123456789012").unwrap();
     let trust = policy!(trust {
         "Version": "2012-10-17",
         "Statement": [{

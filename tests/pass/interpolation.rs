@@ -47,7 +47,9 @@ fn main() {
         region: "eu-west-1",
     };
     let queue = ("jobs", 3);
-    let action = "SendMessage";
+    // `Action` has no escape for `*` and `?`: a checked `Literal` (an integer, `AccountId`,
+    // `Region` or `Partition` would do too, and `Sid` takes the integer `queue.1`).
+    let action = iam_policy::Literal::new("SendMessage").unwrap();
     let quoted = "a \"quoted\" \\ name";
     let sqs = policy!({
         "Version": "2012-10-17",

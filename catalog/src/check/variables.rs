@@ -30,25 +30,13 @@
 //!   it. So variables are accepted in the region, account and resource fields, and
 //!   reported only in `arn`, the partition and the service, which fix what the ARN is.
 
-use super::conditions::{self, Family};
-use super::{Ctx, Policy, Statement};
+use super::interpolation;
+use super::place::{self, Place, Visited};
+use super::{Ctx, Policy};
 use crate::global_keys::{self, GLOBAL_KEYS};
 use crate::model;
 use crate::suggest::suggest;
-use crate::{Code, Member, Node, NodeKind, Segment, Text};
-
-/// Where a string stands, for the placement rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place<'e> {
-    /// An element where IAM replaces no variable (`Action`, `Sid`, `Principal`, ...).
-    Element(&'e str),
-    /// A `Resource`/`NotResource` entry: variables in the ARN's last three fields.
-    Resource,
-    /// A condition key (the member key itself).
-    ConditionKey,
-    /// A value of a condition operator of this family (`None`: unknown operator).
-    ConditionValue(Option<Family>),
-}
+use crate::{Code, Segment, Text};
 
 /// What is wrong with one `${...}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -222,97 +210,24 @@ pub fn check_variables<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L
     // Without `Version`, IAM reads the policy as `2008-10-17`. An invalid or run-time
     // `Version` is reported elsewhere; the other rules still apply to it.
     let plain_text = policy.version.is_none() || policy.version_value == Some("2008-10-17");
-    let Some(members) = policy.root.as_object() else {
-        return;
-    };
-    for member in members {
-        if member.key != "Statement" {
-            walk(ctx, &member.value, Place::Element(&member.key), plain_text);
-        }
-    }
-    for statement in &policy.statements {
-        ctx.statement = Some(statement.index);
-        check_statement(ctx, statement, plain_text);
-    }
-    ctx.statement = None;
-}
-
-/// One statement: `Resource`/`NotResource` entries, `Condition` keys and values, and the
-/// other elements.
-fn check_statement<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    statement: &Statement<'a, L>,
-    plain_text: bool,
-) {
-    let Some(members) = statement.node.as_object() else {
-        return;
-    };
-    for member in members {
-        match member.key.as_str() {
-            "Resource" | "NotResource" => match &member.value.kind {
-                NodeKind::String(text) => {
-                    check_string(ctx, &member.value.loc, text, Place::Resource, plain_text);
+    place::visit(policy, |statement, visited, place| {
+        ctx.statement = statement;
+        match visited {
+            Visited::Node(node) => {
+                if let Some(text) = node.as_text() {
+                    check_string(ctx, &node.loc, text, place, plain_text);
                 }
-                NodeKind::Array(items) => {
-                    for item in items {
-                        match &item.kind {
-                            NodeKind::String(text) => {
-                                check_string(ctx, &item.loc, text, Place::Resource, plain_text);
-                            }
-                            _ => walk(ctx, item, Place::Element(&member.key), plain_text),
-                        }
-                    }
-                }
-                _ => walk(ctx, &member.value, Place::Element(&member.key), plain_text),
-            },
-            "Condition" => check_condition(ctx, member, plain_text),
-            _ => walk(ctx, &member.value, Place::Element(&member.key), plain_text),
-        }
-    }
-}
-
-fn check_condition<'a, L: Clone>(ctx: &mut Ctx<'a, L>, condition: &'a Member<L>, plain_text: bool) {
-    let Some(blocks) = condition.value.as_object() else {
-        walk(
-            ctx,
-            &condition.value,
-            Place::Element("Condition"),
-            plain_text,
-        );
-        return;
-    };
-    for block in blocks {
-        let family = conditions::parse_operator(&block.key)
-            .ok()
-            .map(|op| op.family);
-        let Some(keys) = block.value.as_object() else {
-            walk(ctx, &block.value, Place::ConditionValue(family), plain_text);
-            continue;
-        };
-        for key in keys {
-            check_string(
+            }
+            Visited::Key(key) => check_string(
                 ctx,
                 &key.key_loc,
                 &Text::literal(key.key.clone()),
-                Place::ConditionKey,
+                place,
                 plain_text,
-            );
-            walk(ctx, &key.value, Place::ConditionValue(family), plain_text);
+            ),
         }
-    }
-}
-
-/// Every string under `node` (iteratively: no nesting depth can overflow the stack).
-fn walk<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>, place: Place<'_>, plain_text: bool) {
-    let mut stack = vec![node];
-    while let Some(node) = stack.pop() {
-        match &node.kind {
-            NodeKind::String(text) => check_string(ctx, &node.loc, text, place, plain_text),
-            NodeKind::Array(items) => stack.extend(items.iter().rev()),
-            NodeKind::Object(members) => stack.extend(members.iter().rev().map(|m| &m.value)),
-            _ => {}
-        }
-    }
+    });
+    ctx.statement = None;
 }
 
 /// One string: its variables, where they stand, and the policy's version.
@@ -330,6 +245,9 @@ fn check_string<'a, L: Clone>(
     {
         return;
     }
+    if !plain_text {
+        check_inserted_name(ctx, at, text);
+    }
     let variables = scan(text);
     if variables.is_empty() {
         return;
@@ -344,6 +262,31 @@ fn check_string<'a, L: Clone>(
         }
     }
     check_place(ctx, at, text, &variables, place);
+}
+
+/// A value inserted inside `${...}` would choose which key the variable reads, or add a
+/// default (`${aws:PrincipalTag/{tag}}` with `x, 'admin'` for `tag`): a run-time value
+/// must not write policy syntax, and IAM has no escape inside a variable's name.
+fn check_inserted_name<'a, L: Clone>(ctx: &mut Ctx<'a, L>, at: &'a L, text: &Text) {
+    let mut open = false;
+    for segment in &text.segments {
+        match segment {
+            Segment::Literal(literal) => open = interpolation::ends_inside_variable(open, literal),
+            Segment::Hole(_) if open => {
+                ctx.report_help(
+                    at,
+                    Code::InvalidPolicyVariable,
+                    format!(
+                        "`{}` inserts a value inside a policy variable, where it could change which key the variable reads",
+                        text.display()
+                    ),
+                    "write the variable's name literally, such as `${aws:PrincipalTag/team}`",
+                );
+                return;
+            }
+            Segment::Hole(_) => {}
+        }
+    }
 }
 
 /// `2008-10-17` (or no `Version`) has no policy variables: `${...}` is plain text there
@@ -406,7 +349,7 @@ fn report_problem<'a, L: Clone>(
         ),
         Problem::Unknown => (
             format!("`{text}` names no key that can be a policy variable"),
-            match suggest_variable(name) {
+            match ctx.did_you_mean("policy variable", name, || suggest_variable(name)) {
                 Some(s) => format!("did you mean `${{{s}}}`?"),
                 None => "policy variables are single-valued condition keys, such as `${aws:username}`, `${aws:PrincipalTag/team}` or `${aws:SourceIdentity}`".to_owned(),
             },
@@ -441,7 +384,9 @@ fn check_place<'a, L: Clone>(
             "name the key literally, and put the variable in the value: `\"aws:ResourceTag/team\": \"${aws:PrincipalTag/team}\"`".to_owned(),
         ),
         Place::ConditionValue(None) => return,
-        Place::ConditionValue(Some(family)) if family.takes_policy_variables() => return,
+        Place::ConditionValue(Some(operator)) if operator.family.takes_policy_variables() => {
+            return;
+        }
         Place::ConditionValue(Some(_)) => (
             well_formed.collect(),
             "in the value of a condition that is not a string or ARN comparison".to_owned(),
@@ -651,10 +596,31 @@ mod tests {
 
     #[test]
     fn inserted_values_are_unknown_text() {
-        // `{}` is a run-time value: a `${` it may close is not judged, and it adds no `:`.
+        // `{}` is a run-time value: it adds no `:`. (Inside a `${`, it is reported: see
+        // `a_value_inside_a_variable_is_reported`.)
         let found = findings(&statement(
-            r#""Action":"s3:GetObject","Resource":["arn:aws:s3:::{}/${aws:username}/*","arn:aws:s3:::b/${aws:{}}"]"#,
+            r#""Action":"s3:GetObject","Resource":["arn:aws:s3:::{}/${aws:username}/*","arn:aws:s3:::b/{}/${aws:userid}"]"#,
         ));
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_value_inside_a_variable_is_reported() {
+        let found = findings(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",
+               "Resource":"arn:aws:s3:::b/${aws:PrincipalTag/{}}/*"}]}"#,
+        );
+        let reported = only(&found, Code::InvalidPolicyVariable);
+        assert_eq!(reported.len(), 1, "{found:#?}");
+        assert!(reported[0].message.contains("inside a policy variable"));
+        assert_eq!(reported[0].loc, "/Statement/0/Resource");
+        let beside = findings(
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject",
+               "Resource":"arn:aws:s3:::b/${aws:username}/{}/*"}]}"#,
+        );
+        assert!(
+            only(&beside, Code::InvalidPolicyVariable).is_empty(),
+            "{beside:#?}"
+        );
     }
 }
