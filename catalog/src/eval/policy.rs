@@ -331,21 +331,66 @@ impl Statement {
 impl Principals {
     /// How the entries name the request's principal; `None` when they do not.
     fn grant(&self, request: &Request) -> Option<Grant> {
-        let best = self
-            .entries
-            .iter()
-            .filter_map(|e| entry_grant(e, request))
-            .max();
         if self.not {
             // NotPrincipal: everyone except the listed principals.
-            match best {
-                Some(_) => None,
-                None => Some(Grant::Everyone),
-            }
-        } else {
-            best
+            return (!self.excludes(request)).then_some(Grant::Everyone);
         }
+        self.entries
+            .iter()
+            .filter_map(|e| entry_grant(e, request))
+            .max()
     }
+
+    /// Whether `NotPrincipal` leaves the caller out. "AWS JSON policy elements:
+    /// NotPrincipal": with `Deny`, the caller is spared only when every identity it
+    /// acts as is listed — its own ARN, for a role session also the role, and its
+    /// account ("a user cannot have more permissions than its parent account, so if
+    /// Bob's account is explicitly denied access then Bob might be unable to access the
+    /// resource"; the page's examples list the user and `...:root`, and the session, the
+    /// role and `...:root`).
+    fn excludes(&self, request: &Request) -> bool {
+        if self.entries.contains(&PrincipalEntry::Everyone) {
+            return true;
+        }
+        let Some(caller) = request.principal.as_deref() else {
+            return false;
+        };
+        let named = |want: &dyn Fn(&PrincipalEntry) -> bool| self.entries.iter().any(want);
+        let itself = named(&|e| match e {
+            PrincipalEntry::Aws(s)
+            | PrincipalEntry::Service(s)
+            | PrincipalEntry::Federated(s)
+            | PrincipalEntry::Canonical(s) => s == caller,
+            PrincipalEntry::Everyone => true,
+        });
+        let role = match session_of(caller) {
+            Some((account, name)) => named(&|e| match e {
+                PrincipalEntry::Aws(s) => role_of(s) == Some((account, name)),
+                _ => false,
+            }),
+            None => true,
+        };
+        let account = match request.principal_account() {
+            Some(acct) => named(&|e| match e {
+                PrincipalEntry::Aws(s) => account_named(s) == Some(acct),
+                _ => false,
+            }),
+            None => true,
+        };
+        itself && role && account
+    }
+}
+
+/// The account an `AWS` principal entry names as a whole: its 12-digit ID or
+/// `arn:PARTITION:iam::ACCOUNT:root`.
+fn account_named(s: &str) -> Option<&str> {
+    if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(s);
+    }
+    s.strip_suffix(":root")
+        .and_then(|head| head.rsplit_once("::"))
+        .filter(|(arn, _)| arn.starts_with("arn:") && arn.ends_with(":iam"))
+        .map(|(_, acct)| acct)
 }
 
 fn entry_grant(entry: &PrincipalEntry, request: &Request) -> Option<Grant> {
@@ -368,15 +413,7 @@ fn entry_grant(entry: &PrincipalEntry, request: &Request) -> Option<Grant> {
             }
             let account = request.principal_account();
             // An account: its 12-digit ID or `arn:PARTITION:iam::ACCOUNT:root`.
-            let named_account = if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
-                Some(s.as_str())
-            } else {
-                s.strip_suffix(":root")
-                    .and_then(|head| head.rsplit_once("::"))
-                    .filter(|(arn, _)| arn.starts_with("arn:") && arn.ends_with(":iam"))
-                    .map(|(_, acct)| acct)
-            };
-            if let Some(acct) = named_account {
+            if let Some(acct) = account_named(s) {
                 return (account == Some(acct)).then_some(Grant::Account);
             }
             // A role ARN names the role's sessions.

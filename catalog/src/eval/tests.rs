@@ -521,22 +521,64 @@ fn principal_forms() {
     let set = PolicySet::new().resource_policy(queue(r#"{"Service": "sns.amazonaws.com"}"#));
     assert_eq!(set.decide(&req("sns.amazonaws.com")), Decision::Allow);
     assert_eq!(set.decide(&req("s3.amazonaws.com")), Decision::ImplicitDeny);
-    // NotPrincipal with Deny: everyone but the listed is denied.
-    let set = PolicySet::new()
-        .resource_policy(queue(r#""*""#))
-        .resource_policy(policy(
-            "queue",
-            r#"{"Version": "2012-10-17", "Statement": [
-                {"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*"},
-                {"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::222222222222:user/ok"},
-                 "Action": "sqs:*", "Resource": "*"}]}"#,
-        ));
+}
+
+/// "AWS JSON policy elements: `NotPrincipal`", its two examples (corpus
+/// `153-…-notprincipal-l33.json`, `154-…-l55.json`): with `Deny`, a caller is spared only
+/// when its ARN, for a session also its role, and its account are all listed.
+#[test]
+fn guide_not_principal() {
+    let bucket = |not: &str| {
+        PolicySet::new().resource_policy(policy(
+            "bucket",
+            &format!(
+                r#"{{"Version": "2012-10-17", "Statement": [
+                {{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::BUCKETNAME/*"}},
+                {{"Effect": "Deny", "NotPrincipal": {{"AWS": [{not}]}}, "Action": "s3:*",
+                 "Resource": ["arn:aws:s3:::BUCKETNAME", "arn:aws:s3:::BUCKETNAME/*"]}}]}}"#
+            ),
+        ))
+    };
+    let get = |p: &str| {
+        Request::new("s3:GetObject", "arn:aws:s3:::BUCKETNAME/k")
+            .principal(p)
+            .resource_account("111122223333")
+    };
+    let bob = "arn:aws:iam::444455556666:user/Bob";
+    let both = bucket(r#""arn:aws:iam::444455556666:user/Bob", "arn:aws:iam::444455556666:root""#);
     assert_eq!(
-        set.decide(&req("arn:aws:iam::222222222222:user/ok")),
+        both.decide(&get(bob)),
+        Decision::ImplicitDeny,
+        "cross-account: no identity policy"
+    );
+    assert_ne!(both.evaluate(&get(bob)).decision, Decision::ExplicitDeny);
+    assert_eq!(
+        both.decide(&get("arn:aws:iam::444455556666:user/Alice")),
+        Decision::ExplicitDeny
+    );
+    // "if Bob's account is explicitly denied access then Bob might be unable to access".
+    let bob_only = bucket(r#""arn:aws:iam::444455556666:user/Bob""#);
+    assert_eq!(bob_only.decide(&get(bob)), Decision::ExplicitDeny);
+    let session = "arn:aws:sts::444455556666:assumed-role/cross-account-read-only-role/cross-account-audit-app";
+    let all_three = bucket(
+        r#""arn:aws:sts::444455556666:assumed-role/cross-account-read-only-role/cross-account-audit-app",
+           "arn:aws:iam::444455556666:role/cross-account-read-only-role",
+           "arn:aws:iam::444455556666:root""#,
+    );
+    assert_ne!(all_three.decide(&get(session)), Decision::ExplicitDeny);
+    let no_role = bucket(
+        r#""arn:aws:sts::444455556666:assumed-role/cross-account-read-only-role/cross-account-audit-app",
+           "arn:aws:iam::444455556666:root""#,
+    );
+    assert_eq!(no_role.decide(&get(session)), Decision::ExplicitDeny);
+    // Same account, spared: the public grant applies.
+    let local = bucket(r#""arn:aws:iam::111122223333:user/ok", "111122223333""#);
+    assert_eq!(
+        local.decide(&get("arn:aws:iam::111122223333:user/ok")),
         Decision::Allow
     );
     assert_eq!(
-        set.decide(&req("arn:aws:iam::222222222222:user/other")),
+        local.decide(&get("arn:aws:iam::111122223333:user/other")),
         Decision::ExplicitDeny
     );
 }
