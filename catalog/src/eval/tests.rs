@@ -251,13 +251,16 @@ fn guide_requested_region() {
     );
 }
 
-/// IAM User Guide, "Permissions boundaries for IAM entities", "Evaluating effective
-/// permissions with boundaries": the boundary limits identity-based permissions; a
+/// IAM User Guide, "Permissions boundaries for IAM entities" (corpus
+/// `025-access-policies-boundaries-l12.json`, the boundary of `ShirleyRodriguez`, and
+/// `026-…-l31.json`, her `iam:CreateUser` policy: "Shirley can never perform operations in
+/// any other service, including IAM"), "Evaluating effective permissions with boundaries":
+/// the boundary limits identity-based permissions; a
 /// same-account resource-based policy naming the user is not limited by it; one naming
 /// the role ARN is, one naming the role session is not.
 #[test]
 fn guide_boundaries_and_resource_policies() {
-    let identity = one(r#"{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}"#);
+    let identity = one(r#"{"Effect": "Allow", "Action": "iam:CreateUser", "Resource": "*"}"#);
     let boundary =
         one(r#"{"Effect": "Allow", "Action": ["s3:*", "cloudwatch:*", "ec2:*"], "Resource": "*"}"#);
     let set = PolicySet::new()
@@ -984,4 +987,148 @@ fn everyone_grants_pass_boundaries_not_session_policies() {
         Decision::Allow
     );
     assert_eq!(set.decide(&get(session)), Decision::Allow);
+}
+
+/// IAM User Guide, "Examples of using multiple values with condition set operators"
+/// (corpus `230-…-multi-value-conditions-l75.json` to `233-…-l203.json`): the request
+/// asks for `PostDateTime` and `UserName`; `ForAllValues` needs a match for each,
+/// `ForAnyValue` for one.
+#[test]
+fn guide_multivalued_condition_examples() {
+    let thread = "arn:aws:dynamodb:us-east-1:111122223333:table/Thread";
+    let attributes = |action: &str, values: &[&str]| {
+        Request::new(action, thread).context_values("dynamodb:Attributes", values.iter().copied())
+    };
+    // l75: only `ID`, `Message`, `Tags` may be read.
+    let read = PolicySet::new().identity(one(
+        r#"{"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:*:*:table/Thread",
+            "Condition": {"ForAllValues:StringEquals": {"dynamodb:Attributes": ["ID", "Message", "Tags"]}}}"#,
+    ));
+    assert_eq!(
+        read.decide(&attributes("dynamodb:GetItem", &["ID", "Message"])),
+        Decision::Allow
+    );
+    assert_eq!(
+        read.decide(&attributes("dynamodb:GetItem", &["ID", "PostDateTime"])),
+        Decision::ImplicitDeny
+    );
+    // l165: "There's no match for `UserName`, so the condition operator returns false, and
+    // the policy does not allow the request."
+    let read = PolicySet::new().identity(one(
+        r#"{"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:*:*:table/Thread",
+            "Condition": {"ForAllValues:StringEquals": {"dynamodb:Attributes": ["PostDateTime", "Message", "Tags"]}}}"#,
+    ));
+    assert_eq!(
+        read.decide(&attributes(
+            "dynamodb:GetItem",
+            &["PostDateTime", "UserName"]
+        )),
+        Decision::ImplicitDeny
+    );
+    assert_eq!(
+        read.decide(&attributes("dynamodb:GetItem", &["PostDateTime", "Tags"])),
+        Decision::Allow
+    );
+    // l106 / l203: a `PutItem` touching `ID` or `PostDateTime` is denied.
+    let write = PolicySet::new()
+        .identity(one(r#"{"Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": "*"}"#))
+        .identity(one(
+            r#"{"Effect": "Deny", "Action": "dynamodb:PutItem", "Resource": "arn:aws:dynamodb:*:*:table/Thread",
+                "Condition": {"ForAnyValue:StringEquals": {"dynamodb:Attributes": ["ID", "PostDateTime"]}}}"#,
+        ));
+    assert_eq!(
+        write.decide(&attributes(
+            "dynamodb:PutItem",
+            &["PostDateTime", "UserName"]
+        )),
+        Decision::ExplicitDeny
+    );
+    assert_eq!(
+        write.decide(&attributes("dynamodb:PutItem", &["Message", "UserName"])),
+        Decision::Allow
+    );
+}
+
+/// IAM User Guide, "Permissions boundaries for IAM entities", "Delegating responsibility to
+/// others using permissions boundaries" (corpus `028-access-policies-boundaries-l172.json`,
+/// the boundary `DelegatedUserBoundary`, and `029-…-l277.json`, Zhang's permissions): Zhang
+/// may create users only with the `XCompanyBoundaries` boundary, never remove a boundary,
+/// and has no S3 access although his permissions policy lists `s3:ListBucket`.
+#[test]
+fn guide_delegated_boundary() {
+    let boundary = policy(
+        "DelegatedUserBoundary",
+        r#"{"Version": "2012-10-17", "Statement": [
+            {"Sid": "CreateOrChangeOnlyWithBoundary", "Effect": "Allow",
+             "Action": ["iam:AttachUserPolicy", "iam:CreateUser", "iam:DeleteUserPolicy", "iam:DetachUserPolicy",
+                        "iam:PutUserPermissionsBoundary", "iam:PutUserPolicy"],
+             "Resource": "*",
+             "Condition": {"StringEquals": {"iam:PermissionsBoundary": "arn:aws:iam::123456789012:policy/XCompanyBoundaries"}}},
+            {"Sid": "CloudWatchAndOtherIAMTasks", "Effect": "Allow",
+             "Action": ["cloudwatch:*", "iam:GetUser", "iam:ListUsers", "iam:UpdateUser", "iam:DeleteUser"],
+             "NotResource": "arn:aws:iam::123456789012:user/Maria"},
+            {"Sid": "NoBoundaryPolicyEdit", "Effect": "Deny",
+             "Action": ["iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion"],
+             "Resource": ["arn:aws:iam::123456789012:policy/XCompanyBoundaries",
+                          "arn:aws:iam::123456789012:policy/DelegatedUserBoundary"]},
+            {"Sid": "NoBoundaryUserDelete", "Effect": "Deny", "Action": "iam:DeleteUserPermissionsBoundary", "Resource": "*"}]}"#,
+    );
+    let permissions = policy(
+        "DelegatedUserPermissions",
+        r#"{"Version": "2012-10-17", "Statement": [
+            {"Sid": "IAM", "Effect": "Allow", "Action": "iam:*", "Resource": "*"},
+            {"Sid": "CloudWatchLimited", "Effect": "Allow",
+             "Action": ["cloudwatch:GetDashboard", "cloudwatch:GetMetricData", "cloudwatch:ListDashboards",
+                        "cloudwatch:GetMetricStatistics", "cloudwatch:ListMetrics"], "Resource": "*"},
+            {"Sid": "S3BucketContents", "Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::ZhangBucket"}]}"#,
+    );
+    let zhang = "arn:aws:iam::123456789012:user/Zhang";
+    let set = PolicySet::new().identity(permissions).boundary(boundary);
+    let user = |name: &str| format!("arn:aws:iam::123456789012:user/{name}");
+    let create = Request::new("iam:CreateUser", user("new")).principal(zhang);
+    let e = set.evaluate(&create);
+    assert_eq!(
+        (e.decision, e.reason),
+        (Decision::ImplicitDeny, Reason::Boundary)
+    );
+    assert_eq!(e.missing_context_keys, ["iam:PermissionsBoundary"]);
+    assert_eq!(
+        set.decide(&create.clone().context(
+            "iam:PermissionsBoundary",
+            "arn:aws:iam::123456789012:policy/XCompanyBoundaries"
+        )),
+        Decision::Allow
+    );
+    assert_eq!(
+        set.decide(&create.context(
+            "iam:PermissionsBoundary",
+            "arn:aws:iam::aws:policy/AdministratorAccess"
+        )),
+        Decision::ImplicitDeny
+    );
+    assert_eq!(
+        set.decide(&Request::new("iam:DeleteUserPermissionsBoundary", user("x")).principal(zhang)),
+        Decision::ExplicitDeny
+    );
+    assert_eq!(
+        set.decide(&Request::new("iam:UpdateUser", user("x")).principal(zhang)),
+        Decision::Allow
+    );
+    assert_eq!(
+        set.decide(&Request::new("iam:UpdateUser", user("Maria")).principal(zhang)),
+        Decision::ImplicitDeny
+    );
+    assert_eq!(
+        set.decide(&Request::new("cloudwatch:GetDashboard", "*").principal(zhang)),
+        Decision::Allow
+    );
+    assert_eq!(
+        set.decide(&Request::new("cloudwatch:PutDashboard", "*").principal(zhang)),
+        Decision::ImplicitDeny
+    );
+    assert_eq!(
+        set.evaluate(&Request::new("s3:ListBucket", "arn:aws:s3:::ZhangBucket").principal(zhang))
+            .reason,
+        Reason::Boundary
+    );
 }
