@@ -13,6 +13,7 @@ pub mod check;
 mod data;
 mod diagnostic;
 pub mod eval;
+pub mod generate;
 pub mod global_keys;
 mod kind;
 pub mod model;

@@ -6,6 +6,7 @@
 
 mod check;
 mod explain;
+mod generate;
 mod render;
 mod simulate;
 
@@ -61,6 +62,9 @@ enum Command {
     },
     /// Decide offline whether a set of policies allows a request (exit 0 allow, 1 deny).
     Simulate(Box<simulate::Args>),
+    /// Generate the least-privilege policy a template (`policy_sentry`'s YAML or JSON)
+    /// asks for.
+    Generate(generate::Args),
 }
 
 /// `human` or `json`.
@@ -106,5 +110,6 @@ fn main() -> ExitCode {
         }
         Command::Expand { pattern } => explain::expand(&pattern),
         Command::Simulate(args) => simulate::run(&args),
+        Command::Generate(args) => generate::run(&args),
     }
 }
