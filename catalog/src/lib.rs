@@ -13,6 +13,7 @@ pub mod check;
 mod data;
 mod diagnostic;
 pub mod global_keys;
+pub mod grants;
 mod kind;
 pub mod model;
 pub mod query;

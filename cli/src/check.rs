@@ -21,6 +21,10 @@ pub struct Args {
     /// Allow a finding code (repeatable), e.g. `--allow policy-too-large`.
     #[arg(long = "allow", value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
+    /// Treat a finding code as an error (repeatable), e.g. `--deny privilege-escalation`;
+    /// `--deny security` denies every code of the security group.
+    #[arg(long = "deny", value_name = "CODE", value_parser = parse_deny)]
+    deny: Vec<Vec<Code>>,
     /// Files, directories (every `*.json` below them) or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
@@ -45,6 +49,18 @@ fn parse_kind(name: &str) -> Result<PolicyKind, String> {
             kinds.join(", ")
         )
     })
+}
+
+/// A `--deny` value: a code, or `security` for every code of the security group.
+fn parse_deny(name: &str) -> Result<Vec<Code>, String> {
+    if name == "security" {
+        return Ok(Code::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.is_security())
+            .collect());
+    }
+    parse_code(name).map(|code| vec![code])
 }
 
 fn parse_code(name: &str) -> Result<Code, String> {
@@ -211,7 +227,8 @@ fn check_one(path: String, kind: PolicyKind, options: &ValidateOptions) -> Check
 /// Runs `check`: exit 0 without errors, 1 when any file has an error, 2 when any input
 /// could not be read.
 pub fn run(args: &Args) -> ExitCode {
-    let options = ValidateOptions::allowing(args.allow.iter().copied());
+    let options = ValidateOptions::allowing(args.allow.iter().copied())
+        .denying(args.deny.iter().flatten().copied());
     let inputs = inputs(&args.paths);
     let progress = inputs.len() > 20 && std::io::stderr().is_terminal();
     let total = inputs.len();
