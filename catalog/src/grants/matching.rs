@@ -125,6 +125,49 @@ pub fn matches_loosely(pattern: &[Piece], text: &[char]) -> bool {
     false
 }
 
+/// Whether some string matches both patterns (each variable taken as any run, so this
+/// may say yes where the values would not meet: used only where yes is the cautious
+/// answer).
+pub fn overlaps(a: &[Piece], b: &[Piece]) -> bool {
+    let repeat = |p: &Piece| matches!(p, Piece::Star | Piece::Var(_));
+    let width = b.len() + 1;
+    let mut seen = vec![false; (a.len() + 1) * width];
+    let mut stack = vec![(0usize, 0usize)];
+    while let Some((i, j)) = stack.pop() {
+        let Some(slot) = seen.get_mut(i * width + j) else {
+            continue;
+        };
+        if *slot {
+            continue;
+        }
+        *slot = true;
+        if i == a.len() && j == b.len() {
+            return true;
+        }
+        let (pa, pb) = (a.get(i), b.get(j));
+        if pa.is_some_and(repeat) {
+            stack.push((i + 1, j));
+        }
+        if pb.is_some_and(repeat) {
+            stack.push((i, j + 1));
+        }
+        if let (Some(x), Some(y)) = (pa, pb) {
+            let meet = match (x, y) {
+                (Piece::Lit(c), Piece::Lit(d)) => c == d,
+                _ => true,
+            };
+            if meet {
+                let ni = if repeat(x) { i } else { i + 1 };
+                let nj = if repeat(y) { j } else { j + 1 };
+                if (ni, nj) != (i, j) {
+                    stack.push((ni, nj));
+                }
+            }
+        }
+    }
+    false
+}
+
 /// A character no policy holds, standing for "some character" in a witness.
 const ANY: char = '\u{1}';
 
@@ -224,6 +267,15 @@ mod tests {
         let (inner, outer) = (parse("a?*"), parse("a*?"));
         assert!(!contains(&outer, &inner));
         assert!(witnesses(&inner).iter().all(|w| matches_loosely(&outer, w)));
+    }
+
+    #[test]
+    fn overlap() {
+        let o = |a: &str, b: &str| overlaps(&parse(a), &parse(b));
+        assert!(o("arn:aws:s3:::b/*", "arn:aws:s3:::*/x"));
+        assert!(o("*", "arn:aws:s3:::b"));
+        assert!(!o("arn:aws:s3:::a/*", "arn:aws:s3:::b/*"));
+        assert!(!o("arn:aws:s3:::a?", "arn:aws:s3:::a"));
     }
 
     #[test]

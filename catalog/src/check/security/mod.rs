@@ -19,6 +19,7 @@
 
 pub mod lists;
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::conditions::parse_operator;
@@ -26,7 +27,7 @@ use super::policy_type::is_account;
 use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
 use crate::model::{AccessLevel, Action};
-use crate::query::wildcard_matches;
+use crate::query::expand;
 use crate::{Code, Member, PolicyKind};
 use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
@@ -37,26 +38,26 @@ use lists::{
 pub fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
     let kind = ctx.kind;
     if kind == PolicyKind::Identity {
-        let grants = Grants { policy };
+        let grants = Grants::new(policy);
         privilege_escalation(ctx, &grants);
-        for statement in &policy.statements {
+        for (n, statement) in policy.statements.iter().enumerate() {
             ctx.statement = Some(statement.index);
-            pass_role(ctx, &grants, statement);
+            pass_role(ctx, &grants, n);
             listed(
                 ctx,
                 &grants,
-                statement,
+                n,
                 DATA_EXFILTRATION_ACTIONS,
                 Code::DataExfiltration,
             );
             listed(
                 ctx,
                 &grants,
-                statement,
+                n,
                 CREDENTIALS_ACTIONS,
                 Code::CredentialsExposure,
             );
-            resource_exposure(ctx, &grants, statement);
+            resource_exposure(ctx, &grants, n);
         }
     }
     for statement in &policy.statements {
@@ -77,42 +78,52 @@ pub fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>
     ctx.statement = None;
 }
 
-/// Whether an action pattern of a policy matches the action `full` (`prefix:Name`):
-/// `*` matches every action; otherwise prefix and name compare as wildcards,
-/// case-insensitively.
-fn pattern_matches(pattern: &str, full: &str) -> bool {
-    if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
-        return true;
-    }
-    match (pattern.split_once(':'), full.split_once(':')) {
-        (Some((pp, pn)), Some((fp, fname))) => {
-            wildcard_matches(pp, fp) && wildcard_matches(pn, fname)
-        }
-        _ => false,
-    }
+/// Which catalog actions a statement's `Action` or `NotAction` covers, and where, computed
+/// once per statement through the catalog's expansion (a literal action is one lookup).
+enum Cover<'a, L> {
+    /// These actions, each at the first string that matches it.
+    Some(HashMap<Action, &'a L>),
+    /// Every action but these (`NotAction`, or a `"*"` action), reported at `at`.
+    AllBut(HashSet<Action>, &'a L),
+    /// An inserted value leaves it open: never guessed.
+    Unknown,
 }
 
-/// Where a statement's actions cover the action `full`: the `Action` string that matches
-/// it, or the `NotAction` key when no `NotAction` string does. `None` when the statement
-/// does not cover it, or when an inserted value leaves it open (never guessed).
-fn covering<'a, L>(statement: &Statement<'a, L>, full: &str) -> Option<&'a L> {
-    if let Some(member) = statement.not_action {
-        let items = strings_of(Some(member));
-        let mut excluded = false;
-        for node in items {
-            match node.as_literal() {
-                Some(p) if pattern_matches(p, full) => excluded = true,
-                Some(_) => {}
-                None => return None,
+impl<'a, L> Cover<'a, L> {
+    fn of(statement: &Statement<'a, L>) -> Self {
+        if let Some(member) = statement.not_action {
+            let mut excluded = HashSet::new();
+            for node in strings_of(Some(member)) {
+                let Some(pattern) = node.as_literal() else {
+                    return Cover::Unknown;
+                };
+                excluded.extend(expand(pattern));
+            }
+            return Cover::AllBut(excluded, &member.key_loc);
+        }
+        let mut map = HashMap::new();
+        for node in statement.actions(false) {
+            let Some(pattern) = node.as_literal() else {
+                continue;
+            };
+            if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
+                return Cover::AllBut(HashSet::new(), &node.loc);
+            }
+            for action in expand(pattern) {
+                map.entry(action).or_insert(&node.loc);
             }
         }
-        return (!excluded).then_some(&member.key_loc);
+        Cover::Some(map)
     }
-    statement
-        .actions(false)
-        .into_iter()
-        .find(|node| node.as_literal().is_some_and(|p| pattern_matches(p, full)))
-        .map(|node| &node.loc)
+
+    /// Where the statement covers `action`, when it does.
+    fn at(&self, action: Action) -> Option<&'a L> {
+        match self {
+            Cover::Some(map) => map.get(&action).copied(),
+            Cover::AllBut(excluded, at) => (!excluded.contains(&action)).then_some(*at),
+            Cover::Unknown => None,
+        }
+    }
 }
 
 /// Whether `Resource` (or `NotResource`) leaves the action unconstrained.
@@ -124,7 +135,7 @@ fn resource_unconstrained<L>(statement: &Statement<'_, L>, action: Action) -> bo
         let Some(text) = node.as_literal() else {
             return false;
         };
-        if !text.is_empty() && text.bytes().all(|b| b == b'*') {
+        if is_star(text) {
             return true;
         }
         action.resource_types().any(|t| {
@@ -135,53 +146,73 @@ fn resource_unconstrained<L>(statement: &Statement<'_, L>, action: Action) -> bo
     })
 }
 
+fn is_star(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b == b'*')
+}
+
 fn is_allow<L>(statement: &Statement<'_, L>) -> bool {
     statement.effect.and_then(|m| m.value.as_literal()) == Some("Allow")
 }
 
-/// The unconstrained grants of one identity policy.
+/// The unconstrained grants of one identity policy: each statement's cover, and what an
+/// unconditioned `Deny` on `"*"` takes back.
 struct Grants<'p, 'a, L> {
     policy: &'p Policy<'a, L>,
+    covers: Vec<Cover<'a, L>>,
+    denials: Vec<usize>,
 }
 
-impl<'a, L> Grants<'_, 'a, L> {
-    /// Whether an unconditioned `Deny` on every resource takes the action back.
-    fn denied(&self, full: &str) -> bool {
-        self.policy.statements.iter().any(|s| {
-            s.is_deny()
-                && s.condition.is_none()
-                && covering(s, full).is_some()
-                && (s.not_resource.is_none()
+impl<'p, 'a, L> Grants<'p, 'a, L> {
+    fn new(policy: &'p Policy<'a, L>) -> Self {
+        let covers: Vec<_> = policy.statements.iter().map(Cover::of).collect();
+        let denials = policy
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.is_deny()
+                    && s.condition.is_none()
+                    && s.not_resource.is_none()
                     && s.resources(false)
                         .iter()
-                        .any(|n| n.as_literal() == Some("*")))
-        })
+                        .any(|n| n.as_literal().is_some_and(is_star))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        Self {
+            policy,
+            covers,
+            denials,
+        }
     }
 
-    /// Where `statement` grants the action without constraint (ignoring conditions when
-    /// `any_condition` is set).
-    fn in_statement(
-        &self,
-        statement: &Statement<'a, L>,
-        action: Action,
-        full: &str,
-        any_condition: bool,
-    ) -> Option<&'a L> {
+    /// Whether an unconditioned `Deny` on every resource takes the action back.
+    fn denied(&self, action: Action) -> bool {
+        self.denials
+            .iter()
+            .any(|&i| self.covers.get(i).is_some_and(|c| c.at(action).is_some()))
+    }
+
+    /// Where statement number `n` (in `policy.statements`) grants the action without
+    /// constraint (ignoring conditions when `any_condition` is set).
+    fn in_statement(&self, n: usize, action: Action, any_condition: bool) -> Option<&'a L> {
+        let statement = self.policy.statements.get(n)?;
         if !is_allow(statement) || (statement.condition.is_some() && !any_condition) {
             return None;
         }
-        let at = covering(statement, full)?;
-        (resource_unconstrained(statement, action) && !self.denied(full)).then_some(at)
+        let at = self.covers.get(n)?.at(action)?;
+        (resource_unconstrained(statement, action) && !self.denied(action)).then_some(at)
     }
 
     /// The first statement granting the action without constraint, and where.
     fn anywhere(&self, name: &str) -> Option<(usize, &'a L)> {
         let action = crate::action(name)?;
-        let full = action.full_name();
-        self.policy
-            .statements
-            .iter()
-            .find_map(|s| Some((s.index, self.in_statement(s, action, &full, false)?)))
+        (0..self.policy.statements.len()).find_map(|n| {
+            Some((
+                self.policy.statements.get(n)?.index,
+                self.in_statement(n, action, false)?,
+            ))
+        })
     }
 }
 
@@ -254,15 +285,14 @@ fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 
 }
 
 /// `pass-role-unrestricted`: `iam:PassRole` on every role without `iam:PassedToService`.
-fn pass_role<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    grants: &Grants<'_, 'a, L>,
-    statement: &Statement<'a, L>,
-) {
-    let Some(action) = crate::action("iam:PassRole") else {
+fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
+    let (Some(action), Some(statement)) = (
+        crate::action("iam:PassRole"),
+        grants.policy.statements.get(n),
+    ) else {
         return;
     };
-    let Some(at) = grants.in_statement(statement, action, "iam:PassRole", true) else {
+    let Some(at) = grants.in_statement(n, action, true) else {
         return;
     };
     if condition_keys(statement).any(|(key, _)| key.eq_ignore_ascii_case("iam:PassedToService")) {
@@ -281,7 +311,7 @@ fn pass_role<'a, L: Clone>(
 fn listed<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     grants: &Grants<'_, 'a, L>,
-    statement: &Statement<'a, L>,
+    n: usize,
     list: &[&str],
     code: Code,
 ) {
@@ -290,7 +320,7 @@ fn listed<'a, L: Clone>(
         let Some(action) = crate::action(name) else {
             continue;
         };
-        if let Some(at) = grants.in_statement(statement, action, name, false) {
+        if let Some(at) = grants.in_statement(n, action, false) {
             push_at(&mut found, at, name);
         }
     }
@@ -319,22 +349,31 @@ fn listed<'a, L: Clone>(
 }
 
 /// `resource-exposure`: permissions-management actions granted without constraint.
-fn resource_exposure<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    grants: &Grants<'_, 'a, L>,
-    statement: &Statement<'a, L>,
-) {
+fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
+    let (Some(statement), Some(cover)) = (grants.policy.statements.get(n), grants.covers.get(n))
+    else {
+        return;
+    };
     if !is_allow(statement) || statement.condition.is_some() {
         return;
     }
+    let candidates: Vec<Action> = match cover {
+        Cover::Some(map) => {
+            let mut list: Vec<Action> = map
+                .keys()
+                .copied()
+                .filter(|a| a.access_level() == AccessLevel::PermissionsManagement)
+                .collect();
+            list.sort_by_key(|a| (a.service().prefix(), a.name()));
+            list
+        }
+        Cover::AllBut(..) => permissions_management().to_vec(),
+        Cover::Unknown => Vec::new(),
+    };
     let mut found: Vec<(&'a L, Vec<String>)> = Vec::new();
-    for &action in permissions_management() {
-        let full = action.full_name();
-        if let Some(at) = grants.in_statement(statement, action, &full, false) {
-            match found.iter_mut().find(|(loc, _)| std::ptr::eq(*loc, at)) {
-                Some((_, names)) => names.push(full),
-                None => found.push((at, vec![full])),
-            }
+    for action in candidates {
+        if let Some(at) = grants.in_statement(n, action, false) {
+            push_at(&mut found, at, action.full_name());
         }
     }
     for (at, names) in found {
