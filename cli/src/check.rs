@@ -41,7 +41,7 @@ pub enum Format {
     Sarif,
 }
 
-fn parse_kind(name: &str) -> Result<PolicyKind, String> {
+pub(crate) fn parse_kind(name: &str) -> Result<PolicyKind, String> {
     PolicyKind::from_name(name).ok_or_else(|| {
         let kinds: Vec<&str> = PolicyKind::ALL.iter().map(|k| k.name()).collect();
         format!(

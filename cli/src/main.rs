@@ -1,10 +1,12 @@
-//! `iam-policy`: check IAM policy files, explain actions, expand action patterns.
+//! `iam-policy`: check IAM policy files, explain actions, expand action patterns, diff
+//! what two policies grant.
 //!
 //! All judgement comes from the engine (`iam_policy::validate_with`); this crate reads
 //! files and arguments and renders findings.
 #![forbid(unsafe_code)]
 
 mod check;
+mod diff;
 mod explain;
 mod render;
 
@@ -58,6 +60,8 @@ enum Command {
         /// The action pattern.
         pattern: String,
     },
+    /// Show what NEW grants that OLD does not (exit 1 when anything is new or undecided).
+    Diff(diff::Args),
 }
 
 /// `human` or `json`.
@@ -102,5 +106,6 @@ fn main() -> ExitCode {
             explain::explain(&action, format == TextOrJson::Json)
         }
         Command::Expand { pattern } => explain::expand(&pattern),
+        Command::Diff(args) => diff::run(&args),
     }
 }

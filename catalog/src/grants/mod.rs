@@ -11,7 +11,10 @@
 //!   `arn:aws:s3:::b/*`; `NotResource` specs compare as the sets they leave;
 //! - contexts exactly: a grant with a condition (or a principal) is contained only by an
 //!   OLD grant with the identical principal and either the identical condition or none.
-//!   Whether one condition implies another is never guessed.
+//!   Whether one condition implies another is never guessed: a grant OLD makes only under
+//!   another condition is undecided, except that dropping every condition (NEW grants
+//!   unconditionally what OLD granted only under conditions) or opening it to `"*"`
+//!   where OLD named principals is new.
 //!
 //! `Deny` statements: a NEW grant that an unconditioned NEW `Deny` covers entirely is
 //! dropped; a NEW grant that a conditional or partial NEW `Deny` overlaps, when not
@@ -28,7 +31,7 @@ use std::fmt::Write as _;
 use matching::{Piece, contains, matches_loosely, overlaps, parse, witnesses};
 
 use crate::model::Action;
-use crate::query::{expand, wildcard_matches};
+use crate::query::{ResourcePattern, expand, fits, wildcard_matches};
 use crate::{Node, NodeKind};
 
 /// Where a grant applies: resource patterns, or everything but some (`NotResource`).
@@ -111,6 +114,9 @@ struct Expanded {
     denies: HashMap<Action, Vec<Grant>>,
     /// Allowed patterns that match no catalog action, with their grant.
     unknown: Vec<(String, Grant)>,
+    /// Grants of statements whose `Action` is `"*"`: they cover actions the catalog does
+    /// not know too.
+    every_action: Vec<Grant>,
 }
 
 /// What `new` grants that `old` does not. Both are policy documents (JSON trees); a
@@ -146,6 +152,14 @@ pub fn diff<L>(old: &Node<L>, new: &Node<L>) -> Diff {
         }
     }
     for (pattern, grant) in &new.unknown {
+        let covered = old.every_action.iter().any(|o| {
+            o.principal == grant.principal
+                && (o.condition.is_none() || o.condition == grant.condition)
+                && spec_contains(&o.resources, &grant.resources) == Some(true)
+        });
+        if covered {
+            continue;
+        }
         groups
             .entry((
                 grant.resources.clone(),
@@ -251,6 +265,17 @@ fn judge(old: &Expanded, new: &Expanded, action: Action, grant: &Grant) -> Optio
         return Some(Verdict::New);
     }
     if escapes(&mut old_allows.iter().filter(compatible)) {
+        let others: Vec<&Grant> = old_allows.iter().filter(|o| !compatible(o)).collect();
+        // OLD grants it only under conditions and NEW grants it without: new whenever a
+        // condition of OLD fails.
+        if grant.condition.is_none() && others.iter().all(|o| o.principal == grant.principal) {
+            return Some(Verdict::New);
+        }
+        // NEW opens it to everyone where OLD named principals.
+        let public = |p: &Option<String>| p.as_deref().is_some_and(|p| p.contains("\"*\""));
+        if public(&grant.principal) && !others.iter().any(|o| public(&o.principal)) {
+            return Some(Verdict::New);
+        }
         return Some(Verdict::Undecided(
             "OLD grants it only with another principal or condition; conditions are compared exactly".to_owned(),
         ));
@@ -283,6 +308,26 @@ fn spec_overlaps(a: &Resources, b: &Resources) -> bool {
     match (a, b) {
         (Resources::Pattern(x), Resources::Pattern(y)) => overlaps(&parse(x), &parse(y)),
         _ => true,
+    }
+}
+
+/// Whether a resource spec can grant `action` anything: the engine's fitting of a
+/// resource pattern to the action's resource types (`query::fits`).
+fn can_grant(spec: &Resources, action: Action) -> bool {
+    let Resources::Pattern(pattern) = spec else {
+        return true;
+    };
+    if is_star(pattern) {
+        return true;
+    }
+    let mut types = action.resource_types().peekable();
+    if types.peek().is_none() {
+        return false;
+    }
+    match ResourcePattern::parse(&crate::Text::literal(pattern.as_str())) {
+        Ok(parsed) => types.any(|t| fits(&parsed, t.resource_type())),
+        // Not an ARN: the checker reports it; it grants nothing.
+        Err(_) => false,
     }
 }
 
@@ -380,6 +425,15 @@ fn expand_policy<L>(root: &Node<L>) -> Expanded {
             all.dedup();
             all
         };
+        if !deny && strings(member(object, "Action")).iter().any(|p| is_star(p)) {
+            for spec in &specs {
+                out.every_action.push(Grant {
+                    resources: spec.clone(),
+                    principal: principal.clone(),
+                    condition: condition.clone(),
+                });
+            }
+        }
         let target = if deny {
             &mut out.denies
         } else {
@@ -387,7 +441,10 @@ fn expand_policy<L>(root: &Node<L>) -> Expanded {
         };
         for action in actions {
             let entry = target.entry(action).or_default();
-            for spec in &specs {
+            // A resource that fits none of the action's resource types grants it nothing
+            // (the engine's `resource-mismatch`); an action without resource types is
+            // granted only on `"*"`. Denials keep every pattern.
+            for spec in specs.iter().filter(|spec| deny || can_grant(spec, action)) {
                 entry.push(Grant {
                     resources: spec.clone(),
                     principal: principal.clone(),
@@ -425,7 +482,15 @@ fn write_canonical<L>(node: &Node<L>, out: &mut String) {
             out.push('}');
         }
         NodeKind::Array(items) => {
-            let mut parts: Vec<String> = items.iter().map(canonical).collect();
+            let mut parts: Vec<String> = items
+                .iter()
+                .map(|item| match item.kind {
+                    NodeKind::String(_) => {
+                        format!("{:?}", item.as_literal().unwrap_or("{inserted}"))
+                    }
+                    _ => canonical(item),
+                })
+                .collect();
             parts.sort();
             parts.dedup();
             out.push('[');
@@ -452,4 +517,151 @@ fn write_canonical<L>(node: &Node<L>, out: &mut String) {
 /// front ends that show them).
 pub fn pieces(pattern: &str) -> Vec<Piece> {
     parse(pattern)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::test_util::parse as json;
+
+    fn d(old: &str, new: &str) -> Diff {
+        let wrap = |s: &str| format!(r#"{{"Version": "2012-10-17", "Statement": [{s}]}}"#);
+        diff(&json(&wrap(old)), &json(&wrap(new)))
+    }
+
+    const READ: &str =
+        r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#;
+
+    #[test]
+    fn identical_and_narrower_policies_grant_nothing_new() {
+        assert!(!d(READ, READ).may_grant_more());
+        let narrower = r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/reports/*"}"#;
+        assert!(!d(READ, narrower).may_grant_more());
+        // Case of the action does not matter; a pattern compares by its actions.
+        let upper =
+            r#"{"Effect": "Allow", "Action": "S3:getobject", "Resource": "arn:aws:s3:::b/*"}"#;
+        assert!(!d(READ, upper).may_grant_more());
+        let star = r#"{"Effect": "Allow", "Action": "*", "Resource": "*"}"#;
+        assert!(!d(star, READ).may_grant_more());
+        // A resource that fits none of the action's types grants nothing.
+        let mismatch = r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::b"]}"#;
+        assert!(!d(READ, mismatch).may_grant_more());
+    }
+
+    #[test]
+    fn wider_actions_and_resources_are_new() {
+        let wider =
+            r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*/*"}"#;
+        let found = d(READ, wider);
+        assert!(found.grants_new());
+        assert_eq!(found.changes.len(), 1);
+        assert_eq!(found.changes[0].actions, ["s3:GetObject"]);
+        assert_eq!(
+            found.changes[0].resources,
+            Resources::Pattern("arn:aws:s3:::*/*".into())
+        );
+        let more =
+            r#"{"Effect": "Allow", "Action": "s3:GetObject*", "Resource": "arn:aws:s3:::b/*"}"#;
+        let found = d(READ, more);
+        assert!(found.grants_new());
+        assert!(
+            found.changes[0]
+                .actions
+                .contains(&"s3:GetObjectAcl".to_owned())
+        );
+        assert!(
+            !found.changes[0]
+                .actions
+                .contains(&"s3:GetObject".to_owned())
+        );
+    }
+
+    #[test]
+    fn conditions_compare_exactly() {
+        let tagged = r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*",
+            "Condition": {"StringEquals": {"aws:PrincipalTag/team": "data"}}}"#;
+        // Adding a condition narrows: contained in the unconditioned grant.
+        assert!(!d(READ, tagged).may_grant_more());
+        // Removing it is new.
+        assert!(d(tagged, READ).grants_new());
+        // The same condition, written as an array: identical.
+        let array = tagged.replace("\"data\"", "[\"data\"]");
+        assert!(!d(tagged, &array).may_grant_more());
+        // Another condition: not decided.
+        let other = tagged.replace("data", "ops");
+        let found = d(tagged, &other);
+        assert!(!found.grants_new());
+        assert!(matches!(found.changes[0].verdict, Verdict::Undecided(_)));
+    }
+
+    #[test]
+    fn deny_statements() {
+        let all = r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}"#;
+        let deny_b =
+            r#"{"Effect": "Deny", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#;
+        // NEW denies exactly what it adds: nothing new.
+        let old = r#"{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}"#;
+        assert!(!d(old, &format!("{READ}, {deny_b}")).may_grant_more());
+        // OLD denied part of what both allow; NEW drops the Deny: undecided, not silent.
+        let old = format!("{all}, {deny_b}");
+        let found = d(&old, all);
+        assert!(found.may_grant_more());
+        assert!(
+            matches!(found.changes[0].verdict, Verdict::Undecided(_)),
+            "{found:?}"
+        );
+        // Keeping the Deny: nothing new.
+        assert!(!d(&old, &old).may_grant_more());
+        // A conditional Deny in NEW: a wider grant is undecided, not new.
+        let cond_deny = r#"{"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}"#;
+        let found = d(READ, &format!("{all}, {cond_deny}"));
+        assert!(!found.grants_new());
+        assert!(found.may_grant_more());
+    }
+
+    #[test]
+    fn not_action_and_not_resource() {
+        let all_but_iam = r#"{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}"#;
+        assert!(!d(all_but_iam, READ).may_grant_more());
+        let iam = r#"{"Effect": "Allow", "Action": "iam:GetUser", "Resource": "*"}"#;
+        assert!(d(all_but_iam, iam).grants_new());
+        let not_b =
+            r#"{"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::b/*"}"#;
+        assert!(
+            !d(
+                not_b,
+                r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::c/*"}"#
+            )
+            .may_grant_more()
+        );
+        assert!(d(not_b, READ).may_grant_more());
+    }
+
+    #[test]
+    fn unknown_actions_are_undecided_unless_every_action_was_granted() {
+        let unknown = r#"{"Effect": "Allow", "Action": "s3:GetObjekt", "Resource": "*"}"#;
+        let found = d(READ, unknown);
+        assert!(
+            matches!(&found.changes[0].verdict, Verdict::Undecided(r) if r.contains("s3:GetObjekt"))
+        );
+        assert!(
+            !d(
+                r#"{"Effect": "Allow", "Action": "*", "Resource": "*"}"#,
+                unknown
+            )
+            .may_grant_more()
+        );
+    }
+
+    #[test]
+    fn principals_compare_exactly() {
+        let to = |p: &str| {
+            format!(
+                r#"{{"Effect": "Allow", "Principal": {{"AWS": "{p}"}}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}}"#
+            )
+        };
+        let a = to("arn:aws:iam::111122223333:root");
+        assert!(!d(&a, &a).may_grant_more());
+        assert!(d(&a, &to("*")).grants_new());
+    }
 }
