@@ -30,7 +30,8 @@ fn write(dir: &Path, name: &str, statements: &str) -> String {
     path.display().to_string()
 }
 
-const READ: &str = r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}"#;
+const READ: &str =
+    r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}"#;
 
 #[test]
 fn diff_exits_1_when_new_grants_more_and_0_otherwise() {
@@ -44,12 +45,19 @@ fn diff_exits_1_when_new_grants_more_and_0_otherwise() {
     let output = run(&["diff", &old, &new]);
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.contains("+ s3:PutObject on arn:aws:s3:::reports/*"), "{text}");
+    assert!(
+        text.contains("+ s3:PutObject on arn:aws:s3:::reports/*"),
+        "{text}"
+    );
     assert!(!text.contains("+ s3:GetObject"), "{text}");
 
     let output = run(&["diff", &new, &old]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(String::from_utf8(output.stdout).unwrap().contains("grants nothing"));
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("grants nothing")
+    );
 
     let output = run(&["diff", "--format", "json", &old, &new]);
     assert_eq!(output.status.code(), Some(1));
@@ -75,7 +83,12 @@ fn diff_reports_undecided_conditions_and_fails_closed() {
     assert_eq!(output.status.code(), Some(1));
     let json: Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(json["changes"][0]["verdict"], "undecided");
-    assert!(json["changes"][0]["reason"].as_str().unwrap().contains("condition"));
+    assert!(
+        json["changes"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("condition")
+    );
 }
 
 #[test]
@@ -84,10 +97,21 @@ fn diff_usage_errors_exit_2() {
     let old = write(&dir, "old.json", READ);
     let bad = dir.join("bad.json");
     std::fs::write(&bad, "{ not json").unwrap();
-    assert_eq!(run(&["diff", &old, bad.to_str().unwrap()]).status.code(), Some(2));
-    assert_eq!(run(&["diff", &old, "/no/such/file.json"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["diff", &old, bad.to_str().unwrap()]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["diff", &old, "/no/such/file.json"]).status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["diff", &old]).status.code(), Some(2));
-    assert_eq!(run(&["diff", "--kind", "nonsense", &old, &old]).status.code(), Some(2));
+    assert_eq!(
+        run(&["diff", "--kind", "nonsense", &old, &old])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
@@ -109,6 +133,16 @@ fn deny_turns_security_warnings_into_errors() {
         assert_eq!(finding["severity"], "error");
     }
     // Denying another code changes nothing.
-    assert_eq!(run(&["check", "--deny", "public-access", &path]).status.code(), Some(0));
-    assert_eq!(run(&["check", "--deny", "no-such-code", &path]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "--deny", "public-access", &path])
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(
+        run(&["check", "--deny", "no-such-code", &path])
+            .status
+            .code(),
+        Some(2)
+    );
 }

@@ -3,8 +3,10 @@
 //!
 //! "Granted without constraint" means: an `Allow` statement without `Condition` whose
 //! `Action` patterns match the action (or whose `NotAction` does not), whose `Resource`
-//! is `"*"` or names every resource of one of the action's resource types
-//! (`arn:aws:iam::*:role/*` for `iam:PassRole`, `arn:aws:s3:::*` for `s3:GetObject`), or which uses `NotResource` (an exclusion
+//! is `"*"` or names every resource of each of the action's required resource types (of
+//! one of its types when none is required): `arn:aws:iam::*:role/*` for `iam:PassRole`,
+//! `arn:aws:s3:::*` for `s3:GetObject`, but not `dbname:*/*` for
+//! `redshift:GetClusterCredentials`, whose required `dbuser` stays constrained, or which uses `NotResource` (an exclusion
 //! list does not constrain), and that no unconditioned `Deny` on `"*"` of the same policy
 //! takes back. An action without resource types is unconstrained only on `"*"`: on an
 //! ARN it grants nothing (`wildcard-resource-required`).
@@ -138,11 +140,19 @@ fn resource_unconstrained<L>(statement: &Statement<'_, L>, action: Action) -> bo
         if is_star(text) {
             return true;
         }
-        action.resource_types().any(|t| {
+        // Every request of the action names a resource of each required type, so all of
+        // them must be named in full; without required types, one type suffices.
+        let covered = |t: &crate::ActionResource| {
             t.resource_type()
                 .arn_formats()
                 .all(|format| covers_format(text, format))
-        })
+        };
+        let mut required = action.resource_types().filter(|t| t.required()).peekable();
+        if required.peek().is_some() {
+            required.all(|t| covered(&t))
+        } else {
+            action.resource_types().any(|t| covered(&t))
+        }
     })
 }
 
@@ -262,15 +272,15 @@ fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 
             )
         } else {
             let shown: Vec<String> = methods.iter().take(3).map(|m| describe(m)).collect();
-            let more = methods.len().saturating_sub(3);
+            let rest: Vec<&str> = methods.iter().skip(3).map(|m| m.name).collect();
             format!(
                 "the policy grants {} privilege-escalation paths on every resource: {}{}",
                 methods.len(),
                 shown.join(", "),
-                if more > 0 {
-                    format!(", and {more} more")
-                } else {
+                if rest.is_empty() {
                     String::new()
+                } else {
+                    format!(", and {} more: {}", rest.len(), rest.join(", "))
                 }
             )
         };
@@ -731,6 +741,9 @@ mod tests {
         assert_eq!(only(&found, Code::CredentialsExposure).len(), 1);
         for clean in [
             r#"{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::123456789012:role/deploy"}"#,
+            // Every database, but one database user: the required `dbuser` is constrained.
+            r#"{"Effect": "Allow", "Action": "redshift:GetClusterCredentials",
+                "Resource": ["arn:aws:redshift:*:*:dbname:*/*", "arn:aws:redshift:*:*:dbuser:*/reporting"]}"#,
             r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*"}"#,
         ] {
             assert_eq!(
