@@ -1,6 +1,6 @@
 //! Stage 1: the JSON token grammar of `policy!` (syntax only; nothing about IAM).
 //!
-//! The input is `CRATE_PATH , #![allow(..)]* KIND? { json... }`. Every string literal is
+//! The input is `CRATE_PATH , #![allow(..)]* #![deny(..)]* KIND? { json... }`. Every string literal is
 //! kept as a [`LitStr`], because its span is where a finding about it is reported.
 //!
 //! Errors come in two weights. A token that breaks the grammar (a missing `:`, a stray
@@ -190,7 +190,7 @@ pub fn parse_input(tokens: TokenStream) -> PolicyInput {
     }
 }
 
-/// Parses `#![allow(..)]* KIND? { ... }`.
+/// Parses `#![allow(..)]* #![deny(..)]* KIND? { ... }` (in any order).
 pub fn parse_document(tokens: TokenStream) -> syn::Result<Document> {
     let mut parser = Parser::default();
     let result = parser.document(tokens);
@@ -1144,6 +1144,16 @@ mod tests {
         );
         let (message, _) = error("zzzzzz {}");
         assert!(!message.contains("did you mean"), "{message}");
+    }
+
+    #[test]
+    fn whole_policy_deny() {
+        let document = doc("#![deny(privilege-escalation)] #![allow(missing-version)] {}");
+        assert_eq!(document.deny, [Code::PrivilegeEscalation]);
+        assert_eq!(document.allow, [Code::MissingVersion]);
+        let (message, at) = error(r#"{"Statement": [#[deny(public-access)] {}]}"#);
+        assert_eq!(at, "deny");
+        assert!(message.contains("`#![deny(...)]`"), "{message}");
     }
 
     #[test]

@@ -93,6 +93,9 @@ enum Cover<'a, L> {
 
 impl<'a, L> Cover<'a, L> {
     fn of(statement: &Statement<'a, L>) -> Self {
+        if conflicting(statement) {
+            return Cover::Unknown;
+        }
         if let Some(member) = statement.not_action {
             let mut excluded = HashSet::new();
             for node in strings_of(Some(member)) {
@@ -158,6 +161,13 @@ fn resource_unconstrained<L>(statement: &Statement<'_, L>, action: Action) -> bo
 
 fn is_star(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b == b'*')
+}
+
+/// A statement with both `Action` and `NotAction`, or both `Resource` and `NotResource`:
+/// `conflicting-elements` reports it, and what it grants is not judged.
+fn conflicting<L>(statement: &Statement<'_, L>) -> bool {
+    (statement.action.is_some() && statement.not_action.is_some())
+        || (statement.resource.is_some() && statement.not_resource.is_some())
 }
 
 fn is_allow<L>(statement: &Statement<'_, L>) -> bool {
@@ -439,18 +449,24 @@ fn name_list<S: AsRef<str>>(names: &[S]) -> String {
 
 /// `allow-with-not`: `Allow` with `NotAction` or `NotResource`.
 fn allow_with_not<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
-    if !is_allow(statement) {
+    if !is_allow(statement) || conflicting(statement) {
         return;
     }
     for (member, what) in [
-        (statement.not_action, "every action but the listed ones"),
-        (statement.not_resource, "every resource but the listed ones"),
+        (
+            statement.not_action,
+            "every action but the listed ones, including actions AWS adds later",
+        ),
+        (
+            statement.not_resource,
+            "every resource but the listed ones, including resources created later",
+        ),
     ] {
         if let Some(member) = member {
             ctx.report_help(
                 &member.key_loc,
                 Code::AllowWithNot,
-                format!("`Allow` with `{}` grants {what}, including actions and resources AWS adds later", member.key),
+                format!("`Allow` with `{}` grants {what}", member.key),
                 format!(
                     "list what is allowed in `{}`, or keep `{}` in a `Deny` statement",
                     member.key.trim_start_matches("Not"),
