@@ -2,7 +2,8 @@
 //! with the right code at the right JSON pointer.
 //!
 //! The sample is deterministic: every 7th policy (in file name order) of the managed corpus
-//! that the engine finds error-free. Each is parsed with `serde_json`, mutated one fault at
+//! that the engine finds error-free and that names no discontinued service (whose actions
+//! and keys the catalog no longer has). Each is parsed with `serde_json`, mutated one fault at
 //! a time, and re-serialized pretty, so every pointer is known in advance. The faults are
 //! the mistakes people make, taken from the policy itself where it can be:
 //!
@@ -444,7 +445,12 @@ fn injected_faults_are_caught_with_the_right_code_at_the_right_place() {
                 PolicyKind::Identity,
                 &ValidateOptions::allowing([Code::PolicyTooLarge]),
             );
-            (!found.iter().any(Diagnostic::is_error)).then(|| {
+            // A policy naming a discontinued service is left out: the catalog no longer
+            // has that service's actions and keys, so a fault in them cannot be judged.
+            let judgeable = !found
+                .iter()
+                .any(|d| d.is_error() || d.code == Code::DiscontinuedService);
+            judgeable.then(|| {
                 let name = path.file_name().unwrap().to_string_lossy().into_owned();
                 (name, serde_json::from_str(&text).unwrap())
             })

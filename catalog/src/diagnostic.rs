@@ -221,8 +221,9 @@ declare_codes! {
     ///
     /// ### Why
     /// Whether or not IAM accepts the document, the action matches no request: the
-    /// statement grants or denies nothing. Prefixes of retired services (`deeplens`,
-    /// `deepracer`, `zocalo`, ...) are reported too.
+    /// statement grants or denies nothing. Prefixes of retired services that the capability
+    /// tables list (`deepracer`, `mobilehub`, ...) are `discontinued-service` instead;
+    /// other retired prefixes (`zocalo`) are reported here.
     ///
     /// ### Example
     /// ```json
@@ -233,6 +234,30 @@ declare_codes! {
     /// Use the prefix the help suggests (`s3:GetObject`); service prefixes are listed on
     /// each service's page of the Service Authorization Reference.
     UnknownService, "unknown-service", Error, "no AWS service has this prefix";
+    /// An action of a service that AWS has discontinued.
+    ///
+    /// ### What it checks
+    /// The prefix of each action is not that of a service the capability tables of "AWS
+    /// services that work with IAM" list (the founding 2018 table or the latest, 2023) but
+    /// the Service Authorization Reference no longer has: `mobilehub` (AWS Mobile Hub),
+    /// `deepracer`, `deeplens`, `deepcomposer`, `iot1click`, `elastic-inference`, ...
+    ///
+    /// ### Why
+    /// IAM accepts the policy (it checks the grammar, not whether a service exists, and
+    /// AWS's own managed policies still name these prefixes, e.g. `ReadOnlyAccess`), so the
+    /// build should not fail; but no request carries the prefix any more, so the grant is
+    /// dead text. The finding names the service, so the reader knows it is gone rather than
+    /// misspelt.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": "mobilehub:CreateProject"
+    /// ```
+    ///
+    /// ### Fix
+    /// Remove the action, or move to the service that replaced it (AWS Amplify for Mobile
+    /// Hub).
+    DiscontinuedService, "discontinued-service", Warning, "the service has been discontinued";
     /// An action the service does not have.
     ///
     /// ### What it checks
@@ -379,19 +404,29 @@ declare_codes! {
     /// Use the corrected ARN of the help (`arn:aws:s3:::my-bucket`, or `*` for any region
     /// where the type has one).
     InvalidRegion, "invalid-region", Error, "an ARN's region field does not fit the resource type or is no Region name";
-    /// An action without resource-level permissions needs `"Resource": "*"`.
+    /// An action without resource-level permissions in a statement whose resources IAM never
+    /// matches for it.
     ///
     /// ### What it checks
     /// An action named without wildcards that has no resource type in the Service
     /// Authorization Reference (`s3:ListAllMyBuckets`, `ec2:DescribeInstances`,
-    /// `sts:GetCallerIdentity`) is in a statement whose `Resource` has `*`. The catch-all
-    /// ARN of the action's service (`arn:aws:s3:::*`, `arn:aws:ssm:*:*:*`) is accepted too:
-    /// the S3 User Guide grants `s3:ListAllMyBuckets` that way.
+    /// `sts:GetCallerIdentity`), in a statement whose `Resource` has no `*`. What IAM
+    /// evaluates for such an action is in the catalog, with its source
+    /// (`iam-policy explain ACTION` shows it):
+    /// - `"*"` only, the default and what EC2 documents for all its actions without
+    ///   resource-level permissions: any ARN is an error. The catch-all ARN of the action's
+    ///   service (`arn:aws:s3:::*`, `arn:aws:ssm:*:*:*`) is accepted: the S3 User Guide
+    ///   grants `s3:ListAllMyBuckets` that way.
+    /// - a known request ARN (`logs:DescribeLogGroups` is authorized on
+    ///   `arn:aws:logs:REGION:ACCOUNT:log-group::log-stream:`, `iam:ListRoles` on `role/`
+    ///   and the path): an error only when no resource of the statement can match it.
+    /// - scoped by AWS-authored policies, request ARN unknown: `wildcard-resource-scoped`, a
+    ///   warning, instead.
     ///
     /// ### Why
-    /// "If the column is empty, the action does not support resource-level permissions and
-    /// you must specify all resources (`*`)" (Service Authorization Reference): with a
-    /// narrower `Resource`, the action is not granted (or not denied).
+    /// "If there is no value for this column, you must specify all resources (`*`)"
+    /// (Service Authorization Reference): with a resource the request never carries, the
+    /// action is not granted (or not denied).
     ///
     /// ### Example
     /// ```json
@@ -401,8 +436,37 @@ declare_codes! {
     ///
     /// ### Fix
     /// Move the action to a statement of its own with `"Resource": "*"` (same `Effect` and
-    /// `Condition`); the help prints that statement as JSON.
+    /// `Condition`); the help prints that statement as JSON. For an action with a known
+    /// request ARN, a resource that matches it works too (`log-group:*`).
     WildcardResourceRequired, "wildcard-resource-required", Error, "an action that supports no resource types needs `\"Resource\": \"*\"`";
+    /// An action without resource types, on ARNs, where only AWS's own policies say that
+    /// works.
+    ///
+    /// ### What it checks
+    /// An action named without wildcards that has no resource type in the Service
+    /// Authorization Reference, in a statement whose `Resource` has no `*`, where no AWS page
+    /// says which ARN the service authorizes the request on, but AWS-authored policies (AWS
+    /// managed policies, the IAM and Organizations user guides' examples) grant the action
+    /// on ARNs of the same service. The message cites them (`iam-policy explain ACTION`
+    /// lists them). Where the statement's resources are of a service none of those policies
+    /// uses, `wildcard-resource-required` is reported instead.
+    ///
+    /// ### Why
+    /// The reference says such actions need `"*"`, yet AWS's own policies scope about 300
+    /// of them (`sagemaker:ListEndpoints` on `endpoint/*`,
+    /// `resource-groups:CreateGroup` on `group/*`): the service evidently authorizes them
+    /// on some ARN, but which one is not documented, so whether this statement's resources
+    /// match it cannot be shown either way. It is a warning, not an error.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": "sagemaker:ListEndpoints", "Resource": "arn:aws:sagemaker:*:*:endpoint/*"
+    /// ```
+    ///
+    /// ### Fix
+    /// Use `"Resource": "*"` (the help prints the statement) when the action must work
+    /// whatever the service checks, or keep the ARN as AWS's policy does and allow the code.
+    WildcardResourceScoped, "wildcard-resource-scoped", Warning, "an action without resource types is granted on ARNs only AWS's own policies use for it";
     /// No resource of the statement fits any resource type of the action: it grants nothing.
     ///
     /// ### What it checks

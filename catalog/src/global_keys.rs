@@ -221,7 +221,19 @@ pub static GLOBAL_KEYS: &[GlobalKey] = keys! {
     // "The session's aws:TransactionContext/IdentityProvider/* keys, keyed by the part of
     // the key name after aws:TransactionContext/IdentityProvider/."
     "aws:TransactionContext/IdentityProvider/${KeyName}", String,    SINGLE, STS_TRANSACTION_CONTEXT;
+    // Not in the global keys page's tables as read, but filled by IAM for a principal in
+    // an organization: the IAM User Guide page "Testing IAM policies with the IAM policy
+    // simulator" names it among the organization keys the simulator fills for the
+    // principal (with `aws:PrincipalOrgID` and `aws:PrincipalOrgPaths`), and AWS's own
+    // managed policy `AWSSSOServiceRolePolicy` (IAM Identity Center's service-linked role)
+    // tests it against `${aws:PrincipalAccount}`. Its value is the management account's
+    // 12-digit id: one String value.
+    "aws:PrincipalOrgMasterAccountId",                    String,    SINGLE, PRINCIPAL_ORG_MASTER;
 };
+
+/// The source of `aws:PrincipalOrgMasterAccountId` (see its entry in [`GLOBAL_KEYS`]).
+const PRINCIPAL_ORG_MASTER: &str =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html";
 
 /// Keys whose documented data type is both [`ConditionType::Date`] (their
 /// [`GlobalKey::value_type`]) and [`ConditionType::Numeric`], so that both `Date*` and
@@ -308,13 +320,26 @@ const OIDC_PAGE: &str = "https://docs.aws.amazon.com/IAM/latest/UserGuide/refere
 /// The OIDC claim key `name` names, when its prefix is a provider URL (it has a `.`, as
 /// no service prefix does): `token.actions.githubusercontent.com:aud`.
 pub fn oidc_claim_key(name: &str) -> Option<&'static GlobalKey> {
-    let (provider, _) = name.rsplit_once(':')?;
-    if !provider.contains('.') {
-        return None;
-    }
+    oidc_provider(name)?;
     OIDC_CLAIM_KEYS
         .iter()
         .find(|key| template_matches(key.name, name))
+}
+
+/// The OIDC provider a condition key names, when its prefix is a provider URL (it has a
+/// `.`, as no service prefix does): `token.actions.githubusercontent.com` in
+/// `token.actions.githubusercontent.com:iss`.
+pub fn oidc_provider(name: &str) -> Option<&str> {
+    let (provider, _) = name.rsplit_once(':')?;
+    provider.contains('.').then_some(provider)
+}
+
+/// The claims a condition key may test for an OIDC provider, as [`OIDC_CLAIM_KEYS`] writes
+/// them (`aud`, `azp`, `sub`, ...), in the order of the IAM User Guide section.
+pub fn oidc_claims() -> impl Iterator<Item = &'static str> {
+    OIDC_CLAIM_KEYS
+        .iter()
+        .filter_map(|key| key.name.rsplit_once(':').map(|(_, claim)| claim))
 }
 
 /// Whether `name` (without `${` `}` and without a default value) can be used as a policy
@@ -639,6 +664,10 @@ mod tests {
                 key.name,
                 key.source
             );
+            if key.source == PRINCIPAL_ORG_MASTER {
+                // The simulator page names the key in running text, under no anchor of its own.
+                continue;
+            }
             let (_, anchor) = key
                 .source
                 .split_once('#')
@@ -667,7 +696,7 @@ mod tests {
             .filter(|key| !key.name.starts_with("aws:"))
             .count();
         assert_eq!(cross_service, 9);
-        assert_eq!(GLOBAL_KEYS.len(), 66);
+        assert_eq!(GLOBAL_KEYS.len(), 67);
         assert_eq!(VARIABLE_ONLY.len(), 6);
     }
 
@@ -682,5 +711,19 @@ mod tests {
             "service prefixes have no dot"
         );
         assert!(oidc_claim_key("sub").is_none());
+    }
+
+    #[test]
+    fn oidc_providers_and_their_claims() {
+        assert_eq!(
+            oidc_provider("token.actions.githubusercontent.com:iss"),
+            Some("token.actions.githubusercontent.com")
+        );
+        assert_eq!(oidc_provider("s3:prefix"), None);
+        assert_eq!(oidc_provider("prefix"), None);
+        assert_eq!(
+            oidc_claims().collect::<Vec<_>>(),
+            ["aud", "azp", "sub", "amr", "oaud", "email"]
+        );
     }
 }

@@ -19,6 +19,7 @@ pub mod model;
 pub mod query;
 pub mod suggest;
 pub mod view;
+pub mod wildcard;
 
 pub use capability::{Capability, CapabilityRow, Support};
 pub use check::check;

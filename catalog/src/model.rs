@@ -98,13 +98,18 @@ impl Service {
     /// key (`s3:ExistingObjectTag/${TagKey}`) whose template matches (see
     /// [`crate::query::template_matches`]).
     pub fn condition_key(self, name: &str) -> Option<ConditionKey> {
+        self.listed_condition_key(name).or_else(|| {
+            data::range(SERVICES, SERVICE_STRIDE, self.0, 8)
+                .map(ConditionKey)
+                .find(|key| key.is_templated() && crate::query::template_matches(key.name(), name))
+        })
+    }
+
+    /// The condition key of this service named exactly `name` (case-insensitively),
+    /// without matching templates: a binary search.
+    pub fn listed_condition_key(self, name: &str) -> Option<ConditionKey> {
         let range = data::range(SERVICES, SERVICE_STRIDE, self.0, 8);
-        if let Some(row) = data::find(CONDITION_KEYS, CONDITION_KEY_STRIDE, range.clone(), name) {
-            return Some(ConditionKey(row));
-        }
-        range
-            .map(ConditionKey)
-            .find(|key| key.is_templated() && crate::query::template_matches(key.name(), name))
+        data::find(CONDITION_KEYS, CONDITION_KEY_STRIDE, range, name).map(ConditionKey)
     }
 
     /// Whether AWS Organizations resource control policies (RCPs) support this service.
@@ -115,6 +120,14 @@ impl Service {
     /// The rows of the capability tables that list this service's prefix.
     pub fn capability_rows(self) -> impl Iterator<Item = &'static CapabilityRow> {
         capability::capability_rows_for(self.prefix())
+    }
+
+    /// The hand-kept capability facts newer than the tables for this service, each with
+    /// its source ([`capability::OVERRIDES`]).
+    pub fn capability_overrides(
+        self,
+    ) -> impl Iterator<Item = &'static capability::CapabilityOverride> {
+        capability::overrides_for(self.prefix())
     }
 
     /// What the capability tables say of `capability` (latest edition first), or `None`

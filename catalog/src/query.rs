@@ -1,7 +1,7 @@
 //! Queries over the catalog: wildcard expansion of action patterns, condition key
 //! templates, and fitting a policy's resource pattern to a resource type's ARN formats.
 
-use crate::model::{self, Action, ResourceType, Service};
+use crate::model::{self, Action, ConditionKey, ResourceType, Service};
 use crate::view::{Segment, Text};
 
 /// Whether `text` matches the IAM wildcard `pattern` (`*` any run, `?` one character),
@@ -482,7 +482,10 @@ pub struct FormatPattern {
     pub resource: FieldPattern,
 }
 
-fn field_from_format(text: &str) -> FieldPattern {
+/// `star_is_any`: a `*` of the text is any run (ARN formats) or the character `*` itself
+/// (request ARNs, where the service puts a literal `*`, as in the `stack/*/*` of
+/// `cloudformation:ListStacks`).
+fn field_from_format(text: &str, star_is_any: bool) -> FieldPattern {
     let mut field = FieldPattern::default();
     let mut rest = text;
     while !rest.is_empty() {
@@ -501,7 +504,7 @@ fn field_from_format(text: &str) -> FieldPattern {
         }
         let mut chars = rest.chars();
         match chars.next() {
-            Some('*') => field.toks.push(Tok {
+            Some('*') if star_is_any => field.toks.push(Tok {
                 class: Class::Any,
                 repeat: true,
             }),
@@ -516,14 +519,27 @@ fn field_from_format(text: &str) -> FieldPattern {
 impl FormatPattern {
     /// Splits an ARN format into its fields; `None` when it has fewer than six.
     pub fn parse(format: &str) -> Option<FormatPattern> {
+        FormatPattern::split(format, true)
+    }
+
+    /// Reads the ARN a service authorizes a request on, written like a format
+    /// (`arn:${Partition}:cloudformation:${Region}:${Account}:stack/*/*`): `${...}`
+    /// placeholders match any non-empty run, every other character (`*` included) is
+    /// itself. `None` when it has fewer than six fields.
+    pub fn parse_request(arn: &str) -> Option<FormatPattern> {
+        FormatPattern::split(arn, false)
+    }
+
+    fn split(format: &str, star_is_any: bool) -> Option<FormatPattern> {
         let mut fields = format.splitn(6, ':');
         let _arn = fields.next()?;
+        let mut next = || fields.next().map(|f| field_from_format(f, star_is_any));
         Some(FormatPattern {
-            partition: field_from_format(fields.next()?),
-            service: field_from_format(fields.next()?),
-            region: field_from_format(fields.next()?),
-            account: field_from_format(fields.next()?),
-            resource: field_from_format(fields.next()?),
+            partition: next()?,
+            service: next()?,
+            region: next()?,
+            account: next()?,
+            resource: next()?,
         })
     }
 }
@@ -630,6 +646,57 @@ pub fn fits(pattern: &ResourcePattern, resource_type: ResourceType) -> bool {
         .arn_formats()
         .filter_map(FormatPattern::parse)
         .any(|format| fits_format(pattern, &format))
+}
+
+/// The condition keys listed under one prefix (`aws`, `s3`), across services.
+#[derive(Debug, Default)]
+pub struct KeysOfPrefix {
+    /// The services that list a key of the prefix, in catalog order.
+    pub services: Vec<Service>,
+    /// The distinct templated keys of the prefix (`aws:ResourceTag/${TagKey}`, and keys
+    /// written `.../tag-key`), each as the first service lists it.
+    pub templates: Vec<ConditionKey>,
+}
+
+/// What the catalog lists under a condition-key prefix (ASCII case-insensitively): mostly
+/// one service's own keys; for `aws`, the global keys each service lists; and the few
+/// keys a reference page lists under another service's prefix (`catalog:ChangeType` under
+/// `aws-marketplace`). Built once per process on first use, so resolving an unknown key
+/// costs a hash lookup and a few template matches, not a scan of every service's keys
+/// (about 2 ms per key in a debug build).
+pub fn keys_of_prefix(prefix: &str) -> &'static KeysOfPrefix {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static INDEX: OnceLock<HashMap<String, KeysOfPrefix>> = OnceLock::new();
+    static EMPTY: KeysOfPrefix = KeysOfPrefix {
+        services: Vec::new(),
+        templates: Vec::new(),
+    };
+    let index = INDEX.get_or_init(|| {
+        let mut index: HashMap<String, KeysOfPrefix> = HashMap::new();
+        for service in model::services() {
+            for key in service.condition_keys() {
+                let Some((p, _)) = key.name().split_once(':') else {
+                    continue;
+                };
+                let entry = index.entry(p.to_ascii_lowercase()).or_default();
+                if entry.services.last() != Some(&service) {
+                    entry.services.push(service);
+                }
+                let templated = key.is_templated() || key.name().ends_with("/tag-key");
+                if templated
+                    && !entry
+                        .templates
+                        .iter()
+                        .any(|t| t.name().eq_ignore_ascii_case(key.name()))
+                {
+                    entry.templates.push(key);
+                }
+            }
+        }
+        index
+    });
+    index.get(&prefix.to_ascii_lowercase()).unwrap_or(&EMPTY)
 }
 
 /// The partitions AWS has.

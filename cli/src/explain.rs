@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use iam_catalog::capability::{Capability, CapabilityRow};
 use iam_catalog::query;
+use iam_catalog::wildcard::{self, Scoped, WildcardOnly};
 use serde_json::{Value, json};
 
 fn unknown(name: &str) -> ExitCode {
@@ -91,6 +92,97 @@ fn row_json(row: &CapabilityRow) -> Value {
     })
 }
 
+/// What IAM evaluates for an action without resource types, and the evidence (`null` for
+/// an action with resource types).
+fn wildcard_json(action: iam_catalog::Action) -> Value {
+    let Some(class) = action.wildcard_only() else {
+        return Value::Null;
+    };
+    let scoped = |s: Option<Scoped>| {
+        s.map(|s| {
+            json!({
+                "policies": s.policies,
+                "cited": s.cited,
+                "services": s.services,
+            })
+        })
+    };
+    // The AWS-authored policies that scope it are shown whatever the class.
+    let aws = scoped(wildcard::scoped_by_aws(action));
+    match class {
+        WildcardOnly::Star { source } => json!({
+            "class": "star-only",
+            "source": source.unwrap_or(SAR_DEFAULT),
+            "documented": source.is_some(),
+            "scoped_by_aws_policies": aws,
+        }),
+        WildcardOnly::Request { arns, source } => json!({
+            "class": "request-arn",
+            "request_arns": arns,
+            "source": source,
+            "scoped_by_aws_policies": aws,
+        }),
+        WildcardOnly::Scoped(s) => json!({
+            "class": "scoped-by-aws",
+            "source": "AWS-authored policies grant it on ARNs; which ARN IAM checks is not documented",
+            "scoped_by_aws_policies": scoped(Some(s)),
+        }),
+    }
+}
+
+/// The Service Authorization Reference's rule for actions without resource types.
+const SAR_DEFAULT: &str = r#"the default: the Service Authorization Reference lists no resource type ("If there is no value for this column, you must specify all resources ("*") to which the policy applies in the Resource element of your policy statement"), and no AWS page or AWS-authored policy says otherwise"#;
+
+/// The text form of [`wildcard_json`].
+fn wildcard_human(out: &mut String, action: iam_catalog::Action, class: WildcardOnly) {
+    match class {
+        WildcardOnly::Star { source } => {
+            let _ = writeln!(
+                out,
+                "  wildcard only: yes (no resource types): IAM evaluates \"Resource\": \"*\" only; any ARN is an error [wildcard-resource-required]"
+            );
+            let _ = writeln!(out, "    source: {}", source.unwrap_or(SAR_DEFAULT));
+        }
+        WildcardOnly::Request { arns, source } => {
+            let _ = writeln!(
+                out,
+                "  wildcard only: yes (no resource types): the service authorizes the request on a known ARN; a resource that cannot match it is an error [wildcard-resource-required]"
+            );
+            for arn in arns {
+                let _ = writeln!(out, "    request ARN: {arn}");
+            }
+            let _ = writeln!(out, "    source: {source}");
+        }
+        WildcardOnly::Scoped(_) => {
+            let _ = writeln!(
+                out,
+                "  wildcard only: yes (no resource types): AWS-authored policies grant it on ARNs; which ARN IAM checks is not documented, so an ARN of a service they use is a warning [wildcard-resource-scoped]"
+            );
+        }
+    }
+    if let Some(s) = wildcard::scoped_by_aws(action) {
+        let decided = if matches!(class, WildcardOnly::Scoped(_)) {
+            ""
+        } else {
+            " (the source above decides)"
+        };
+        let _ = writeln!(
+            out,
+            "    granted on ARNs by {} AWS-authored polic{}{decided}; their ARNs are of {}; cited:",
+            s.policies,
+            if s.policies == 1 { "y" } else { "ies" },
+            s.services
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        for cited in s.cited {
+            let _ = writeln!(out, "      {cited}");
+        }
+    }
+}
+
 /// `explain ACTION`.
 pub fn explain(name: &str, as_json: bool) -> ExitCode {
     let Some(action) = iam_catalog::action(name) else {
@@ -117,15 +209,29 @@ pub fn explain(name: &str, as_json: bool) -> ExitCode {
         .map(|key| key_json(service, key))
         .collect();
     let rows: Vec<Value> = service.capability_rows().map(row_json).collect();
+    let overrides: Vec<Value> = service
+        .capability_overrides()
+        .map(|o| {
+            json!({
+                "capability": o.capability.key(),
+                "support": o.support.as_str(),
+                "fact": o.fact,
+                "source": o.source,
+                "since": o.since,
+            })
+        })
+        .collect();
     let value = json!({
         "action": action.to_string(),
         "service": { "prefix": service.prefix(), "name": service.name() },
         "access_level": action.access_level().as_str(),
         "wildcard_only": action.is_wildcard_only(),
+        "wildcard_resource": wildcard_json(action),
         "resource_types": resource_types,
         "condition_keys": condition_keys,
         "dependent_actions": action.dependent_actions().collect::<Vec<_>>(),
         "service_capabilities": rows,
+        "capability_overrides": overrides,
         "data_date": iam_catalog::DATA_DATE,
     });
     if as_json {
@@ -141,11 +247,8 @@ fn human(action: iam_catalog::Action) -> String {
 
     let _ = writeln!(out, "{action} ({})", service.name());
     let _ = writeln!(out, "  access level: {}", action.access_level());
-    if action.is_wildcard_only() {
-        let _ = writeln!(
-            out,
-            "  wildcard only: yes (no resource types: the action supports only \"Resource\": \"*\")"
-        );
+    if let Some(class) = action.wildcard_only() {
+        wildcard_human(&mut out, action, class);
     } else {
         let _ = writeln!(out, "  wildcard only: no");
         let _ = writeln!(out, "  resource types (* = required):");
@@ -222,6 +325,17 @@ fn human(action: iam_catalog::Action) -> String {
             "  service capabilities: no row of the capability tables lists `{}`",
             service.prefix()
         );
+    }
+    for (i, o) in service.capability_overrides().enumerate() {
+        if i == 0 {
+            let _ = writeln!(
+                out,
+                "  overrides of the tables (newer facts, which the checks follow):"
+            );
+        }
+        let _ = writeln!(out, "    {}: {}", o.capability.heading(), o.support);
+        let _ = writeln!(out, "      {} (since {})", o.fact, o.since);
+        let _ = writeln!(out, "      source: {}", o.source);
     }
     let _ = writeln!(out, "  (catalog data of {})", iam_catalog::DATA_DATE);
     out

@@ -482,6 +482,30 @@ fn explain_and_expand() {
         "json",
     ]));
     assert_eq!(json["wildcard_only"], true);
+    // EC2 documents `*` for its actions without resource-level permissions.
+    assert_eq!(json["wildcard_resource"]["class"], "star-only");
+    assert_eq!(json["wildcard_resource"]["documented"], true);
+    assert!(
+        json["wildcard_resource"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("Amazon EC2 User Guide")
+    );
+    // Nothing says otherwise: `*` only, on the reference's default.
+    let default = json_of(&run(&[
+        "explain",
+        "sts:GetCallerIdentity",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(default["wildcard_resource"]["class"], "star-only");
+    assert_eq!(default["wildcard_resource"]["documented"], false);
+    assert!(
+        default["wildcard_resource"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("Service Authorization Reference")
+    );
 
     assert_eq!(json["condition_keys"][0]["type"], "String");
     assert!(
@@ -501,6 +525,8 @@ fn explain_and_expand() {
     );
     assert!(text.contains("  access level: Write\n"), "{text}");
     assert!(text.contains("  wildcard only: no\n"), "{text}");
+    let json = json_of(&run(&["explain", "iam:PassRole", "--format", "json"]));
+    assert!(json["wildcard_resource"].is_null());
     assert!(text.contains("iam:PassedToService (String)"), "{text}");
     assert!(
         text.contains("founding table (2018)") && text.contains("latest table (2023)"),
@@ -612,4 +638,120 @@ fn the_managed_policy_corpus() {
         }
     }
     eprintln!("findings on the managed corpus by code: {counts:?}");
+}
+
+/// A capability fact newer than the tables shows as an override with its source, in text
+/// and JSON (AWS Organizations' delegation policies; the tables say No).
+#[test]
+fn explain_shows_capability_overrides() {
+    let output = run(&["explain", "organizations:PutResourcePolicy"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    let (_, overrides) = text
+        .split_once("  overrides of the tables (newer facts, which the checks follow):\n")
+        .unwrap_or_else(|| panic!("no override section: {text}"));
+    assert!(
+        overrides.starts_with("    resource-based policies: yes\n"),
+        "{overrides}"
+    );
+    assert!(
+        overrides.contains(
+            "source: https://docs.aws.amazon.com/organizations/latest/userguide/orgs_delegate_policies.html"
+        ),
+        "{overrides}"
+    );
+    assert!(overrides.contains("(since 2022-11-27)"), "{overrides}");
+
+    let json = json_of(&run(&[
+        "explain",
+        "organizations:PutResourcePolicy",
+        "--format",
+        "json",
+    ]));
+    let overrides = json["capability_overrides"].as_array().unwrap();
+    assert_eq!(overrides.len(), 1);
+    assert_eq!(overrides[0]["capability"], "resource_based");
+    assert_eq!(overrides[0]["support"], "yes");
+    assert_eq!(overrides[0]["since"], "2022-11-27");
+    assert!(
+        overrides[0]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://docs.aws.amazon.com/organizations/")
+    );
+
+    // A service without overrides has none, and no section.
+    let json = json_of(&run(&["explain", "s3:GetObject", "--format", "json"]));
+    assert_eq!(json["capability_overrides"], serde_json::json!([]));
+    let text = String::from_utf8(run(&["explain", "s3:GetObject"]).stdout).unwrap();
+    assert!(!text.contains("overrides of the tables"), "{text}");
+}
+
+/// `explain` shows what IAM evaluates for an action without resource types, and the source.
+#[test]
+fn explain_shows_the_wildcard_class_and_its_source() {
+    let json = json_of(&run(&[
+        "explain",
+        "logs:DescribeLogGroups",
+        "--format",
+        "json",
+    ]));
+    let class = &json["wildcard_resource"];
+    assert_eq!(class["class"], "request-arn");
+    assert!(
+        class["request_arns"][0]
+            .as_str()
+            .unwrap()
+            .ends_with(":log-group::log-stream:")
+    );
+    assert!(
+        class["source"]
+            .as_str()
+            .unwrap()
+            .contains("docs.aws.amazon.com")
+    );
+    // AWS's policies that scope it are shown beside the documented ARN.
+    assert!(
+        class["scoped_by_aws_policies"]["policies"]
+            .as_u64()
+            .unwrap()
+            >= 1
+    );
+
+    let json = json_of(&run(&[
+        "explain",
+        "lambda:ListFunctions",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(json["wildcard_resource"]["class"], "star-only");
+    assert_eq!(json["wildcard_resource"]["documented"], true);
+
+    let json = json_of(&run(&[
+        "explain",
+        "sagemaker:ListEndpoints",
+        "--format",
+        "json",
+    ]));
+    let class = &json["wildcard_resource"];
+    assert_eq!(class["class"], "scoped-by-aws");
+    let cited = class["scoped_by_aws_policies"]["cited"].as_array().unwrap();
+    assert!(!cited.is_empty());
+
+    let output = run(&["explain", "sagemaker:ListEndpoints"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("[wildcard-resource-scoped]"), "{text}");
+    assert!(
+        text.contains(&format!("      {}\n", cited[0].as_str().unwrap())),
+        "{text}"
+    );
+    let text = String::from_utf8(run(&["explain", "logs:DescribeLogGroups"]).stdout).unwrap();
+    assert!(
+        text.contains(
+            "    request ARN: arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("(the source above decides)"), "{text}");
 }

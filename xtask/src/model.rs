@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// The whole catalog.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Catalog {
     pub data_date: String,
     pub sources: Vec<SourceInfo>,
@@ -11,14 +11,14 @@ pub struct Catalog {
     pub capability_rows: Vec<CapabilityRow>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SourceInfo {
     pub name: String,
     pub version: String,
     pub sha256: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Service {
     pub prefix: String,
     pub name: String,
@@ -32,7 +32,7 @@ pub struct Service {
     pub rcp_supported: bool,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Action {
     pub name: String,
     pub access_level: String,
@@ -41,7 +41,7 @@ pub struct Action {
     pub dependent_actions: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActionResource {
     /// Name of a resource type of the same service.
     pub name: String,
@@ -49,14 +49,14 @@ pub struct ActionResource {
     pub condition_keys: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ResourceType {
     pub name: String,
     pub arn_formats: Vec<String>,
     pub condition_keys: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ConditionKey {
     pub name: String,
     /// `String`, `Numeric`, `Date`, `Bool`, `ARN`, `IPAddress`, `Binary`, optionally
@@ -64,7 +64,7 @@ pub struct ConditionKey {
     pub value_type: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct CapabilityRow {
     /// `2018` (the founding table) or `2023` (the latest published table).
     pub edition: u16,
@@ -79,7 +79,7 @@ pub struct CapabilityRow {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Footnote {
     pub number: u32,
     /// The capability key the marker stands on, or `service` for the row's name.

@@ -229,6 +229,33 @@ fn check_prefix_pattern<'a, L: Clone>(
     }
 }
 
+/// `discontinued-service` (warning): the prefix is that of a service the capability tables
+/// list and the Service Authorization Reference no longer has. IAM accepts the policy (it
+/// checks grammar, not services: AWS's own managed policies still name `deepracer:*`), but
+/// no request carries the prefix any more.
+fn report_discontinued<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    node: &'a Node<L>,
+    shown: &str,
+    prefix: &str,
+    row: &CapabilityRow,
+) {
+    ctx.report_help(
+        &node.loc,
+        Code::DiscontinuedService,
+        format!(
+            "`{shown}`: {} (`{prefix}`) has been discontinued, so this matches no request",
+            row.name
+        ),
+        format!(
+            "remove it: the {} of \"AWS services that work with IAM\" lists {}, and the Service Authorization Reference of {} no longer has the prefix `{prefix}`",
+            row.edition_name(),
+            row.name,
+            crate::DATA_DATE
+        ),
+    );
+}
+
 /// Whether some action of `service` matches `name` (a name or a wildcard pattern).
 fn service_matches_name(service: Service, name: &str) -> bool {
     if has_wildcard(name) {
@@ -248,6 +275,12 @@ fn check_named_service<'a, L: Clone>(
     name: Option<&str>,
 ) {
     let service = model::service(prefix);
+    if service.is_none()
+        && let Some(row) = crate::capability::discontinued(prefix)
+    {
+        report_discontinued(ctx, node, shown, prefix, row);
+        return;
+    }
     let has_actions = service.is_some_and(|s| s.actions().len() > 0);
     // The tables are read only where the per-action data is silent (a scan of ~480 rows).
     let table = if has_actions {
@@ -266,7 +299,10 @@ fn check_named_service<'a, L: Clone>(
     }
     let Some(service) = service else {
         let message = format!("unknown service prefix `{prefix}` in `{shown}`");
-        match suggest(prefix, model::services().map(Service::prefix)) {
+        let close = ctx.did_you_mean("service", prefix, || {
+            suggest(prefix, model::services().map(Service::prefix)).map(str::to_owned)
+        });
+        match close.as_deref() {
             Some(close) => {
                 let full = name
                     .filter(|n| !has_wildcard(n))
@@ -305,7 +341,10 @@ fn check_named_service<'a, L: Clone>(
         }
     } else if service.action(name).is_none() {
         let message = format!("unknown action `{name}` in service `{prefix}`");
-        let help = match suggest(name, service.actions().map(Action::name)) {
+        let close = ctx.did_you_mean("action", &format!("{prefix}:{name}"), || {
+            suggest(name, service.actions().map(Action::name)).map(str::to_owned)
+        });
+        let help = match close {
             Some(close) => format!("did you mean `{prefix}:{close}`?"),
             None => format!("see the actions of `{prefix}` with `iam-policy expand {prefix}:*`"),
         };
@@ -488,6 +527,75 @@ mod tests {
         assert_eq!(codes(&found), [Code::UnknownService]);
         assert_eq!(found[0].loc, "/Statement/0/Action/1");
         assert_eq!(found[0].help.as_deref(), Some("did you mean `sqs`?"));
+    }
+
+    #[test]
+    fn discontinued_service() {
+        // AWS Mobile Hub, a row of the founding table, and AWS DeepRacer, of the latest
+        // table (AWS's own AWSDeepRacerAccountAdminAccess still names `deepracer:*`).
+        let found = findings(&with_actions(
+            r#""mobilehub:CreateProject","deepracer:*","s3:GetObject""#,
+        ));
+        assert_eq!(codes(&found), [Code::DiscontinuedService; 2]);
+        assert!(found.iter().all(|d| !d.is_error()), "a warning: {found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(
+            found[0].message,
+            "`mobilehub:CreateProject`: AWS Mobile Hub (`mobilehub`) has been discontinued, so this matches no request"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                "remove it: the founding table (2018) of \"AWS services that work with IAM\" lists AWS Mobile Hub, and the Service Authorization Reference of 2026-09-26 no longer has the prefix `mobilehub`"
+            )
+        );
+        assert_eq!(found[1].loc, "/Statement/0/Action/1");
+        assert!(
+            found[1]
+                .message
+                .starts_with("`deepracer:*`: AWS DeepRacer (`deepracer`)")
+        );
+        // A prefix no table lists stays unknown; a live service is neither.
+        let found = findings(&with_actions(r#""mobilehubb:CreateProject","zocalo:*""#));
+        assert_eq!(codes(&found), [Code::UnknownService; 2]);
+    }
+
+    #[test]
+    fn did_you_mean_is_searched_once_per_name_and_for_a_bounded_number_of_names() {
+        use crate::check::MAX_SUGGESTION_SEARCHES;
+        // Distinct misspellings: the first ones get a suggestion, later ones the general
+        // help (every one is still reported).
+        let names: Vec<String> = (0..MAX_SUGGESTION_SEARCHES + 6)
+            .map(|i| {
+                format!(
+                    r#""s3:GetObjekt{}""#,
+                    "x".repeat(i % 3 + 1) + &i.to_string()
+                )
+            })
+            .collect();
+        let found = findings(&with_actions(&names.join(",")));
+        assert_eq!(found.len(), names.len());
+        assert!(found.iter().all(|d| d.code == Code::UnknownAction));
+        let searched = found
+            .iter()
+            .filter(|d| {
+                d.help.as_deref() != Some("see the actions of `s3` with `iam-policy expand s3:*`")
+            })
+            .count();
+        assert!(searched <= MAX_SUGGESTION_SEARCHES, "{searched}");
+        assert!(found.last().is_some_and(|d| {
+            d.help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("see the actions of `s3`"))
+        }));
+        // One name repeated is searched once and helped every time.
+        let found = findings(&with_actions(&vec![r#""s3:GetObjekt""#; 200].join(",")));
+        assert_eq!(found.len(), 200);
+        assert!(
+            found
+                .iter()
+                .all(|d| d.help.as_deref() == Some("did you mean `s3:GetObject`?"))
+        );
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::structure::list;
 use super::{Ctx, Policy, Statement};
-use crate::capability::{Capability, Support};
+use crate::capability::{self, Basis, Capability, Support};
 use crate::global_keys::{self, GlobalKey};
 use crate::model::{self, Action, ConditionKey, ConditionType, ResourceType, Service};
 use crate::query;
@@ -401,12 +401,24 @@ fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
             .split_once(':')
             .is_some_and(|(p, _)| p.eq_ignore_ascii_case(prefix))
     };
+    // Another service's listing: the statement's services first, then every service
+    // that lists a key of this prefix; exact names by binary search, then templates.
+    let listed = query::keys_of_prefix(prefix);
     if let Some(key) = services
         .iter()
         .copied()
-        .chain(model::services())
+        .filter(|s| listed.services.contains(s))
+        .chain(listed.services.iter().copied())
         .filter(|s| Some(*s) != own)
-        .find_map(|s| service_key(s, name).filter(same_prefix))
+        .find_map(|s| s.listed_condition_key(name))
+        .or_else(|| {
+            listed
+                .templates
+                .iter()
+                .copied()
+                .find(|key| Some(key.service()) != own && key_matches(key.name(), name))
+        })
+        .filter(same_prefix)
     {
         return Ok(KeyDef::Service(key));
     }
@@ -755,18 +767,40 @@ fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, mi
     let (message, help) = match missing {
         Missing::NoPrefix => (
             format!("`{name}` is not a condition key: keys are `service:name` or `aws:name`"),
-            suggest_key(name, None).map_or_else(
+            ctx.did_you_mean("condition key", name, || suggest_key(name, None)).map_or_else(
                 || "see the global keys (`aws:...`) and the service's keys in the Service Authorization Reference".to_owned(),
                 |s| format!("did you mean `{s}`?"),
             ),
         ),
         Missing::Global => (
             format!("`{name}` is not a global condition key"),
-            suggest_key(name, None).map_or_else(
+            ctx.did_you_mean("condition key", name, || suggest_key(name, None)).map_or_else(
                 || "see \"AWS global condition context keys\" in the IAM User Guide".to_owned(),
                 |s| format!("did you mean `{s}`?"),
             ),
         ),
+        // An OIDC provider URL as prefix: the provider exists as far as a policy can tell,
+        // but IAM fills only the documented claims (IAM User Guide, "Available keys for AWS
+        // OIDC federation"), so name the claims rather than the missing service.
+        Missing::UnknownService(prefix) if global_keys::oidc_provider(name).is_some() => {
+            let claim = name.rsplit_once(':').map_or("", |(_, claim)| claim);
+            let claims: Vec<&str> = global_keys::oidc_claims().collect();
+            let help = match suggest(claim, claims.iter().copied()) {
+                Some(s) => format!("did you mean `{prefix}:{s}`?"),
+                None => format!(
+                    "the claims IAM can test for an OIDC provider are {}",
+                    claims
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
+            (
+                format!("`{name}`: the OIDC provider `{prefix}` has no claim `{claim}` that IAM can test"),
+                help,
+            )
+        }
         Missing::UnknownService(prefix) => {
             let help = match suggest(prefix, model::services().map(Service::prefix)) {
                 Some(p) => {
@@ -789,7 +823,7 @@ fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, mi
                 "`{name}` is not a condition key of `{}`",
                 service.prefix()
             ),
-            suggest_key(name, Some(*service)).map_or_else(
+            ctx.did_you_mean("condition key", name, || suggest_key(name, Some(*service))).map_or_else(
                 || {
                     format!(
                         "see the condition keys of `{}` in the Service Authorization Reference",
@@ -1275,13 +1309,26 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
         if lister.lists_any(&of_service) || service_mentions_tags(service) {
             continue;
         }
-        let Some((Support::No, row)) = service.table_support(Capability::TagBased) else {
+        let Some((Support::No, basis)) =
+            capability::capability_support(service.prefix(), Capability::TagBased)
+        else {
             continue;
         };
-        let footnotes: Vec<String> = row
-            .footnotes_for(Capability::TagBased)
-            .map(|f| format!(" (footnote {}: {})", f.number, f.text))
-            .collect();
+        let source = match basis {
+            Basis::Table(row) => {
+                let footnotes: Vec<String> = row
+                    .footnotes_for(Capability::TagBased)
+                    .map(|f| format!(" (footnote {}: {})", f.number, f.text))
+                    .collect();
+                format!(
+                    "the {} of \"AWS services that work with IAM\" says No for {}{}",
+                    row.edition_name(),
+                    row.name,
+                    footnotes.concat()
+                )
+            }
+            Basis::Override(o) => o.note(),
+        };
         let affected: Vec<String> = actions
             .iter()
             .filter(|a| a.service() == service)
@@ -1306,10 +1353,7 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
                 service.prefix()
             ),
             format!(
-                "the {} of \"AWS services that work with IAM\" says No for {}{}, and no action or resource type of `{}` lists a tag key; move these actions to a statement without the tag condition",
-                row.edition_name(),
-                row.name,
-                footnotes.concat(),
+                "{source}, and no action or resource type of `{}` lists a tag key; move these actions to a statement without the tag condition",
                 service.prefix()
             ),
         );
@@ -1462,6 +1506,36 @@ mod tests {
 
         let found = cond(r#"{"StringEquals":{"prefix":"a"}}"#);
         assert_eq!(codes(&found), [Code::UnknownConditionKey]);
+
+        // An OIDC provider's unknown claim names the provider and its claims, not a
+        // missing service (terraform-aws-iam's GitHub OIDC trust policy tests `iss`).
+        let found = cond(
+            r#"{"StringEquals":{"token.actions.githubusercontent.com:iss":"https://token.actions.githubusercontent.com"}}"#,
+        );
+        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
+        assert_eq!(
+            found[0].message,
+            "`token.actions.githubusercontent.com:iss`: the OIDC provider `token.actions.githubusercontent.com` has no claim `iss` that IAM can test"
+        );
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                "the claims IAM can test for an OIDC provider are `aud`, `azp`, `sub`, `amr`, `oaud`, `email`"
+            )
+        );
+        let found = cond(r#"{"StringEquals":{"token.actions.githubusercontent.com:subb":"x"}}"#);
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some("did you mean `token.actions.githubusercontent.com:sub`?")
+        );
+        // A known claim of the same provider is no finding.
+        let found = cond(
+            r#"{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}"#,
+        );
+        assert!(
+            only(&found, Code::UnknownConditionKey).is_empty(),
+            "{found:?}"
+        );
 
         // Templated and case-insensitive keys resolve.
         let found = findings(&policy(

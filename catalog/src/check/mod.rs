@@ -158,6 +158,12 @@ pub fn strings_of<L>(member: Option<&Member<L>>) -> Vec<&Node<L>> {
     }
 }
 
+/// How many distinct names one check searches a did-you-mean for. A search scans a
+/// service's actions or every condition key (0.35 ms and 1.6 ms in a debug build), so a
+/// policy of many distinct misspellings would otherwise take minutes; past the cap a
+/// finding keeps its message and gets the general help instead.
+pub const MAX_SUGGESTION_SEARCHES: usize = 64;
+
 /// Where rule modules put their findings.
 pub struct Ctx<'a, L> {
     /// The policy type being checked.
@@ -167,6 +173,8 @@ pub struct Ctx<'a, L> {
     root: &'a Node<L>,
     /// Each finding with the address of the location it was reported at, which orders it.
     found: Vec<(*const L, Option<usize>, Diagnostic<L>)>,
+    /// Did-you-mean results by `(what, name)`, searched once per name.
+    suggestions: HashMap<(&'static str, String), Option<String>>,
 }
 
 impl<'a, L: Clone> Ctx<'a, L> {
@@ -176,7 +184,29 @@ impl<'a, L: Clone> Ctx<'a, L> {
             statement: None,
             root,
             found: Vec::new(),
+            suggestions: HashMap::new(),
         }
+    }
+
+    /// The did-you-mean for `name` among `what` (`"action"`, `"condition key"`, ...):
+    /// `search` runs once per name and check, for at most [`MAX_SUGGESTION_SEARCHES`]
+    /// names; after that, `None`.
+    pub fn did_you_mean(
+        &mut self,
+        what: &'static str,
+        name: &str,
+        search: impl FnOnce() -> Option<String>,
+    ) -> Option<String> {
+        let key = (what, name.to_owned());
+        if let Some(found) = self.suggestions.get(&key) {
+            return found.clone();
+        }
+        if self.suggestions.len() >= MAX_SUGGESTION_SEARCHES {
+            return None;
+        }
+        let found = search();
+        self.suggestions.insert(key, found.clone());
+        found
     }
 
     /// Reports a finding of `code` at `at` (a node's `loc` or a member's `key_loc`).

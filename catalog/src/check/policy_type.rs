@@ -14,11 +14,11 @@
 //! - AWS `PrivateLink` guide: "Control access to VPC endpoints using endpoint policies";
 //! - STS API reference (`AssumeRole`, session policies).
 
-use std::fmt::Write as _;
-
 use super::structure::list;
 use super::{Ctx, Policy, Statement, strings_of};
-use crate::capability::{Capability, CapabilityRow, Support, table_support};
+use crate::capability::{Basis, Capability, Support, capability_support};
+#[cfg(test)]
+use crate::capability::{CapabilityRow, table_support};
 use crate::query::has_wildcard;
 use crate::suggest::suggest;
 use crate::{Code, Member, Node, NodeKind, PolicyKind, Segment, model, query};
@@ -685,16 +685,9 @@ fn named_service<L>(node: &Node<L>) -> Option<model::Service> {
 }
 
 /// The table row and footnotes a finding rests on, for messages.
-fn row_note(row: &CapabilityRow, capability: Capability) -> String {
-    let mut note = format!(
-        "the {} of \"AWS services that work with IAM\", row `{}`",
-        row.edition_name(),
-        row.name
-    );
-    for footnote in row.footnotes_for(capability) {
-        let _ = write!(note, "; footnote {}: {}", footnote.number, footnote.text);
-    }
-    note
+#[cfg(test)]
+fn row_note(row: &'static CapabilityRow, capability: Capability) -> String {
+    Basis::Table(row).note(capability)
 }
 
 /// `resource-policy-unsupported`: a resource policy statement every action of which
@@ -710,15 +703,15 @@ fn check_resource_policy_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: 
         NodeKind::Array(items) => items.iter().collect(),
         _ => vec![&action.value],
     };
-    let mut unsupported: Vec<(model::Service, &CapabilityRow)> = Vec::new();
+    let mut unsupported: Vec<(model::Service, Basis)> = Vec::new();
     for node in &items {
         let Some(service) = named_service(node) else {
             return;
         };
-        match table_support(service.prefix(), Capability::ResourceBased) {
-            Some((Support::No, row)) => {
+        match capability_support(service.prefix(), Capability::ResourceBased) {
+            Some((Support::No, basis)) => {
                 if !unsupported.iter().any(|(s, _)| *s == service) {
-                    unsupported.push((service, row));
+                    unsupported.push((service, basis));
                 }
             }
             _ => return,
@@ -739,7 +732,7 @@ fn check_resource_policy_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: 
     };
     let sources: Vec<String> = unsupported
         .iter()
-        .map(|(_, row)| row_note(row, Capability::ResourceBased))
+        .map(|(_, basis)| basis.note(Capability::ResourceBased))
         .collect();
     ctx.report_help(
         &first.loc,
@@ -763,8 +756,8 @@ fn check_temporary_credentials<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &S
         let Some(service) = named_service(node) else {
             continue;
         };
-        if let Some((Support::No, row)) =
-            table_support(service.prefix(), Capability::TemporaryCredentials)
+        if let Some((Support::No, basis)) =
+            capability_support(service.prefix(), Capability::TemporaryCredentials)
         {
             ctx.report_help(
                 &node.loc,
@@ -775,7 +768,7 @@ fn check_temporary_credentials<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &S
                 ),
                 format!(
                     "use long-term credentials for this service (source: {})",
-                    row_note(row, Capability::TemporaryCredentials)
+                    basis.note(Capability::TemporaryCredentials)
                 ),
             );
         }
@@ -843,12 +836,12 @@ fn check_service_linked_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, value: &'a Node
     if model::service(prefix).is_none() {
         return; // No known mapping from this principal to a prefix.
     }
-    if let Some((Support::No, row)) = table_support(prefix, Capability::ServiceLinkedRoles) {
+    if let Some((Support::No, basis)) = capability_support(prefix, Capability::ServiceLinkedRoles) {
         ctx.report_help(
             &value.loc,
             Code::ServiceLinkedRoleUnsupported,
             format!("`{name}` has no service-linked role to create"),
-            format!("source: {}", row_note(row, Capability::ServiceLinkedRoles)),
+            format!("source: {}", basis.note(Capability::ServiceLinkedRoles)),
         );
     }
 }
@@ -1052,7 +1045,9 @@ mod tests {
     /// A service whose tables say No to `capability`, and one of its wildcard-only actions.
     fn without(capability: Capability) -> (&'static str, String) {
         model::services()
-            .filter(|s| table_support(s.prefix(), capability).map(|(s, _)| s) == Some(Support::No))
+            .filter(|s| {
+                capability_support(s.prefix(), capability).map(|(s, _)| s) == Some(Support::No)
+            })
             .find_map(|s| {
                 let action = s.actions().find(|a| a.is_wildcard_only())?;
                 Some((s.prefix(), action.to_string()))
@@ -1598,6 +1593,16 @@ mod tests {
                 .as_deref()
                 .is_some_and(|h| h.contains("row `Amazon Athena`"))
         );
+        // A service the tables say No for, but which has taken them since (a sourced
+        // override): the Organizations User Guide's delegation policy example.
+        let organizations = doc(
+            r#"{"Sid":"Fully_manage_backup_policies","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":["organizations:DescribeOrganization","organizations:ListAccounts","organizations:CreatePolicy"],"Resource":"*"}"#,
+        );
+        assert_eq!(
+            table_support("organizations", Capability::ResourceBased).map(|(s, _)| s),
+            Some(Support::No)
+        );
+        assert!(findings_kind(&organizations, PolicyKind::Resource).is_empty());
         // A service that takes them, a mix, `*`: not judged.
         for actions in [
             r#""s3:GetObject""#,

@@ -19,8 +19,10 @@ use super::{Ctx, Policy, Statement};
 use crate::model::{Action, ResourceType, Service};
 use crate::query::{
     ArnError, FieldPattern, FormatPattern, PARTITIONS, ResourcePattern, fits_across_fields,
+    fits_format,
 };
 use crate::suggest::suggest;
+use crate::wildcard::WildcardOnly;
 use crate::{Code, Member, Node, NodeKind, Text};
 
 /// A resource string as the fitting rules see it.
@@ -242,7 +244,8 @@ fn check_region_name<'a, L: Clone>(
     );
 }
 
-/// Whether `s` has the shape of a Region code (see [`check_region_name`]).
+/// Whether `s` has the shape of a Region code: lowercase words joined by `-`, ending in a
+/// number (AWS General Reference, "AWS Regions"). Only the shape is checked.
 pub fn is_region_name(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     parts.len() >= 3
@@ -538,10 +541,14 @@ fn fix(resource: &FieldPattern, format: &FieldPattern) -> FieldFix {
     }
 }
 
-/// `wildcard-resource-required`: an action with no resource type (the reference lists
-/// none: "you must specify all resources (`*`) in the Resource element") grants nothing
-/// in a statement without `"Resource": "*"`. Reported at each such action, with the
-/// statement split that fixes it.
+/// `wildcard-resource-required` and `wildcard-resource-scoped`: an action with no resource
+/// type (the reference lists none: "you must specify all resources (`*`) in the Resource
+/// element") in a statement without `"Resource": "*"`. What IAM evaluates for the action
+/// decides ([`crate::wildcard`]): `"*"` only (the default) is an error; a known request
+/// ARN is an error only when no resource of the statement can match it; scoped by
+/// AWS-authored policies, request ARN unknown, is a warning citing them, when the
+/// statement's resources are ARNs of a service those policies use (else an error).
+/// Reported at each such action, with the statement split that fixes it.
 fn check_wildcard_only<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     statement: &Statement<'a, L>,
@@ -552,32 +559,89 @@ fn check_wildcard_only<'a, L: Clone>(
     if has_star {
         return;
     }
-    let wildcard_only: Vec<&'a Node<L>> = actions
-        .iter()
-        .filter(|(_, r)| {
-            matches!(r, Resolved::Named(a) if a.is_wildcard_only() && !covers_service(arns, *a))
-        })
-        .map(|(node, _)| *node)
-        .collect();
-    if wildcard_only.is_empty() {
-        return;
-    }
-    let names: Vec<String> = wildcard_only
-        .iter()
-        .filter_map(|n| n.as_text().map(Text::display))
-        .collect();
-    let help = split_help(statement, &names, wildcard_only.len() == actions.len());
-    for node in wildcard_only {
+    let mut required: Vec<(&'a Node<L>, String)> = Vec::new();
+    let mut scoped: Vec<(&'a Node<L>, String)> = Vec::new();
+    for (node, resolved) in actions {
+        let Resolved::Named(action) = resolved else {
+            continue;
+        };
+        let Some(class) = action.wildcard_only() else {
+            continue;
+        };
+        if covers_service(arns, *action) {
+            continue;
+        }
         let shown = node.as_text().map(Text::display).unwrap_or_default();
-        ctx.report_help(
-            &node.loc,
-            Code::WildcardResourceRequired,
+        let star_only = || {
             format!(
                 "`{shown}` supports no resource types, so it needs `\"Resource\": \"*\"`, which the statement does not have"
-            ),
-            help.clone(),
-        );
+            )
+        };
+        match class {
+            WildcardOnly::Star { .. } => required.push((node, star_only())),
+            WildcardOnly::Request { arns: request, .. } => {
+                if !matches_request(arns, request) {
+                    let shown_arns: Vec<String> =
+                        request.iter().map(|a| format!("`{a}`")).collect();
+                    required.push((
+                        node,
+                        format!(
+                            "`{shown}` supports no resource types; the service authorizes it on {}, which no resource of the statement matches",
+                            join_or(&shown_arns)
+                        ),
+                    ));
+                }
+            }
+            WildcardOnly::Scoped(evidence) => {
+                if arns.iter().any(|(_, p)| evidence.fits_service(&p.service)) {
+                    let first = evidence
+                        .cited
+                        .first()
+                        .copied()
+                        .unwrap_or("AWS managed policies");
+                    let others = evidence.policies.saturating_sub(1);
+                    let more = match others {
+                        0 => String::new(),
+                        1 => " and 1 other".to_owned(),
+                        n => format!(" and {n} others"),
+                    };
+                    scoped.push((
+                        node,
+                        format!(
+                            "`{shown}` supports no resource types in the Service Authorization Reference, but AWS-authored policies grant it on ARNs ({first}{more}); which ARN IAM checks for it is not documented"
+                        ),
+                    ));
+                } else {
+                    required.push((node, star_only()));
+                }
+            }
+        }
     }
+    for (findings, code) in [
+        (required, Code::WildcardResourceRequired),
+        (scoped, Code::WildcardResourceScoped),
+    ] {
+        if findings.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = findings
+            .iter()
+            .filter_map(|(n, _)| n.as_text().map(Text::display))
+            .collect();
+        let help = split_help(statement, &names, findings.len() == actions.len());
+        for (node, message) in findings {
+            ctx.report_help(&node.loc, code, message, help.clone());
+        }
+    }
+}
+
+/// Whether some resource of the statement can match one of the ARNs the service
+/// authorizes the request on (the partition is checked separately, as for formats).
+fn matches_request(arns: &[(&Node<impl Sized>, &ResourcePattern)], request: &[&str]) -> bool {
+    request
+        .iter()
+        .filter_map(|arn| FormatPattern::parse_request(arn))
+        .any(|format| arns.iter().any(|(_, p)| fits_format(p, &format)))
 }
 
 /// Whether some resource is the catch-all ARN of the action's service: its service field
@@ -1360,6 +1424,126 @@ mod tests {
         let found = findings(&statement(
             r#"["ec2:DescribeInstances","ec2:StartInstances"]"#,
             r#"["arn:aws:ec2:*:*:instance/*","*"]"#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn wildcard_only_with_a_known_request_arn() {
+        // CloudWatch Logs authorizes DescribeLogGroups on `log-group::log-stream:`:
+        // `log-group:*` matches it, a log group name does not.
+        for resource in [
+            "arn:aws:logs:*:*:log-group:*",
+            "arn:aws:logs:us-east-1:123456789012:*",
+            "arn:aws:logs:*:*:log-group::log-stream:",
+        ] {
+            let found = findings(&statement(
+                r#""logs:DescribeLogGroups""#,
+                &format!("{resource:?}"),
+            ));
+            assert!(found.is_empty(), "{resource}: {found:?}");
+        }
+        let found = findings(&statement(
+            r#"["logs:DescribeLogGroups","logs:GetLogEvents"]"#,
+            r#""arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/*""#,
+        ));
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(
+            found[0].message,
+            "`logs:DescribeLogGroups` supports no resource types; the service authorizes it on `arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:`, which no resource of the statement matches"
+        );
+        assert!(
+            found[0]
+                .help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("move `logs:DescribeLogGroups` to a statement")),
+            "{found:?}"
+        );
+        // A `*` in the request ARN is a literal character: `stack/*` matches
+        // `stack/*/*`, a stack name pattern does not.
+        let found = findings(&statement(
+            r#""cloudformation:ListStacks""#,
+            r#""arn:aws:cloudformation:*:*:stack/*""#,
+        ));
+        assert!(found.is_empty(), "{found:?}");
+        let found = findings(&statement(
+            r#""cloudformation:ListStacks""#,
+            r#""arn:aws:cloudformation:*:*:stack/SC-*""#,
+        ));
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
+        // IAM's List* on a path: `role/` and `role/<path>/`.
+        for (resource, ok) in [
+            ("arn:aws:iam::*:role/*", true),
+            ("arn:aws:iam::123456789012:role/", true),
+            ("arn:aws:iam::*:role/aws-service-role/*", true),
+            ("arn:aws:iam::*:role/MyRole", false),
+            ("arn:aws:iam::*:user/*", false),
+        ] {
+            let found = findings(&statement(r#""iam:ListRoles""#, &format!("{resource:?}")));
+            if ok {
+                assert!(found.is_empty(), "{resource}: {found:?}");
+            } else {
+                assert_eq!(
+                    codes(&found),
+                    [Code::WildcardResourceRequired],
+                    "{resource}: {found:?}"
+                );
+            }
+        }
+        // Documented as `*` only, although AWS's own policies scope it: an error.
+        let found = findings(&statement(
+            r#""lambda:ListFunctions""#,
+            r#""arn:aws:lambda:*:*:function:*""#,
+        ));
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
+    }
+
+    #[test]
+    fn wildcard_resource_scoped() {
+        let action = crate::action("sagemaker:ListEndpoints").unwrap();
+        let evidence = crate::wildcard::scoped_by_aws(action).unwrap();
+        let found = findings(&statement(
+            r#"["sagemaker:ListEndpoints","ec2:DescribeInstances"]"#,
+            r#""arn:aws:sagemaker:*:*:endpoint/*""#,
+        ));
+        assert_eq!(
+            codes(&found),
+            [Code::WildcardResourceScoped, Code::WildcardResourceRequired],
+            "{found:?}"
+        );
+        assert_eq!(found[0].loc, "/Statement/0/Action/0");
+        assert_eq!(found[0].severity, crate::Severity::Warning);
+        assert!(
+            found[0].message.starts_with(
+                "`sagemaker:ListEndpoints` supports no resource types in the Service Authorization Reference, but AWS-authored policies grant it on ARNs ("
+            ),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.contains(evidence.cited[0]),
+            "{}",
+            found[0].message
+        );
+        // Each finding's split moves only its own actions.
+        assert_eq!(
+            found[0].help.as_deref(),
+            Some(
+                r#"move `sagemaker:ListEndpoints` to a statement of its own: {"Effect": "Allow", "Action": ["sagemaker:ListEndpoints"], "Resource": "*"}"#
+            )
+        );
+        assert_eq!(found[1].loc, "/Statement/0/Action/1");
+        // On ARNs of a service no AWS policy uses for it: an error.
+        let found = findings(&statement(
+            r#""sagemaker:ListEndpoints""#,
+            r#""arn:aws:s3:::my-bucket""#,
+        ));
+        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
+        // With `*`, nothing.
+        let found = findings(&statement(
+            r#""sagemaker:ListEndpoints""#,
+            r#"["arn:aws:sagemaker:*:*:endpoint/*","*"]"#,
         ));
         assert!(found.is_empty(), "{found:?}");
     }
