@@ -1008,7 +1008,9 @@ declare_codes! {
     /// In an identity policy, an `Allow` statement without `Condition` granting, without
     /// resource constraint, actions of the catalog's "Permissions management" access level
     /// (`s3:PutBucketPolicy`, `kms:CreateGrant`, `iam:AttachRolePolicy`, `ram:*`, ...), as
-    /// cloudsplaining's "resource exposure".
+    /// cloudsplaining's "resource exposure". The 40 actions of that level whose names
+    /// read or call (`Get`, `List`, `Describe`, `Invoke`, ...: `glue:GetStage`,
+    /// `backup:ListIndexedRecoveryPointsForSearch`) change no permission and are left out.
     ///
     /// ### Why
     /// These actions change who may use a resource: a bucket policy can make a bucket

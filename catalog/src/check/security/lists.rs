@@ -167,6 +167,19 @@ pub const CREDENTIALS_ACTIONS: &[&str] = &[
     "sts:GetSessionToken",
 ];
 
+/// Name prefixes of actions that read or call rather than change permissions. The Service
+/// Authorization Reference files some of them under "Permissions management" (of the
+/// 425 actions at that level in the catalog of 2026-09-26, 40 begin so:
+/// `backup:ListIndexedRecoveryPointsForSearch`, `glue:GetStage`, `ds:AccessDSData`,
+/// `managedblockchain:GET`, `fsx:GetResourcePolicy`, ...), which would put
+/// `resource-exposure` on read-only policies such as `ReadOnlyAccess`. By their own
+/// descriptions these actions read a resource, its policy, or call its API; none changes
+/// who may use a resource, so `resource-exposure` leaves them out. (`Describe*Permissions`
+/// reads; `Invoke*` calls.)
+pub const NOT_EXPOSING_PREFIXES: &[&str] = &[
+    "Access", "BatchGet", "Describe", "Get", "GET", "Invoke", "List", "POST", "Search", "View",
+];
+
 /// Condition keys that limit which principals a statement open to `"*"` applies to, so
 /// that it is not public: IAM User Guide, "IAM Access Analyzer policy check reference"
 /// and "Preview access: how Access Analyzer determines public access" name these keys (a
@@ -232,6 +245,28 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "not in the catalog: {missing:?}");
+    }
+
+    /// The read-verb rule removes only actions whose names start with a read verb, and
+    /// keeps the ones that change permissions.
+    #[test]
+    fn not_exposing_prefixes_leave_permission_changes_in() {
+        let left_out = |name: &str| {
+            let action = crate::action(name).unwrap_or_else(|| panic!("{name}"));
+            NOT_EXPOSING_PREFIXES
+                .iter()
+                .any(|p| action.name().starts_with(p))
+        };
+        assert!(left_out("backup:ListIndexedRecoveryPointsForSearch"));
+        assert!(left_out("managedblockchain:GET"));
+        for changes in [
+            "s3:PutBucketPolicy",
+            "kms:CreateGrant",
+            "iam:AttachRolePolicy",
+            "ram:CreateResourceShare",
+        ] {
+            assert!(!left_out(changes), "{changes}");
+        }
     }
 
     #[test]

@@ -33,7 +33,7 @@ use crate::query::expand;
 use crate::{Code, Member, PolicyKind};
 use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
-    ESCALATION_METHODS, EscalationMethod, PRINCIPAL_LIMITING_KEYS,
+    ESCALATION_METHODS, EscalationMethod, NOT_EXPOSING_PREFIXES, PRINCIPAL_LIMITING_KEYS,
 };
 
 /// Runs the security rules over a policy whose structure was read.
@@ -379,11 +379,7 @@ fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a,
     }
     let candidates: Vec<Action> = match cover {
         Cover::Some(map) => {
-            let mut list: Vec<Action> = map
-                .keys()
-                .copied()
-                .filter(|a| a.access_level() == AccessLevel::PermissionsManagement)
-                .collect();
+            let mut list: Vec<Action> = map.keys().copied().filter(|a| exposing(*a)).collect();
             list.sort_by_key(|a| (a.service().prefix(), a.name()));
             list
         }
@@ -419,13 +415,22 @@ fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a,
     }
 }
 
-/// Every catalog action of access level "Permissions management".
+/// Whether an action can change who may use a resource: access level "Permissions
+/// management", and not a read or call by its name ([`lists::NOT_EXPOSING_PREFIXES`]).
+fn exposing(action: Action) -> bool {
+    action.access_level() == AccessLevel::PermissionsManagement
+        && !NOT_EXPOSING_PREFIXES
+            .iter()
+            .any(|p| action.name().starts_with(p))
+}
+
+/// Every catalog action that [`exposing`] keeps.
 fn permissions_management() -> &'static [Action] {
     static ACTIONS: OnceLock<Vec<Action>> = OnceLock::new();
     ACTIONS.get_or_init(|| {
         crate::services()
             .flat_map(|s| s.actions())
-            .filter(|a| a.access_level() == AccessLevel::PermissionsManagement)
+            .filter(|a| exposing(*a))
             .collect()
     })
 }
@@ -739,6 +744,8 @@ mod tests {
         assert!(exposure[0].message.contains("`s3:PutBucketPolicy`"));
         for clean in [
             r#"{"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::my-bucket"}"#,
+            // "Permissions management" in the reference, but a read.
+            r#"{"Effect": "Allow", "Action": "backup:List*", "Resource": "*"}"#,
             r#"{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}"#,
         ] {
             assert_eq!(
