@@ -196,6 +196,13 @@ def ours_access_level(action):
 
 LEVELS = {}
 
+# catalog/src/check/security/lists.rs, NOT_EXPOSING_PREFIXES.
+READ_PREFIXES = ("Access", "BatchGet", "Describe", "Get", "GET", "Invoke", "List", "POST", "Search", "View")
+
+
+def reads(action):
+    return action.split(":", 1)[1].startswith(READ_PREFIXES)
+
 
 def in_truncated(doc, items, action):
     """Whether a resource-exposure finding of ours that lists only its first actions (its
@@ -206,7 +213,7 @@ def in_truncated(doc, items, action):
         return False
     if action not in LEVELS:
         LEVELS[action] = ours_access_level(action)
-    if LEVELS[action] != "Permissions management":
+    if LEVELS[action] != "Permissions management" or reads(action):
         return False
     for pointer in pointers:
         parts = pointer.split("#")[0].strip("/").split("/")
@@ -260,6 +267,8 @@ def why_only_theirs(code, item):
         if level != "Permissions management":
             note = " (an access-level override of policy_sentry)" if overridden(item) else ""
             return f"data: the catalog (Service Authorization Reference) says {level}, policy_sentry says Permissions management{note}"
+        if reads(item):
+            return "definition: the reference files it under Permissions management, but it reads or calls (`Get*`, `List*`, `Describe*`, ...); ours leaves such actions out"
     return "unexplained"
 
 
