@@ -971,7 +971,7 @@ declare_codes! {
     /// ### Why
     /// The principal can hand any role, an administrator's too, to any service that runs
     /// its code (IAM User Guide, "Granting a user permissions to pass a role to an AWS
-    /// service"; IAM Access Analyzer's "PassRole with star in resource" warning).
+    /// service"; IAM Access Analyzer's "`PassRole` with star in resource" warning).
     ///
     /// ### Example
     /// ```json
@@ -1051,7 +1051,7 @@ declare_codes! {
     ///
     /// ### Why
     /// It grants everything but a list, including actions and resources AWS adds later
-    /// (IAM User Guide, "NotAction": "be careful using the NotAction element with Allow";
+    /// (IAM User Guide, "`NotAction`": "be careful using the `NotAction` element with `Allow`";
     /// "NotResource": "use it with caution" with `Allow`).
     ///
     /// ### Example

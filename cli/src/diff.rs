@@ -1,6 +1,7 @@
 //! `iam-policy diff OLD NEW`: what NEW grants that OLD does not. The judgement is the
 //! engine's (`iam_catalog::grants::diff`); this module reads the files and renders it.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use iam_catalog::grants::{Change, Diff, Verdict};
@@ -118,12 +119,13 @@ fn human(diff: &Diff, old: &str, new: &str) -> String {
         }
     }
     if diff.changes.is_empty() {
-        out.push_str(&format!("`{new}` grants nothing that `{old}` does not\n"));
+        let _ = writeln!(out, "`{new}` grants nothing that `{old}` does not");
     } else {
-        out.push_str(&format!(
-            "`{new}` grants {new_pairs} action-resource pair{} that `{old}` does not; {undecided_pairs} undecided\n",
+        let _ = writeln!(
+            out,
+            "`{new}` grants {new_pairs} action-resource pair{} that `{old}` does not; {undecided_pairs} undecided",
             if new_pairs == 1 { "" } else { "s" }
-        ));
+        );
     }
     out
 }
@@ -137,7 +139,7 @@ fn action_list(change: &Change) -> String {
         .collect();
     let mut text = shown.join(", ");
     if change.actions.len() > SHOWN {
-        text.push_str(&format!(" and {} more", change.actions.len() - SHOWN));
+        let _ = write!(text, " and {} more", change.actions.len() - SHOWN);
     }
     text
 }

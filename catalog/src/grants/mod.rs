@@ -107,6 +107,9 @@ impl Diff {
     }
 }
 
+/// How changes are grouped: resources, principal, condition, verdict.
+type GroupKey = (Resources, Option<String>, Option<String>, Verdict);
+
 /// The grants and denials of one policy, by action.
 #[derive(Default)]
 struct Expanded {
@@ -124,8 +127,7 @@ struct Expanded {
 pub fn diff<L>(old: &Node<L>, new: &Node<L>) -> Diff {
     let old = expand_policy(old);
     let new = expand_policy(new);
-    let mut groups: BTreeMap<(Resources, Option<String>, Option<String>, Verdict), Vec<String>> =
-        BTreeMap::new();
+    let mut groups: BTreeMap<GroupKey, Vec<String>> = BTreeMap::new();
     let mut actions: Vec<&Action> = new.allows.keys().collect();
     actions.sort_by_key(|a| (a.service().prefix(), a.name()));
     for action in actions {
@@ -133,7 +135,7 @@ pub fn diff<L>(old: &Node<L>, new: &Node<L>) -> Diff {
             let denied_in_new = new.denies.get(action).into_iter().flatten().any(|d| {
                 d.condition.is_none()
                     && same_principal(d, grant)
-                    && spec_contains(&d.resources, &grant.resources) == Some(true)
+                    && spec_contains(&d.resources, &grant.resources)
             });
             if denied_in_new {
                 continue;
@@ -155,7 +157,7 @@ pub fn diff<L>(old: &Node<L>, new: &Node<L>) -> Diff {
         let covered = old.every_action.iter().any(|o| {
             o.principal == grant.principal
                 && (o.condition.is_none() || o.condition == grant.condition)
-                && spec_contains(&o.resources, &grant.resources) == Some(true)
+                && spec_contains(&o.resources, &grant.resources)
         });
         if covered {
             continue;
@@ -205,7 +207,7 @@ fn judge(old: &Expanded, new: &Expanded, action: Action, grant: &Grant) -> Optio
     let contained = old_allows
         .iter()
         .filter(compatible)
-        .any(|o| spec_contains(&o.resources, &grant.resources) == Some(true));
+        .any(|o| spec_contains(&o.resources, &grant.resources));
     if contained {
         // OLD's own denials must carry over to NEW unchanged.
         let new_denies = new
@@ -285,21 +287,20 @@ fn judge(old: &Expanded, new: &Expanded, action: Action, grant: &Grant) -> Optio
     ))
 }
 
-/// Whether `outer` contains `inner`: `Some(true)` proved, `Some(false)` or `None` not.
-fn spec_contains(outer: &Resources, inner: &Resources) -> Option<bool> {
+/// Whether `outer` is proved to contain `inner`.
+fn spec_contains(outer: &Resources, inner: &Resources) -> bool {
     match (outer, inner) {
-        (Resources::Pattern(o), Resources::Pattern(i)) => Some(contains(&parse(o), &parse(i))),
+        (Resources::Pattern(o), Resources::Pattern(i)) => contains(&parse(o), &parse(i)),
         // Everything but X contains P when P and every x are disjoint.
         (Resources::AllBut(xs), Resources::Pattern(i)) => {
             let i = parse(i);
-            Some(!xs.iter().any(|x| overlaps(&parse(x), &i)))
+            !xs.iter().any(|x| overlaps(&parse(x), &i))
         }
-        (Resources::Pattern(o), Resources::AllBut(_)) => Some(is_star(o)),
+        (Resources::Pattern(o), Resources::AllBut(_)) => is_star(o),
         // Everything but X contains everything but Y when every x is in some y.
-        (Resources::AllBut(xs), Resources::AllBut(ys)) => Some(
-            xs.iter()
-                .all(|x| ys.iter().any(|y| contains(&parse(y), &parse(x)))),
-        ),
+        (Resources::AllBut(xs), Resources::AllBut(ys)) => xs
+            .iter()
+            .all(|x| ys.iter().any(|y| contains(&parse(y), &parse(x)))),
     }
 }
 
@@ -400,7 +401,7 @@ fn expand_policy<L>(root: &Node<L>) -> Expanded {
         let actions: Vec<Action> = if let Some(not) = member(object, "NotAction") {
             let excluded = strings(Some(not));
             crate::services()
-                .flat_map(|s| s.actions())
+                .flat_map(crate::Service::actions)
                 .filter(|a| !excluded.iter().any(|p| action_matches(p, *a)))
                 .collect()
         } else {

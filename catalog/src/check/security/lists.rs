@@ -37,7 +37,7 @@ macro_rules! methods {
 /// 0.9.1 encodes them: it drops `sts:AssumeRole` from Rhino 9, 12 and 14, because a
 /// role's trust policy that names the principal lets it assume the role in its own
 /// account, and splits Rhino 16 in two), then the later ones cloudsplaining 0.9.1 lists.
-/// Rhino's CodeStar methods are gone: CodeStar was discontinued and its actions are no
+/// Rhino's `CodeStar` methods are gone: `CodeStar` was discontinued and its actions are no
 /// longer in the Service Authorization Reference.
 pub const ESCALATION_METHODS: &[EscalationMethod] = methods! {
     "CreateNewPolicyVersion": ["iam:CreatePolicyVersion"], "Rhino 1";
@@ -115,9 +115,9 @@ pub const DATA_EXFILTRATION_ACTIONS: &[&str] = &[
 ];
 
 /// Actions whose response carries credentials (keys, tokens, passwords): cloudsplaining
-/// 0.9.1's `ACTIONS_THAT_RETURN_CREDENTIALS` (from Kinnaird McQuade's list), with its
+/// 0.9.1's `ACTIONS_THAT_RETURN_CREDENTIALS` (from Kinnaird `McQuade`'s list), with its
 /// misspellings fixed: its `gamelist:GetComputeAccess` and `gamelist:GetComputeAuthToken`
-/// are GameLift's; its `connect:GetFederationTokens` is no action (Amazon Connect has
+/// are `GameLift`'s; its `connect:GetFederationTokens` is no action (Amazon Connect has
 /// `GetFederationToken` only). Its `sso:GetRoleCredentials` is left out: the IAM Identity
 /// Center portal API takes a bearer token, not IAM authorization, and the Service
 /// Authorization Reference has no such action.

@@ -429,7 +429,7 @@ fn permissions_management() -> &'static [Action] {
     static ACTIONS: OnceLock<Vec<Action>> = OnceLock::new();
     ACTIONS.get_or_init(|| {
         crate::services()
-            .flat_map(|s| s.actions())
+            .flat_map(crate::Service::actions)
             .filter(|a| exposing(*a))
             .collect()
     })
