@@ -12,6 +12,7 @@ pub mod capability;
 pub mod check;
 mod data;
 mod diagnostic;
+pub mod generate;
 pub mod global_keys;
 pub mod grants;
 mod kind;

@@ -209,3 +209,131 @@ pub fn escape_json_into(out: &mut String, text: &str) {
         }
     }
 }
+
+/// Top-level elements in the order AWS writes them (the engine's grammar lists them so).
+const TOP_ORDER: &[&str] = crate::check::structure::POLICY_ELEMENTS;
+/// Statement elements in the order AWS writes them.
+const STATEMENT_ORDER: &[&str] = crate::check::structure::STATEMENT_ELEMENTS;
+
+/// A piece of the output in order: JSON text, or a value filled in at run time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chunk {
+    /// Minified JSON text, strings already escaped.
+    Json(String),
+    /// The `{path}` with this hole id, written with `Display` and escaped at run time.
+    Insert(u32),
+    /// The `(expr)` with this opaque id, written as JSON at run time.
+    Value(u32),
+}
+
+/// The document as minified JSON in AWS element order, split at run-time values: the top
+/// level as `Version`, `Id`, `Statement`, each statement as `Sid`, `Effect`, `Principal`,
+/// `NotPrincipal`, `Action`, `NotAction`, `Resource`, `NotResource`, `Condition`, other
+/// members in source order; strings written with [`escape_json_into`]. The one writer of
+/// a policy tree: `policy!` and `generate!` expand its chunks, and the run-time generator
+/// renders them through the same code, so a value is written by its place the same way.
+pub fn json_chunks<L>(root: &Node<L>) -> Vec<Chunk> {
+    let mut writer = Writer::default();
+    writer.node(root, Role::Top);
+    writer.flush();
+    writer.chunks
+}
+
+/// What a value is in the policy grammar, which decides the order of an object's members.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The root object.
+    Top,
+    /// The value of the root's `Statement`: a statement or an array of them.
+    Statements,
+    /// One statement.
+    Statement,
+    /// Anything else.
+    Other,
+}
+
+#[derive(Default)]
+struct Writer {
+    chunks: Vec<Chunk>,
+    json: String,
+}
+
+impl Writer {
+    fn flush(&mut self) {
+        if !self.json.is_empty() {
+            self.chunks
+                .push(Chunk::Json(std::mem::take(&mut self.json)));
+        }
+    }
+
+    fn node<L>(&mut self, node: &Node<L>, role: Role) {
+        match &node.kind {
+            NodeKind::Null => self.json.push_str("null"),
+            NodeKind::Bool(true) => self.json.push_str("true"),
+            NodeKind::Bool(false) => self.json.push_str("false"),
+            NodeKind::Number(text) => self.json.push_str(text),
+            NodeKind::String(text) => {
+                self.json.push('"');
+                for segment in &text.segments {
+                    match segment {
+                        Segment::Literal(literal) => escape_json_into(&mut self.json, literal),
+                        Segment::Hole(id) => {
+                            self.flush();
+                            self.chunks.push(Chunk::Insert(*id));
+                        }
+                    }
+                }
+                self.json.push('"');
+            }
+            NodeKind::Array(items) => {
+                let item_role = if role == Role::Statements {
+                    Role::Statement
+                } else {
+                    Role::Other
+                };
+                self.json.push('[');
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        self.json.push(',');
+                    }
+                    self.node(item, item_role);
+                }
+                self.json.push(']');
+            }
+            NodeKind::Object(members) => {
+                let order: &[&str] = match role {
+                    Role::Top => TOP_ORDER,
+                    Role::Statements | Role::Statement => STATEMENT_ORDER,
+                    Role::Other => &[],
+                };
+                let mut members: Vec<_> = members.iter().collect();
+                members.sort_by_key(|member| {
+                    order
+                        .iter()
+                        .position(|name| *name == member.key)
+                        .unwrap_or(order.len())
+                });
+                self.json.push('{');
+                for (index, member) in members.into_iter().enumerate() {
+                    if index > 0 {
+                        self.json.push(',');
+                    }
+                    self.json.push('"');
+                    escape_json_into(&mut self.json, &member.key);
+                    self.json.push_str("\":");
+                    let member_role = if role == Role::Top && member.key == "Statement" {
+                        Role::Statements
+                    } else {
+                        Role::Other
+                    };
+                    self.node(&member.value, member_role);
+                }
+                self.json.push('}');
+            }
+            NodeKind::Opaque(id) => {
+                self.flush();
+                self.chunks.push(Chunk::Value(*id));
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@
 mod check;
 mod diff;
 mod explain;
+mod generate;
 mod render;
 
 use std::process::ExitCode;
@@ -62,6 +63,9 @@ enum Command {
     },
     /// Show what NEW grants that OLD does not (exit 1 when anything is new or undecided).
     Diff(diff::Args),
+    /// Generate the least-privilege policy a template (`policy_sentry`'s YAML or JSON)
+    /// asks for.
+    Generate(generate::Args),
 }
 
 /// `human` or `json`.
@@ -107,5 +111,6 @@ fn main() -> ExitCode {
         }
         Command::Expand { pattern } => explain::expand(&pattern),
         Command::Diff(args) => diff::run(&args),
+        Command::Generate(args) => generate::run(&args),
     }
 }

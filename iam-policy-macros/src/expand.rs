@@ -13,20 +13,15 @@
 //! elements after those in source order; every other object keeps its source order.
 //! Numbers are written as in the source.
 
+use iam_catalog::PolicyKind;
 use iam_catalog::check::interpolation::{self, InsertMode, Insertion as Slot};
-use iam_catalog::view::escape_json_into as escape_into;
-use iam_catalog::{Node, NodeKind, PolicyKind, Segment};
+use iam_catalog::view::{Chunk, json_chunks};
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{quote, quote_spanned};
 
 use crate::lower::{Insertion, Lowered};
 use crate::parse::{Field, PolicyInput};
 use crate::{fallback, lower, report};
-
-/// Top-level elements in the order AWS writes them (the engine's grammar lists them so).
-const TOP_ORDER: &[&str] = iam_catalog::check::structure::POLICY_ELEMENTS;
-/// Statement elements in the order AWS writes them.
-const STATEMENT_ORDER: &[&str] = iam_catalog::check::structure::STATEMENT_ELEMENTS;
 
 /// The whole pipeline after parsing: lower, check, report, then expand or fall back.
 pub fn policy(input: PolicyInput) -> TokenStream {
@@ -89,7 +84,7 @@ pub fn value(
 }
 
 /// `CRATE::__private::PolicyKind::<Variant>`.
-fn kind_path(krate: &TokenStream, kind: PolicyKind) -> TokenStream {
+pub fn kind_path(krate: &TokenStream, kind: PolicyKind) -> TokenStream {
     let variant = match kind {
         PolicyKind::Identity => "Identity",
         PolicyKind::Resource => "Resource",
@@ -181,124 +176,6 @@ fn internal_error(what: &str) -> syn::Error {
     )
 }
 
-/// A piece of the output in order: JSON text, or a value filled in at run time.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Chunk {
-    /// Minified JSON text, strings already escaped.
-    Json(String),
-    /// The `{path}` with this hole id, written with `Display` and escaped at run time.
-    Insert(u32),
-    /// The `(expr)` with this opaque id, written as JSON at run time.
-    Value(u32),
-}
-
-/// The document as minified JSON in AWS element order, split at run-time values.
-pub fn json_chunks<L>(root: &Node<L>) -> Vec<Chunk> {
-    let mut writer = Writer::default();
-    writer.node(root, Role::Top);
-    writer.flush();
-    writer.chunks
-}
-
-/// What a value is in the policy grammar, which decides the order of an object's members.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Role {
-    /// The root object.
-    Top,
-    /// The value of the root's `Statement`: a statement or an array of them.
-    Statements,
-    /// One statement.
-    Statement,
-    /// Anything else.
-    Other,
-}
-
-#[derive(Default)]
-struct Writer {
-    chunks: Vec<Chunk>,
-    json: String,
-}
-
-impl Writer {
-    fn flush(&mut self) {
-        if !self.json.is_empty() {
-            self.chunks
-                .push(Chunk::Json(std::mem::take(&mut self.json)));
-        }
-    }
-
-    fn node<L>(&mut self, node: &Node<L>, role: Role) {
-        match &node.kind {
-            NodeKind::Null => self.json.push_str("null"),
-            NodeKind::Bool(true) => self.json.push_str("true"),
-            NodeKind::Bool(false) => self.json.push_str("false"),
-            NodeKind::Number(text) => self.json.push_str(text),
-            NodeKind::String(text) => {
-                self.json.push('"');
-                for segment in &text.segments {
-                    match segment {
-                        Segment::Literal(literal) => escape_into(&mut self.json, literal),
-                        Segment::Hole(id) => {
-                            self.flush();
-                            self.chunks.push(Chunk::Insert(*id));
-                        }
-                    }
-                }
-                self.json.push('"');
-            }
-            NodeKind::Array(items) => {
-                let item_role = if role == Role::Statements {
-                    Role::Statement
-                } else {
-                    Role::Other
-                };
-                self.json.push('[');
-                for (index, item) in items.iter().enumerate() {
-                    if index > 0 {
-                        self.json.push(',');
-                    }
-                    self.node(item, item_role);
-                }
-                self.json.push(']');
-            }
-            NodeKind::Object(members) => {
-                let order: &[&str] = match role {
-                    Role::Top => TOP_ORDER,
-                    Role::Statements | Role::Statement => STATEMENT_ORDER,
-                    Role::Other => &[],
-                };
-                let mut members: Vec<_> = members.iter().collect();
-                members.sort_by_key(|member| {
-                    order
-                        .iter()
-                        .position(|name| *name == member.key)
-                        .unwrap_or(order.len())
-                });
-                self.json.push('{');
-                for (index, member) in members.into_iter().enumerate() {
-                    if index > 0 {
-                        self.json.push(',');
-                    }
-                    self.json.push('"');
-                    escape_into(&mut self.json, &member.key);
-                    self.json.push_str("\":");
-                    let member_role = if role == Role::Top && member.key == "Statement" {
-                        Role::Statements
-                    } else {
-                        Role::Other
-                    };
-                    self.node(&member.value, member_role);
-                }
-                self.json.push('}');
-            }
-            NodeKind::Opaque(id) => {
-                self.flush();
-                self.chunks.push(Chunk::Value(*id));
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,7 +262,7 @@ mod tests {
             "{\"q\\\"k\":\"a \\\"quoted\\\" back\\\\slash\\n\\r\\t\\b\\f\\u0001\\u001f\u{7f} ü € 😀 / {x} ${aws:username}\"}"
         );
         let mut out = String::new();
-        escape_into(&mut out, "\u{0}\u{1e}");
+        iam_catalog::view::escape_json_into(&mut out, "\u{0}\u{1e}");
         assert_eq!(out, "\\u0000\\u001e");
     }
 

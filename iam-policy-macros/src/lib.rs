@@ -4,6 +4,7 @@
 
 mod expand;
 mod fallback;
+mod generate;
 mod lower;
 mod parse;
 mod report;
@@ -18,4 +19,14 @@ use syn::parse_macro_input;
 #[proc_macro]
 pub fn policy_impl(input: TokenStream) -> TokenStream {
     expand::policy(parse_macro_input!(input as parse::PolicyInput)).into()
+}
+
+/// Generates the least-privilege policy a template (JSON tokens, `{var}` in ARNs) asks
+/// for and expands to an `iam_policy::Generated`.
+///
+/// Input: `CRATE_PATH, KIND? { template... }`. Called by `iam_policy::generate!`, which
+/// documents the template.
+#[proc_macro]
+pub fn generate_impl(input: TokenStream) -> TokenStream {
+    generate::generate(parse_macro_input!(input as parse::PolicyInput)).into()
 }

@@ -22,6 +22,7 @@ pub struct Lowered<'a> {
 }
 
 /// One `{path}` inside a string.
+#[derive(Clone, Copy)]
 pub struct Insertion<'a> {
     /// The Rust place to insert.
     pub path: &'a FieldPath,

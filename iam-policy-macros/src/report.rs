@@ -72,9 +72,12 @@ pub fn text<L>(finding: &Diagnostic<L>) -> String {
 /// initializer, and it comes first in its own block so that two warnings of one code do
 /// not clash and clippy's `items_after_statements` stays quiet.
 fn warning(finding: &Diagnostic<Span>) -> TokenStream {
-    let span = finding.loc;
-    let name = Ident::new(&function_name(finding.code.name()), span);
-    let note = text(finding);
+    warning_at(finding.loc, finding.code.name(), &text(finding))
+}
+
+/// A warning `note` at `span`, through a deprecated function named after `name`.
+pub fn warning_at(span: Span, name: &str, note: &str) -> TokenStream {
+    let name = Ident::new(&function_name(name), span);
     quote_spanned! {span=>
         {
             #[deprecated(note = #note)]

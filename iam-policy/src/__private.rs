@@ -4,7 +4,7 @@
 use std::fmt::Display;
 
 pub use iam_catalog::PolicyKind;
-pub use iam_policy_macros::policy_impl;
+pub use iam_policy_macros::{generate_impl, policy_impl};
 
 use iam_catalog::check::interpolation::escape_literal;
 use iam_catalog::view::escape_json_into;
@@ -20,8 +20,9 @@ pub const fn from_static(kind: PolicyKind, json: &'static str) -> Policy {
 /// Pieces of a policy with run-time values, in output order. The macro picks each
 /// value's variant by its place (`iam_catalog::check::interpolation`).
 pub enum Part<'a> {
-    /// Literal JSON text, already minified and escaped by the macro.
-    Json(&'static str),
+    /// Literal JSON text, already minified and escaped (by the macro, or by
+    /// `iam_catalog::view::json_chunks` at run time).
+    Json(&'a str),
     /// A `{name}` where IAM has escapes for `*`, `?` and `$`: written with them.
     Escaped(&'a dyn Insert),
     /// A `{name}` where IAM gives `*`, `?` and `$` no meaning: written as it is.
@@ -237,6 +238,16 @@ pub fn render(kind: PolicyKind, parts: &[Part<'_>]) -> Policy {
         }
     }
     Policy::from_owned(kind, json)
+}
+
+/// The value of a `generate!`: its documents and notes.
+pub fn generated(policies: Vec<Policy>, notes: &[&str]) -> crate::Generated {
+    crate::Generated::new(policies, notes.iter().map(|n| (*n).to_owned()).collect())
+}
+
+/// The value a failed `generate!` expands to after its errors.
+pub fn generated_placeholder() -> crate::Generated {
+    crate::Generated::new(Vec::new(), Vec::new())
 }
 
 /// The value a failed `policy!` expands to after its errors, so no secondary errors follow.

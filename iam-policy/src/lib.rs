@@ -3,6 +3,7 @@
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 
 pub mod document;
+pub mod generate;
 mod insert;
 pub mod json;
 mod policy;
@@ -12,7 +13,8 @@ mod validate;
 pub mod __private;
 
 pub use document::Document;
-pub use iam_catalog::{Code, PolicyKind, Severity};
+pub use generate::{Generated, Generator};
+pub use iam_catalog::{AccessLevel, Code, PolicyKind, Severity};
 pub use insert::{AccountId, InsertError, Literal, Partition, Pattern, Region};
 pub use json::JsonLocation;
 pub use policy::{ParseError, Policy};
@@ -20,6 +22,14 @@ pub use validate::{Diagnostic, ValidateOptions, validate, validate_with};
 
 /// The capability catalog and the engine behind the checks (`iam-catalog`).
 pub use iam_catalog as catalog;
+
+#[doc = include_str!("generate_macro.md")]
+#[macro_export]
+macro_rules! generate {
+    ($($body:tt)*) => {
+        $crate::__private::generate_impl!{ $crate, $($body)* }
+    };
+}
 
 #[doc = include_str!("policy_macro.md")]
 #[macro_export]
