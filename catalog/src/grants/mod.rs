@@ -28,7 +28,7 @@ pub mod matching;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-use matching::{Piece, contains, matches_loosely, overlaps, parse, witnesses};
+use matching::{contains, matches_loosely, overlaps, parse, witnesses};
 
 use crate::model::Action;
 use crate::query::{ResourcePattern, expand, fits, wildcard_matches};
@@ -512,12 +512,6 @@ fn write_canonical<L>(node: &Node<L>, out: &mut String) {
             let _ = write!(out, "<value {id}>");
         }
     }
-}
-
-/// The patterns of a `Resource` string as [`matching`] reads them (exposed for tests and
-/// front ends that show them).
-pub fn pieces(pattern: &str) -> Vec<Piece> {
-    parse(pattern)
 }
 
 #[cfg(test)]
