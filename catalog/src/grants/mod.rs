@@ -117,9 +117,9 @@ struct Expanded {
     denies: HashMap<Action, Vec<Grant>>,
     /// Allowed patterns that match no catalog action, with their grant.
     unknown: Vec<(String, Grant)>,
-    /// Grants of statements whose `Action` is `"*"`: they cover actions the catalog does
-    /// not know too.
-    every_action: Vec<Grant>,
+    /// Every `Action` pattern of the `Allow` statements as written (lowercase), with its
+    /// grant: they cover, as text, actions the catalog does not know.
+    patterns: Vec<(Vec<matching::Piece>, Grant)>,
 }
 
 /// What `new` grants that `old` does not. Both are policy documents (JSON trees); a
@@ -154,10 +154,14 @@ pub fn diff<L>(old: &Node<L>, new: &Node<L>) -> Diff {
         }
     }
     for (pattern, grant) in &new.unknown {
-        let covered = old.every_action.iter().any(|o| {
+        // The pattern as text: OLD allows it when one of its patterns contains it
+        // (`deepracer:*` contains `deepracer:ListModels`), whatever the catalog knows.
+        let text = parse(&pattern.to_ascii_lowercase());
+        let covered = old.patterns.iter().any(|(q, o)| {
             o.principal == grant.principal
                 && (o.condition.is_none() || o.condition == grant.condition)
                 && spec_contains(&o.resources, &grant.resources)
+                && contains(q, &text)
         });
         if covered {
             continue;
@@ -289,6 +293,9 @@ fn judge(old: &Expanded, new: &Expanded, action: Action, grant: &Grant) -> Optio
 
 /// Whether `outer` is proved to contain `inner`.
 fn spec_contains(outer: &Resources, inner: &Resources) -> bool {
+    if outer == inner || matches!(outer, Resources::Pattern(o) if is_star(o)) {
+        return true;
+    }
     match (outer, inner) {
         (Resources::Pattern(o), Resources::Pattern(i)) => contains(&parse(o), &parse(i)),
         // Everything but X contains P when P and every x are disjoint.
@@ -314,22 +321,19 @@ fn spec_overlaps(a: &Resources, b: &Resources) -> bool {
 
 /// Whether a resource spec can grant `action` anything: the engine's fitting of a
 /// resource pattern to the action's resource types (`query::fits`).
-fn can_grant(spec: &Resources, action: Action) -> bool {
+fn can_grant(spec: &Resources, parsed: Option<&ResourcePattern>, action: Action) -> bool {
     let Resources::Pattern(pattern) = spec else {
         return true;
     };
     if is_star(pattern) {
         return true;
     }
-    let mut types = action.resource_types().peekable();
-    if types.peek().is_none() {
-        return false;
-    }
-    match ResourcePattern::parse(&crate::Text::literal(pattern.as_str())) {
-        Ok(parsed) => types.any(|t| fits(&parsed, t.resource_type())),
-        // Not an ARN: the checker reports it; it grants nothing.
-        Err(_) => false,
-    }
+    // Not an ARN: the checker reports it; it grants nothing.
+    parsed.is_some_and(|parsed| {
+        action
+            .resource_types()
+            .any(|t| fits(parsed, t.resource_type()))
+    })
 }
 
 fn is_star(pattern: &str) -> bool {
@@ -426,15 +430,35 @@ fn expand_policy<L>(root: &Node<L>) -> Expanded {
             all.dedup();
             all
         };
-        if !deny && strings(member(object, "Action")).iter().any(|p| is_star(p)) {
-            for spec in &specs {
-                out.every_action.push(Grant {
-                    resources: spec.clone(),
-                    principal: principal.clone(),
-                    condition: condition.clone(),
-                });
+        if !deny {
+            for pattern in strings(member(object, "Action")) {
+                // `*` alone is every action; as text it must also contain `prefix:name`.
+                let text = if is_star(&pattern) {
+                    "*:*".to_owned()
+                } else {
+                    pattern.to_ascii_lowercase()
+                };
+                for spec in &specs {
+                    out.patterns.push((
+                        parse(&text),
+                        Grant {
+                            resources: spec.clone(),
+                            principal: principal.clone(),
+                            condition: condition.clone(),
+                        },
+                    ));
+                }
             }
         }
+        let parsed: Vec<Option<ResourcePattern>> = specs
+            .iter()
+            .map(|spec| match spec {
+                Resources::Pattern(p) if !is_star(p) => {
+                    ResourcePattern::parse(&crate::Text::literal(p.as_str())).ok()
+                }
+                _ => None,
+            })
+            .collect();
         let target = if deny {
             &mut out.denies
         } else {
@@ -445,7 +469,10 @@ fn expand_policy<L>(root: &Node<L>) -> Expanded {
             // A resource that fits none of the action's resource types grants it nothing
             // (the engine's `resource-mismatch`); an action without resource types is
             // granted only on `"*"`. Denials keep every pattern.
-            for spec in specs.iter().filter(|spec| deny || can_grant(spec, action)) {
+            for (spec, parsed) in specs.iter().zip(&parsed) {
+                if !deny && !can_grant(spec, parsed.as_ref(), action) {
+                    continue;
+                }
                 entry.push(Grant {
                     resources: spec.clone(),
                     principal: principal.clone(),
