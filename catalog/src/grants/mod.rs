@@ -673,6 +673,11 @@ mod tests {
             )
             .may_grant_more()
         );
+        // As text, `S3:GetObj*` contains the misspelled name; `s3:Put*` does not.
+        let get = r#"{"Effect": "Allow", "Action": "S3:GetObj*", "Resource": "*"}"#;
+        assert!(!d(get, unknown).may_grant_more());
+        let put = r#"{"Effect": "Allow", "Action": "s3:Put*", "Resource": "*"}"#;
+        assert!(d(put, unknown).may_grant_more());
     }
 
     #[test]
