@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use iam_policy::{Code, Diagnostic, PolicyKind, ValidateOptions, validate_with};
 
 use crate::render;
+use crate::template::{self, Format as InputFormat, Input, Note, NoteLevel};
 
 /// Arguments of `check`.
 #[derive(clap::Args)]
@@ -25,7 +26,17 @@ pub struct Args {
     /// `--deny security` denies every code of the security group.
     #[arg(long = "deny", value_name = "CODE", value_parser = parse_deny)]
     deny: Vec<Vec<Code>>,
-    /// Files, directories (every `*.json` below them) or `-` for standard input.
+    /// How to read each file: `auto` recognises Terraform plans (`format_version` with
+    /// `planned_values` or `resource_changes`), CloudFormation templates
+    /// (`AWSTemplateFormatVersion`, or `Resources` with `AWS::` types; YAML or JSON) and
+    /// otherwise reads a policy of type `--kind`.
+    #[arg(long, value_enum, default_value_t = Input::Auto)]
+    input: Input,
+    /// Files checked at once (default: every core). Output keeps the input order.
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Files, directories (every `*.json`, `*.yaml`, `*.yml`, `*.template` below them) or
+    /// `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
 }
@@ -90,10 +101,59 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Why the file could not be read, if it could not.
     pub io_error: Option<String>,
+    /// What the file is.
+    pub format: InputFormat,
+    /// Messages about the file (parts not checked, YAML syntax errors).
+    pub notes: Vec<Note>,
+    /// Policies found and checked in a template or plan; `None` for a policy file.
+    pub policies: Option<(usize, usize)>,
+}
+
+impl Checked {
+    /// A file that could not be read.
+    fn unreadable(path: String, error: String) -> Self {
+        Self {
+            path,
+            text: String::new(),
+            diagnostics: Vec::new(),
+            io_error: Some(error),
+            format: InputFormat::Policy,
+            notes: Vec::new(),
+            policies: None,
+        }
+    }
+
+    /// A policy file's result.
+    fn policy(path: String, text: String, diagnostics: Vec<Diagnostic>) -> Self {
+        Self {
+            path,
+            text,
+            diagnostics,
+            io_error: None,
+            format: InputFormat::Policy,
+            notes: Vec::new(),
+            policies: None,
+        }
+    }
+
+    /// Whether the file fails the run (exit status 1).
+    pub fn has_error(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+            || self.notes.iter().any(|n| n.level == NoteLevel::Error)
+    }
+}
+
+/// Whether a file found below a directory is read: `*.json`, and YAML templates.
+fn is_input(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        ["json", "yaml", "yml", "template"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Expands the arguments into inputs: files as given, directories recursively
-/// (`*.json`, sorted), `-` for standard input. Unreadable directories are inputs with
+/// (`*.json`, `*.yaml`, `*.yml`, `*.template`, sorted), `-` for standard input. Unreadable directories are inputs with
 /// an error.
 fn inputs(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
     let mut out = Vec::new();
@@ -113,11 +173,7 @@ fn inputs(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
                         // a symbolic link to a parent cannot loop; linked files count.
                         if entry.file_type().is_ok_and(|t| t.is_dir()) {
                             stack.push(p);
-                        } else if p
-                            .extension()
-                            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
-                            && !p.is_dir()
-                        {
+                        } else if is_input(&p) && !p.is_dir() {
                             found.push(p);
                         }
                     }
@@ -155,43 +211,55 @@ fn utf8_error_location(valid: &str) -> (usize, usize) {
 
 /// Runs the engine on one text. A panic in the engine is a bug, but it must not end
 /// the run and lose the other files' findings: it becomes this file's failure.
-fn validate_guarded(
-    text: &str,
-    kind: PolicyKind,
-    options: &ValidateOptions,
-) -> Result<Vec<Diagnostic>, String> {
-    std::panic::catch_unwind(|| validate_with(text, kind, options)).map_err(|_| {
+fn guarded<T>(run: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).map_err(|_| {
         "internal error: the checker panicked on this file (please report it)".to_owned()
     })
 }
 
-fn check_one(path: String, kind: PolicyKind, options: &ValidateOptions) -> Checked {
-    let bytes = match read(&path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            return Checked {
-                path,
-                text: String::new(),
-                diagnostics: Vec::new(),
-                io_error: Some(error),
-            };
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => match validate_guarded(&text, kind, options) {
-            Ok(diagnostics) => Checked {
-                path,
-                text,
-                diagnostics,
-                io_error: None,
-            },
+/// Checks one text: a template or plan when `input` says so or recognises one, else a
+/// policy of type `kind`.
+fn check_text(path: String, text: String, settings: &Settings) -> Checked {
+    let options = &settings.options;
+    match guarded(|| template::check_text(&path, &text, settings.input, options)) {
+        Ok(Some((format, report))) => Checked {
+            policies: (format != InputFormat::OtherYaml).then_some((report.found, report.checked)),
+            path,
+            text,
+            diagnostics: report.diagnostics,
+            io_error: None,
+            format,
+            notes: report.notes,
+        },
+        Ok(None) => match guarded(|| validate_with(&text, settings.kind, options)) {
+            Ok(diagnostics) => Checked::policy(path, text, diagnostics),
             Err(error) => Checked {
-                path,
-                text,
-                diagnostics: Vec::new(),
                 io_error: Some(error),
+                ..Checked::policy(path, text, Vec::new())
             },
         },
+        Err(error) => Checked {
+            io_error: Some(error),
+            ..Checked::policy(path, text, Vec::new())
+        },
+    }
+}
+
+/// What every file is checked with.
+struct Settings {
+    kind: PolicyKind,
+    input: Input,
+    options: ValidateOptions,
+}
+
+fn check_one(path: String, settings: &Settings) -> Checked {
+    let bytes = match read(&path) {
+        Ok(bytes) => bytes,
+        Err(error) => return Checked::unreadable(path, error),
+    };
+    let options = &settings.options;
+    match String::from_utf8(bytes) {
+        Ok(text) => check_text(path, text, settings),
         Err(error) => {
             // JSON text is UTF-8 (RFC 8259, section 8.1), so these bytes are not a JSON
             // document: an `invalid-json` finding, which front ends that read text report.
@@ -214,66 +282,125 @@ fn check_one(path: String, kind: PolicyKind, options: &ValidateOptions) -> Check
                     format!("the file is not UTF-8 text (invalid byte at offset {at})"),
                 )]
             };
-            Checked {
-                path,
-                text,
-                diagnostics,
-                io_error: None,
+            Checked::policy(path, text, diagnostics)
+        }
+    }
+}
+
+/// One input waiting for a worker: taken once, by the worker that claims its index.
+type Slot = std::sync::Mutex<Option<(String, Option<String>)>>;
+
+/// Checks the inputs on `jobs` threads and hands each result to `emit` in input order,
+/// as soon as it and every result before it are done.
+fn check_all(
+    inputs: Vec<(String, Option<String>)>,
+    settings: &Settings,
+    jobs: usize,
+    mut emit: impl FnMut(Checked),
+) {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Mutex, mpsc};
+
+    let total = inputs.len();
+    let progress = total > 20 && std::io::stderr().is_terminal();
+    let jobs = jobs.clamp(1, total.max(1));
+    let next = AtomicUsize::new(0);
+    let queue: Vec<Slot> = inputs.into_iter().map(|i| Mutex::new(Some(i))).collect();
+    std::thread::scope(|scope| {
+        let (send, receive) = mpsc::channel::<(usize, Checked)>();
+        for _ in 0..jobs {
+            let send = send.clone();
+            let (next, queue) = (&next, &queue);
+            scope.spawn(move || {
+                loop {
+                    let n = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(slot) = queue.get(n) else { break };
+                    let taken = slot.lock().ok().and_then(|mut s| s.take());
+                    let Some((path, error)) = taken else { continue };
+                    let result = match error {
+                        Some(error) => Checked::unreadable(path, error),
+                        None => check_one(path, settings),
+                    };
+                    if send.send((n, result)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        let mut waiting = BTreeMap::new();
+        let mut done = 0usize;
+        for (n, result) in receive {
+            waiting.insert(n, result);
+            while let Some(result) = waiting.remove(&done) {
+                done += 1;
+                if progress {
+                    // Counts only: a path could wrap the line, and `\r` would not clear it.
+                    eprint!("\r\x1b[2K");
+                }
+                emit(result);
+                if progress && done < total {
+                    eprint!("\r[{done}/{total}]");
+                }
             }
         }
+    });
+    if progress {
+        eprint!("\r\x1b[2K");
     }
 }
 
 /// Runs `check`: exit 0 without errors, 1 when any file has an error, 2 when any input
 /// could not be read.
 pub fn run(args: &Args) -> ExitCode {
-    let options = ValidateOptions::allowing(args.allow.iter().copied())
-        .denying(args.deny.iter().flatten().copied());
+    let settings = Settings {
+        kind: args.kind,
+        input: args.input,
+        options: ValidateOptions::allowing(args.allow.iter().copied())
+            .denying(args.deny.iter().flatten().copied()),
+    };
     let inputs = inputs(&args.paths);
-    let progress = inputs.len() > 20 && std::io::stderr().is_terminal();
-    let total = inputs.len();
-    let mut results = Vec::with_capacity(total);
-    for (n, (path, error)) in inputs.into_iter().enumerate() {
-        if progress {
-            // Counts only: a path could wrap the line, and `\r` would not clear it.
-            eprint!("\r[{}/{total}]", n + 1);
+    let jobs = args.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        usize::from,
+    );
+    let (mut unreadable, mut failed) = (Vec::new(), false);
+    let mut write_failed = false;
+    let mut results = Vec::new();
+    let mut totals = render::human::Totals::default();
+    let color = args.format == Format::Human && render::human::use_color();
+    check_all(inputs, &settings, jobs, |result| {
+        failed |= result.has_error();
+        if let Some(error) = &result.io_error {
+            unreadable.push((result.path.clone(), error.clone()));
         }
-        results.push(match error {
-            Some(error) => Checked {
-                path,
-                text: String::new(),
-                diagnostics: Vec::new(),
-                io_error: Some(error),
-            },
-            None => check_one(path, args.kind, &options),
-        });
-    }
-    if progress {
-        eprint!("\r\x1b[2K");
-    }
-
+        if args.format == Format::Human {
+            // Human output streams: each file's report as soon as it is in order.
+            let text = render::human::render_file(&result, color, &mut totals);
+            if !write_failed && !text.is_empty() {
+                write_failed = crate::write_stdout(&text) != ExitCode::SUCCESS;
+            }
+        } else {
+            results.push(result);
+        }
+    });
     let output = match args.format {
-        Format::Human => render::human::render(&results, render::human::use_color()),
+        Format::Human => render::human::summary(&totals),
         Format::Json => render::json::render(&results),
         Format::Sarif => render::sarif::render(&results),
     };
-    if crate::write_stdout(&output) != ExitCode::SUCCESS {
+    if write_failed || crate::write_stdout(&output) != ExitCode::SUCCESS {
         return ExitCode::from(2);
     }
     if args.format != Format::Human {
-        for result in &results {
-            if let Some(error) = &result.io_error {
-                eprintln!("error: cannot read `{}`: {error}", result.path);
-            }
+        for (path, error) in &unreadable {
+            eprintln!("error: cannot read `{path}`: {error}");
         }
     }
-
-    if results.iter().any(|r| r.io_error.is_some()) {
+    if !unreadable.is_empty() {
         ExitCode::from(2)
-    } else if results
-        .iter()
-        .any(|r| r.diagnostics.iter().any(Diagnostic::is_error))
-    {
+    } else if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

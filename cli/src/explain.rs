@@ -35,20 +35,14 @@ fn unknown(name: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// The type of a condition key and whether it is multivalued: from the table of the
-/// service that defines it (which also lists the global keys it mentions), else from the
-/// curated global keys.
+/// The type of a condition key and whether it is multivalued, as the checks resolve it
+/// (`iam_catalog::check::conditions::resolve_key`: the curated global keys first, then the
+/// service's own table, then other services that list the key), so `explain` cannot
+/// contradict `check`.
 fn key_type(service: iam_catalog::Service, key: &str) -> Option<(&'static str, bool)> {
-    let owner = key
-        .split_once(':')
-        .and_then(|(prefix, _)| iam_catalog::service(prefix));
-    if let Some(found) = service
-        .condition_key(key)
-        .or_else(|| owner.and_then(|o| o.condition_key(key)))
-    {
-        return Some((found.value_type().as_str(), found.is_multivalued()));
-    }
-    iam_catalog::global_keys::global_key(key).map(|g| (g.value_type.as_str(), g.multivalued))
+    iam_catalog::check::conditions::resolve_key(key, &[service])
+        .ok()
+        .map(|def| (def.value_type().as_str(), def.is_multivalued()))
 }
 
 fn key_json(service: iam_catalog::Service, key: &str) -> Value {
@@ -354,4 +348,44 @@ pub fn expand(pattern: &str) -> ExitCode {
         out.push('\n');
     }
     crate::write_stdout(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_type;
+
+    /// `explain` and `check` agree on keys: every key that an action or one of its resource
+    /// types lists, across the whole catalog, is one the checks resolve, so `explain` shows
+    /// its type and `check` does not call it unknown.
+    #[test]
+    fn every_listed_key_has_the_type_the_checks_give_it() {
+        let mut keys = 0usize;
+        let mut unresolved = Vec::new();
+        for service in iam_catalog::services() {
+            for action in service.actions() {
+                let listed = action.condition_keys().chain(
+                    action
+                        .resource_types()
+                        .flat_map(|ar| ar.resource_type().condition_keys()),
+                );
+                for key in listed {
+                    keys += 1;
+                    if key_type(service, key).is_none() {
+                        unresolved.push(format!(
+                            "{}:{} lists {key}",
+                            service.prefix(),
+                            action.name()
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(keys > 40_000, "only {keys} keys listed");
+        assert!(
+            unresolved.is_empty(),
+            "{} unresolved: {:?}",
+            unresolved.len(),
+            &unresolved[..unresolved.len().min(20)]
+        );
+    }
 }

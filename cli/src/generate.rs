@@ -7,10 +7,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use iam_catalog::{Member, Node, NodeKind, Text};
+use iam_policy::PolicyKind;
 use iam_policy::generate::{GenerateError, Generator};
-use iam_policy::json::{self, SyntaxError};
-use iam_policy::{JsonLocation, PolicyKind};
+use iam_policy::json;
 
 /// Arguments of `generate`.
 #[derive(clap::Args)]
@@ -72,7 +71,7 @@ pub fn run(args: &Args) -> ExitCode {
     let tree = if is_json {
         json::parse(&text)
     } else {
-        yaml(&text)
+        crate::template::yaml::parse(&text)
     };
     let tree = match tree {
         Ok(tree) => tree,
@@ -160,111 +159,4 @@ fn render_errors(path: &str, error: &GenerateError) -> String {
         if error.errors.len() == 1 { "" } else { "s" }
     );
     out
-}
-
-/// A container being read.
-enum Frame {
-    Seq(JsonLocation, Vec<Node<JsonLocation>>),
-    Map(
-        JsonLocation,
-        Vec<Member<JsonLocation>>,
-        Option<(String, JsonLocation)>,
-    ),
-}
-
-/// A YAML template as the engine's tree, located by pointer, line and column (events
-/// from `saphyr-parser`). Plain scalars `true`/`false` are booleans, `null`/`~`/empty
-/// are null, everything else is a string; aliases and keys that are not scalars are
-/// errors.
-fn yaml(text: &str) -> Result<Node<JsonLocation>, SyntaxError> {
-    use saphyr_parser::{Event, Parser, ScalarStyle};
-    let at = |pointer: &str, line: usize, col: usize| JsonLocation {
-        pointer: pointer.to_owned(),
-        line,
-        column: col + 1,
-    };
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut root = None;
-    for event in Parser::new_from_str(text) {
-        let (event, span) = event.map_err(|e| SyntaxError {
-            message: e.info().to_owned(),
-            loc: at("", e.marker().line(), e.marker().col()),
-        })?;
-        let (line, col) = (span.start.line(), span.start.col());
-        let pointer = match stack.last() {
-            None => String::new(),
-            Some(Frame::Seq(loc, items)) => format!("{}/{}", loc.pointer, items.len()),
-            Some(Frame::Map(loc, _, Some((key, _)))) => {
-                format!(
-                    "{}/{}",
-                    loc.pointer,
-                    key.replace('~', "~0").replace('/', "~1")
-                )
-            }
-            Some(Frame::Map(loc, _, None)) => loc.pointer.clone(),
-        };
-        let awaiting_key = matches!(stack.last(), Some(Frame::Map(_, _, None)));
-        let error = |message: &str| SyntaxError {
-            message: message.to_owned(),
-            loc: at(&pointer, line, col),
-        };
-        let node = match event {
-            Event::Alias(_) => return Err(error("a template has no YAML aliases")),
-            Event::SequenceStart(..) | Event::MappingStart(..) if awaiting_key => {
-                return Err(error("a key must be a scalar"));
-            }
-            Event::SequenceStart(..) | Event::MappingStart(..)
-                if stack.len() >= json::MAX_DEPTH =>
-            {
-                return Err(error("the template nests too deep"));
-            }
-            Event::SequenceStart(..) => {
-                stack.push(Frame::Seq(at(&pointer, line, col), Vec::new()));
-                continue;
-            }
-            Event::MappingStart(..) => {
-                stack.push(Frame::Map(at(&pointer, line, col), Vec::new(), None));
-                continue;
-            }
-            Event::Scalar(value, style, _, _) => {
-                if awaiting_key {
-                    if let Some(Frame::Map(loc, _, key)) = stack.last_mut() {
-                        let key_pointer = format!("{}/{}", loc.pointer, value);
-                        *key = Some((value.into_owned(), at(&key_pointer, line, col)));
-                    }
-                    continue;
-                }
-                let kind = match (style, value.as_ref()) {
-                    (ScalarStyle::Plain, "true") => NodeKind::Bool(true),
-                    (ScalarStyle::Plain, "false") => NodeKind::Bool(false),
-                    (ScalarStyle::Plain, "null" | "~" | "") => NodeKind::Null,
-                    _ => NodeKind::String(Text::literal(value.into_owned())),
-                };
-                Node::new(kind, at(&pointer, line, col))
-            }
-            Event::SequenceEnd => match stack.pop() {
-                Some(Frame::Seq(loc, items)) => Node::new(NodeKind::Array(items), loc),
-                _ => return Err(error("unbalanced YAML sequence")),
-            },
-            Event::MappingEnd => match stack.pop() {
-                Some(Frame::Map(loc, members, _)) => Node::new(NodeKind::Object(members), loc),
-                _ => return Err(error("unbalanced YAML mapping")),
-            },
-            _ => continue,
-        };
-        match stack.last_mut() {
-            None => root = Some(node),
-            Some(Frame::Seq(_, items)) => items.push(node),
-            Some(Frame::Map(_, members, key)) => {
-                if let Some((key, key_loc)) = key.take() {
-                    members.push(Member {
-                        key,
-                        key_loc,
-                        value: node,
-                    });
-                }
-            }
-        }
-    }
-    Ok(root.unwrap_or_else(|| Node::new(NodeKind::Null, at("", 1, 0))))
 }

@@ -10,6 +10,7 @@ mod diff;
 mod explain;
 mod generate;
 mod render;
+mod template;
 
 use std::process::ExitCode;
 
@@ -45,7 +46,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check policy files (directories: every `*.json` below them; `-`: standard input).
+    /// Check policy files, CloudFormation templates and Terraform plans (directories:
+    /// every `*.json`, `*.yaml`, `*.yml`, `*.template` below them; `-`: standard input).
     Check(check::Args),
     /// Show what the catalog knows of an action: access level, resource types, condition
     /// keys, dependent actions, and the service's capabilities.

@@ -90,7 +90,10 @@ impl Frame {
     }
 }
 
-fn escape_pointer(key: &str) -> String {
+/// `key` as one reference token of an RFC 6901 JSON pointer (`~` is `~0`, `/` is `~1`),
+/// as the pointers of [`JsonLocation`] write it. Other readers that locate values in
+/// JSON-like trees (the CLI's YAML templates) build their pointers with it.
+pub fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 

@@ -214,20 +214,24 @@ fn suggest_operator(name: &str) -> Option<String> {
 
 /// A condition key's definition: a global key or a service's key.
 #[derive(Debug, Clone, Copy)]
-enum KeyDef {
+pub enum KeyDef {
+    /// A key of the curated global table (or an OIDC provider's claim).
     Global(&'static GlobalKey),
+    /// A key a service's reference page lists.
     Service(ConditionKey),
 }
 
 impl KeyDef {
-    fn value_type(self) -> ConditionType {
+    /// The key's type.
+    pub fn value_type(self) -> ConditionType {
         match self {
             KeyDef::Global(key) => key.value_type,
             KeyDef::Service(key) => key.value_type(),
         }
     }
 
-    fn is_multivalued(self) -> bool {
+    /// Whether the key has several values.
+    pub fn is_multivalued(self) -> bool {
         match self {
             KeyDef::Global(key) => key.multivalued,
             KeyDef::Service(key) => key.is_multivalued(),
@@ -236,7 +240,8 @@ impl KeyDef {
 }
 
 /// Where looking a key up ended when it is in no table.
-enum Missing {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Missing {
     /// No `:` in the key.
     NoPrefix,
     /// A prefix that is no service's (and not `aws`).
@@ -377,7 +382,9 @@ impl<'n> Lister<'n> {
 /// service whose prefix differs (`catalog:ChangeType` under `aws-marketplace`), and
 /// services list the global keys they support (an `aws:` key missing from the curated
 /// global table is taken from there).
-fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
+///
+/// The one answer to "what is this key": the checks and `iam-policy explain` both ask it.
+pub fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> {
     let Some((prefix, _)) = name.split_once(':') else {
         return Err(Missing::NoPrefix);
     };

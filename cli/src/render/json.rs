@@ -1,6 +1,7 @@
-//! `--format json`: `{"files":[{"path","diagnostics":[{"code","severity","message",
-//! "pointer","line","column","help"?}]}]}`; a file that could not be read also has
-//! `"error"`.
+//! `--format json`: `{"files":[{"path","format","diagnostics":[{"code","severity",
+//! "message","pointer","line","column","help"?}]}]}`; a file that could not be read also
+//! has `"error"`, a template or plan `"policies":{"found","checked"}`, a file with notes
+//! `"notes":[{"level","message","pointer","line","column"}]`.
 
 use serde_json::{Value, json};
 
@@ -29,9 +30,37 @@ pub fn render(results: &[Checked]) -> String {
                     value
                 })
                 .collect();
-            let mut file = json!({ "path": result.path, "diagnostics": diagnostics });
-            if let (Some(error), Some(object)) = (&result.io_error, file.as_object_mut()) {
-                object.insert("error".to_owned(), Value::String(error.clone()));
+            let mut file = json!({
+                "path": result.path,
+                "format": result.format.name(),
+                "diagnostics": diagnostics,
+            });
+            if let Some(object) = file.as_object_mut() {
+                if let Some(error) = &result.io_error {
+                    object.insert("error".to_owned(), Value::String(error.clone()));
+                }
+                if let Some((found, checked)) = result.policies {
+                    object.insert(
+                        "policies".to_owned(),
+                        json!({ "found": found, "checked": checked }),
+                    );
+                }
+                if !result.notes.is_empty() {
+                    let notes: Vec<Value> = result
+                        .notes
+                        .iter()
+                        .map(|n| {
+                            json!({
+                                "level": n.level.as_str(),
+                                "message": n.message,
+                                "pointer": n.loc.pointer,
+                                "line": n.loc.line,
+                                "column": n.loc.column,
+                            })
+                        })
+                        .collect();
+                    object.insert("notes".to_owned(), Value::Array(notes));
+                }
             }
             file
         })

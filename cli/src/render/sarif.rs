@@ -4,7 +4,8 @@
 //! each finding is a result with its rule, level, message (help as a second line),
 //! location (file, line, column in Unicode code points) and its JSON pointer as a logical
 //! location. Inputs that could not be read are tool execution notifications, and make
-//! the invocation unsuccessful.
+//! the invocation unsuccessful; so are the notes on templates and plans (parts not
+//! checked, with their region), of which only errors (YAML syntax) make it unsuccessful.
 
 use std::fmt::Write as _;
 
@@ -96,18 +97,31 @@ pub fn render(results: &[Checked]) -> String {
             sarif_results.push(entry);
         }
     }
-    let notifications: Vec<Value> = results
-        .iter()
-        .filter_map(|r| {
-            r.io_error.as_ref().map(|e| {
-                json!({
-                    "level": "error",
-                    "message": { "text": format!("cannot read `{}`: {e}", r.path) },
-                    "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) } } }],
-                })
-            })
-        })
-        .collect();
+    let mut notifications: Vec<Value> = Vec::new();
+    let mut failed = false;
+    for r in results {
+        if let Some(e) = &r.io_error {
+            failed = true;
+            notifications.push(json!({
+                "level": "error",
+                "message": { "text": format!("cannot read `{}`: {e}", r.path) },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&r.path) } } }],
+            }));
+        }
+        // Notes are about the run's coverage (a part not checked, a YAML syntax error):
+        // located tool notifications, not results.
+        for n in &r.notes {
+            failed |= n.level == crate::template::NoteLevel::Error;
+            notifications.push(json!({
+                "level": n.level.as_str(),
+                "message": { "text": n.message },
+                "locations": [{ "physicalLocation": {
+                    "artifactLocation": { "uri": uri(&r.path) },
+                    "region": { "startLine": n.loc.line.max(1), "startColumn": n.loc.column.max(1) },
+                } }],
+            }));
+        }
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -119,7 +133,7 @@ pub fn render(results: &[Checked]) -> String {
                 "rules": rules,
             }},
             "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
+                "executionSuccessful": !failed,
                 "toolExecutionNotifications": notifications,
             }],
             "columnKind": "unicodeCodePoints",
