@@ -379,109 +379,95 @@ fn expand_policy<L>(root: &Node<L>) -> Expanded {
         None => Vec::new(),
     };
     for statement in statements {
-        let Some(object) = statement.as_object() else {
-            continue;
-        };
-        let effect = member(object, "Effect").and_then(Node::as_literal);
-        let deny = match effect {
-            Some("Allow") => false,
-            Some("Deny") => true,
-            _ => continue,
-        };
-        let principal = member(object, "Principal")
-            .map(canonical)
-            .or_else(|| member(object, "NotPrincipal").map(|p| format!("not {}", canonical(p))));
-        let condition = member(object, "Condition").map(canonical);
-        let specs: Vec<Resources> = if let Some(not) = member(object, "NotResource") {
-            vec![Resources::AllBut(strings(Some(not)))]
-        } else if let Some(resource) = member(object, "Resource") {
-            strings(Some(resource))
-                .into_iter()
-                .map(Resources::Pattern)
-                .collect()
-        } else {
-            vec![Resources::Pattern("*".to_owned())]
-        };
-        let actions: Vec<Action> = if let Some(not) = member(object, "NotAction") {
-            let excluded = strings(Some(not));
-            crate::services()
-                .flat_map(crate::Service::actions)
-                .filter(|a| !excluded.iter().any(|p| action_matches(p, *a)))
-                .collect()
-        } else {
-            let mut all = Vec::new();
-            for pattern in strings(member(object, "Action")) {
-                let found = expand(&pattern);
-                if found.is_empty() && !deny {
-                    for spec in &specs {
-                        out.unknown.push((
-                            pattern.clone(),
-                            Grant {
-                                resources: spec.clone(),
-                                principal: principal.clone(),
-                                condition: condition.clone(),
-                            },
-                        ));
-                    }
-                }
-                all.extend(found);
+        if let Some(object) = statement.as_object() {
+            expand_statement(object, &mut out);
+        }
+    }
+    out
+}
+
+/// Adds one statement's grants (or denials) to `out`.
+fn expand_statement<L>(object: &[crate::Member<L>], out: &mut Expanded) {
+    let deny = match member(object, "Effect").and_then(Node::as_literal) {
+        Some("Allow") => false,
+        Some("Deny") => true,
+        _ => return,
+    };
+    let principal = member(object, "Principal")
+        .map(canonical)
+        .or_else(|| member(object, "NotPrincipal").map(|p| format!("not {}", canonical(p))));
+    let condition = member(object, "Condition").map(canonical);
+    let specs: Vec<Resources> = if let Some(not) = member(object, "NotResource") {
+        vec![Resources::AllBut(strings(Some(not)))]
+    } else if let Some(resource) = member(object, "Resource") {
+        strings(Some(resource))
+            .into_iter()
+            .map(Resources::Pattern)
+            .collect()
+    } else {
+        vec![Resources::Pattern("*".to_owned())]
+    };
+    let grant = |spec: &Resources| Grant {
+        resources: spec.clone(),
+        principal: principal.clone(),
+        condition: condition.clone(),
+    };
+    let actions: Vec<Action> = if let Some(not) = member(object, "NotAction") {
+        let excluded = strings(Some(not));
+        crate::services()
+            .flat_map(crate::Service::actions)
+            .filter(|a| !excluded.iter().any(|p| action_matches(p, *a)))
+            .collect()
+    } else {
+        let mut all = Vec::new();
+        for pattern in strings(member(object, "Action")) {
+            let found = expand(&pattern);
+            if found.is_empty() && !deny {
+                out.unknown
+                    .extend(specs.iter().map(|spec| (pattern.clone(), grant(spec))));
             }
-            all.sort_by_key(|a| (a.service().prefix(), a.name()));
-            all.dedup();
-            all
-        };
-        if !deny {
-            for pattern in strings(member(object, "Action")) {
-                // `*` alone is every action; as text it must also contain `prefix:name`.
+            all.extend(found);
+            if !deny {
+                // As text, for actions the catalog does not know; `*` alone is every
+                // action, so as text it must contain `prefix:name`.
                 let text = if is_star(&pattern) {
                     "*:*".to_owned()
                 } else {
                     pattern.to_ascii_lowercase()
                 };
-                for spec in &specs {
-                    out.patterns.push((
-                        parse(&text),
-                        Grant {
-                            resources: spec.clone(),
-                            principal: principal.clone(),
-                            condition: condition.clone(),
-                        },
-                    ));
-                }
+                out.patterns
+                    .extend(specs.iter().map(|spec| (parse(&text), grant(spec))));
             }
         }
-        let parsed: Vec<Option<ResourcePattern>> = specs
-            .iter()
-            .map(|spec| match spec {
-                Resources::Pattern(p) if !is_star(p) => {
-                    ResourcePattern::parse(&crate::Text::literal(p.as_str())).ok()
-                }
-                _ => None,
-            })
-            .collect();
-        let target = if deny {
-            &mut out.denies
-        } else {
-            &mut out.allows
-        };
-        for action in actions {
-            let entry = target.entry(action).or_default();
-            // A resource that fits none of the action's resource types grants it nothing
-            // (the engine's `resource-mismatch`); an action without resource types is
-            // granted only on `"*"`. Denials keep every pattern.
-            for (spec, parsed) in specs.iter().zip(&parsed) {
-                if !deny && !can_grant(spec, parsed.as_ref(), action) {
-                    continue;
-                }
-                entry.push(Grant {
-                    resources: spec.clone(),
-                    principal: principal.clone(),
-                    condition: condition.clone(),
-                });
+        all.sort_by_key(|a| (a.service().prefix(), a.name()));
+        all.dedup();
+        all
+    };
+    let parsed: Vec<Option<ResourcePattern>> = specs
+        .iter()
+        .map(|spec| match spec {
+            Resources::Pattern(p) if !is_star(p) => {
+                ResourcePattern::parse(&crate::Text::literal(p.as_str())).ok()
+            }
+            _ => None,
+        })
+        .collect();
+    let target = if deny {
+        &mut out.denies
+    } else {
+        &mut out.allows
+    };
+    for action in actions {
+        let entry = target.entry(action).or_default();
+        // A resource that fits none of the action's resource types grants it nothing
+        // (the engine's `resource-mismatch`); an action without resource types is
+        // granted only on `"*"`. Denials keep every pattern.
+        for (spec, parsed) in specs.iter().zip(&parsed) {
+            if deny || can_grant(spec, parsed.as_ref(), action) {
+                entry.push(grant(spec));
             }
         }
     }
-    out
 }
 
 /// A canonical text of a JSON value for exact comparison: object members sorted by key,
