@@ -10,6 +10,7 @@ mod diff;
 mod explain;
 mod generate;
 mod render;
+mod simulate;
 mod template;
 
 use std::process::ExitCode;
@@ -65,6 +66,8 @@ enum Command {
     },
     /// Show what NEW grants that OLD does not (exit 1 when anything is new or undecided).
     Diff(diff::Args),
+    /// Decide offline whether a set of policies allows a request (exit 0 allow, 1 deny).
+    Simulate(Box<simulate::Args>),
     /// Generate the least-privilege policy a template (`policy_sentry`'s YAML or JSON)
     /// asks for.
     Generate(generate::Args),
@@ -113,6 +116,7 @@ fn main() -> ExitCode {
         }
         Command::Expand { pattern } => explain::expand(&pattern),
         Command::Diff(args) => diff::run(&args),
+        Command::Simulate(args) => simulate::run(&args),
         Command::Generate(args) => generate::run(&args),
     }
 }
