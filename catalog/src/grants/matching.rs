@@ -6,7 +6,9 @@
 //! Resource"): `*` any run of characters (across `:` and `/`), `?` one character, matched
 //! case-sensitively; `${*}`, `${?}`, `${$}` the literal characters ("IAM policy elements:
 //! Variables and tags"); any other `${...}` a policy variable, whose value is not known
-//! here. Only the same variable, or a `*`, contains a variable.
+//! here. Only the same variable, or a `*`, contains a variable. Strings are read by the
+//! evaluator's reader ([`crate::pattern`]); containment, which the evaluator does not
+//! need, is decided here.
 //!
 //! [`contains`] is sound (when it says yes, the inclusion holds) but not complete (a few
 //! inclusions between unusual patterns, such as `?*` in `*?`, are missed). Callers that
@@ -27,35 +29,24 @@ pub enum Piece {
     Var(String),
 }
 
-/// Reads a resource pattern into pieces. A malformed `${` (no `}`) is literal text.
+/// Reads a resource pattern into pieces with the evaluator's reader
+/// ([`crate::pattern::Pattern`], `Syntax::GLOB`): escapes, wildcards and variables (a
+/// variable with a default is another variable than the same key without one).
 pub fn parse(text: &str) -> Vec<Piece> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("${")
-            && let Some(end) = after.find('}')
-        {
-            let inner = after.get(..end).unwrap_or_default();
-            out.push(match inner {
-                "*" => Piece::Lit('*'),
-                "?" => Piece::Lit('?'),
-                "$" => Piece::Lit('$'),
-                name => Piece::Var(name.trim().to_owned()),
-            });
-            rest = after.get(end + 1..).unwrap_or_default();
-            continue;
-        }
-        let mut chars = rest.chars();
-        if let Some(c) = chars.next() {
-            out.push(match c {
-                '*' => Piece::Star,
-                '?' => Piece::One,
-                c => Piece::Lit(c),
-            });
-        }
-        rest = chars.as_str();
-    }
-    out
+    use crate::pattern::{Pattern, Piece as P, Syntax};
+    Pattern::parse(text, Syntax::GLOB)
+        .pieces()
+        .iter()
+        .map(|piece| match piece {
+            P::Char(c) => Piece::Lit(*c),
+            P::Star => Piece::Star,
+            P::One => Piece::One,
+            P::Var(v) => Piece::Var(match &v.default {
+                Some(default) => format!("{}, '{default}'", v.name),
+                None => v.name.clone(),
+            }),
+        })
+        .collect()
 }
 
 /// Whether every string `inner` matches, `outer` matches too (sound; see the module
