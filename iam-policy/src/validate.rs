@@ -18,6 +18,9 @@ pub struct ValidateOptions {
     /// The service a resource policy belongs to, by its prefix (`ecr`): see
     /// [`ValidateOptions::for_service`].
     pub service: Option<String>,
+    /// Codes whose findings are errors, whatever their severity (e.g. the security
+    /// warnings).
+    pub deny: Vec<Code>,
 }
 
 impl ValidateOptions {
@@ -26,7 +29,15 @@ impl ValidateOptions {
         Self {
             allow: codes.into_iter().collect(),
             service: None,
+            deny: Vec::new(),
         }
+    }
+
+    /// The same options, with `codes` denied: their findings become errors.
+    #[must_use]
+    pub fn denying(mut self, codes: impl IntoIterator<Item = Code>) -> Self {
+        self.deny.extend(codes);
+        self
     }
 
     /// These options for a resource policy of the service with prefix `service` (`ecr`,
@@ -92,6 +103,7 @@ pub fn validate_with(text: &str, kind: PolicyKind, options: &ValidateOptions) ->
             &Options {
                 allow: options.allow.clone(),
                 service: options.service.clone(),
+                deny: options.deny.clone(),
             },
         ),
         Err(error) => {

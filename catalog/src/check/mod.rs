@@ -13,6 +13,7 @@
 //! | [`variables`] | policy variables |
 //! | [`policy_type`] | principals and elements per policy type, service capabilities |
 //! | [`quota`] | size quotas |
+//! | [`security`] | what a policy lets someone do: escalation, exposure, public access |
 
 use std::collections::HashMap;
 
@@ -25,6 +26,7 @@ pub mod place;
 pub mod policy_type;
 pub mod quota;
 pub mod resources;
+pub mod security;
 pub mod structure;
 pub mod variables;
 
@@ -41,6 +43,10 @@ pub struct Options {
     /// knows it. Service-specific rules of resource policies apply then: an ECR repository
     /// policy, for one, has no `Resource`. Other policy types ignore it.
     pub service: Option<String>,
+    /// Codes whose findings are errors for this check, whatever their severity (in
+    /// addition to the view's own [`PolicyView::deny`]): how a user promotes the security
+    /// warnings.
+    pub deny: Vec<Code>,
 }
 
 /// Checks a policy of type `kind` and returns every finding, sorted in source order.
@@ -71,6 +77,7 @@ pub fn check_with<L: Clone>(
         }
         ctx.statement = None;
         variables::check_variables(&mut ctx, policy);
+        security::check_security(&mut ctx, policy);
         policy_type::check_policy(&mut ctx, policy);
     }
     quota::check_quota(&mut ctx, &view.root);
@@ -245,6 +252,12 @@ impl<'a, L: Clone> Ctx<'a, L> {
         let found: Vec<_> = self
             .found
             .into_iter()
+            .map(|(at, statement, mut d)| {
+                if view.deny.contains(&d.code) || options.deny.contains(&d.code) {
+                    d.severity = crate::Severity::Error;
+                }
+                (at, statement, d)
+            })
             .filter(|(_, statement, d)| {
                 !view.allow.contains(&d.code)
                     && !options.allow.contains(&d.code)

@@ -140,6 +140,7 @@ impl Report {
                     .service
                     .map(str::to_owned)
                     .or_else(|| options.service.clone()),
+                deny: options.deny.clone(),
             },
         );
         self.diagnostics
