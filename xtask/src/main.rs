@@ -7,6 +7,7 @@
 
 mod audit;
 mod import;
+mod layout;
 mod model;
 mod pages;
 mod scoped;
