@@ -22,7 +22,9 @@ pub struct Policy {
 }
 
 /// Why a text could not be read as a policy document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} at line {line}, column {column}")]
+#[non_exhaustive]
 pub struct ParseError {
     /// What is wrong.
     pub message: String,
@@ -31,18 +33,6 @@ pub struct ParseError {
     /// 1-based column of the error.
     pub column: usize,
 }
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {}, column {}",
-            self.message, self.line, self.column
-        )
-    }
-}
-
-impl std::error::Error for ParseError {}
 
 impl Policy {
     pub(crate) const fn from_static(kind: PolicyKind, json: &'static str) -> Self {

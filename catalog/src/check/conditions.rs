@@ -33,7 +33,7 @@ use crate::{Code, Member, Node, NodeKind};
 
 /// The condition operators, without `IfExists` and set qualifiers (IAM User Guide,
 /// "IAM JSON policy elements: Condition operators").
-pub const OPERATORS: &[&str] = &[
+pub(crate) const OPERATORS: &[&str] = &[
     "StringEquals",
     "StringNotEquals",
     "StringEqualsIgnoreCase",
@@ -64,11 +64,11 @@ pub const OPERATORS: &[&str] = &[
 ];
 
 /// The set qualifiers, as written before the `:`.
-pub const SET_QUALIFIERS: &[&str] = &["ForAllValues", "ForAnyValue"];
+pub(crate) const SET_QUALIFIERS: &[&str] = &["ForAllValues", "ForAnyValue"];
 
 /// What a condition operator compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
+pub(crate) enum Family {
     /// `String...`.
     String,
     /// `Numeric...`.
@@ -118,7 +118,7 @@ impl Family {
 
 /// A set qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetQualifier {
+pub(crate) enum SetQualifier {
     /// `ForAllValues:`.
     ForAllValues,
     /// `ForAnyValue:`.
@@ -137,7 +137,7 @@ impl SetQualifier {
 
 /// A condition operator as written, split into its parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Operator {
+pub(crate) struct Operator {
     /// The operator without qualifier and `IfExists` (`StringLike`).
     pub base: &'static str,
     /// What it compares.
@@ -150,7 +150,7 @@ pub struct Operator {
 
 /// Why a condition operator is not one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OperatorError {
+pub(crate) enum OperatorError {
     /// `NullIfExists` (with or without a qualifier).
     NullIfExists,
     /// Not an operator; the closest operator, when one is close.
@@ -162,7 +162,7 @@ pub enum OperatorError {
 /// (observed in `ministryofjustice/modernisation-platform-environments#8893`); the AWS
 /// documentation itself is silent on case. Set qualifiers are taken as AWS writes them
 /// (`ForAllValues:`, `ForAnyValue:`), for the same reason.
-pub fn parse_operator(name: &str) -> Result<Operator, OperatorError> {
+pub(crate) fn parse_operator(name: &str) -> Result<Operator, OperatorError> {
     let (set, rest) = match name.split_once(':') {
         Some(("ForAllValues", rest)) => (Some(SetQualifier::ForAllValues), rest),
         Some(("ForAnyValue", rest)) => (Some(SetQualifier::ForAnyValue), rest),
@@ -241,6 +241,7 @@ impl KeyDef {
 
 /// Where looking a key up ended when it is in no table.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Missing {
     /// No `:` in the key.
     NoPrefix,
@@ -518,7 +519,7 @@ struct Scope {
 }
 
 /// Checks the statement's `Condition`: its shape, each operator, each key, each value.
-pub fn check_conditions<'a, L: Clone>(
+pub(crate) fn check_conditions<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     _policy: &Policy<'a, L>,
     statement: &Statement<'a, L>,

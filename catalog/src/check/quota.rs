@@ -51,6 +51,7 @@ impl Unit {
 
 /// The size quota of a policy type, or of one service's resource policies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Quota {
     /// The largest size AWS accepts.
     pub limit: usize,
@@ -171,6 +172,7 @@ pub fn resource_quota(prefix: &str) -> Option<Quota> {
 
 /// The size of a document written without white space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Size {
     /// Characters of the JSON text.
     pub characters: usize,
@@ -311,7 +313,7 @@ fn single_service<L>(root: &Node<L>) -> Option<String> {
 
 /// `policy-too-large`: the document is larger than its type's quota, or has more
 /// statements or actions per statement than its service allows.
-pub fn check_quota<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
+pub(crate) fn check_quota<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
     let quota = match ctx.kind {
         PolicyKind::Resource => single_service(root).and_then(|p| resource_quota(&p)),
         kind => quota(kind),

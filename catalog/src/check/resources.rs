@@ -41,7 +41,7 @@ enum Resource {
 /// or a well-formed ARN with a known partition and account; then, for statements with
 /// `Action` and `Resource`, each action fits some resource and each resource fits some
 /// action.
-pub fn check_resources<'a, L: Clone>(
+pub(crate) fn check_resources<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     _policy: &Policy<'a, L>,
     statement: &Statement<'a, L>,

@@ -27,11 +27,11 @@ pub const STATEMENT_ELEMENTS: &[&str] = &[
 ];
 
 /// The policy language versions.
-pub const VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
+pub(crate) const VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
 
 /// Reads the document's shape, reporting every structural problem, and returns what the
 /// other rules work on (`None` when the root is not an object).
-pub fn check_structure<'a, L: Clone>(
+pub(crate) fn check_structure<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     root: &'a Node<L>,
 ) -> Option<Policy<'a, L>> {
