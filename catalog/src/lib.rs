@@ -12,12 +12,15 @@ pub mod capability;
 pub mod check;
 mod data;
 mod diagnostic;
+pub mod eval;
 pub mod generate;
 pub mod global_keys;
 mod kind;
 pub mod model;
+pub mod pattern;
 pub mod query;
 pub mod suggest;
+pub mod value;
 pub mod view;
 pub mod wildcard;
 

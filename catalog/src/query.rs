@@ -4,66 +4,7 @@
 use crate::model::{self, Action, ConditionKey, ResourceType, Service};
 use crate::view::{Segment, Text};
 
-/// Whether `text` matches the IAM wildcard `pattern` (`*` any run, `?` one character),
-/// ASCII case-insensitively, as action names are matched. Allocation-free for ASCII
-/// text (every action name and prefix); other text is compared by characters.
-pub fn wildcard_matches(pattern: &str, text: &str) -> bool {
-    // Over ASCII text, matching bytes is matching characters whatever the pattern holds:
-    // a `?` takes one byte, which is one character, and a non-ASCII byte of the pattern
-    // equals no byte of the text.
-    if text.is_ascii() {
-        glob(
-            pattern.as_bytes(),
-            text.as_bytes(),
-            b'*',
-            b'?',
-            u8::eq_ignore_ascii_case,
-        )
-    } else {
-        let p: Vec<char> = pattern.chars().collect();
-        let t: Vec<char> = text.chars().collect();
-        glob(&p, &t, '*', '?', char::eq_ignore_ascii_case)
-    }
-}
-
-/// Classic greedy glob matching with backtracking to the last `*`.
-fn glob<T: Copy + PartialEq>(
-    p: &[T],
-    t: &[T],
-    star: T,
-    one: T,
-    eq: impl Fn(&T, &T) -> bool,
-) -> bool {
-    let (mut pi, mut ti) = (0usize, 0usize);
-    let mut last_star: Option<(usize, usize)> = None;
-    while let Some(tc) = t.get(ti) {
-        match p.get(pi) {
-            Some(&c) if c == star => {
-                last_star = Some((pi, ti));
-                pi += 1;
-            }
-            Some(c) if *c == one || eq(c, tc) => {
-                pi += 1;
-                ti += 1;
-            }
-            _ => match last_star {
-                Some((sp, st)) => {
-                    pi = sp + 1;
-                    ti = st + 1;
-                    last_star = Some((sp, st + 1));
-                }
-                None => return false,
-            },
-        }
-    }
-    p.get(pi..)
-        .is_some_and(|rest| rest.iter().all(|&c| c == star))
-}
-
-/// Whether a pattern has IAM wildcards (`*` or `?`).
-pub fn has_wildcard(pattern: &str) -> bool {
-    pattern.bytes().any(|b| b == b'*' || b == b'?')
-}
+pub use crate::pattern::{has_wildcard, wildcard_matches};
 
 /// The services whose prefix matches the prefix part of an action pattern.
 pub fn services_matching(prefix_pattern: &str) -> impl Iterator<Item = Service> + '_ {
@@ -729,24 +670,6 @@ mod tests {
             .find(|r| r.name() == type_name)
             .unwrap();
         fits(&pattern(resource), rt)
-    }
-
-    #[test]
-    fn wildcards_match_case_insensitively() {
-        assert!(wildcard_matches("Get*", "GetObject"));
-        assert!(wildcard_matches("get*", "GetObject"));
-        assert!(wildcard_matches("*Instance?", "DescribeInstances"));
-        assert!(wildcard_matches("*", ""));
-        assert!(wildcard_matches("a*b*c", "aXbYc"));
-        assert!(!wildcard_matches("a*b*c", "aXbY"));
-        assert!(!wildcard_matches("Get?", "GetObject"));
-        assert!(!wildcard_matches("Put*", "GetObject"));
-        assert!(wildcard_matches("*", "GetObject"));
-        assert!(!wildcard_matches("", "GetObject"));
-        assert!(!wildcard_matches("é?", "ÉX"));
-        assert!(wildcard_matches("é?", "éx"));
-        assert!(wildcard_matches("a?c", "aéc"));
-        assert!(!wildcard_matches("a?c", "abbc"));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod check;
 mod explain;
 mod generate;
 mod render;
+mod simulate;
 mod template;
 
 use std::process::ExitCode;
@@ -61,6 +62,8 @@ enum Command {
         /// The action pattern.
         pattern: String,
     },
+    /// Decide offline whether a set of policies allows a request (exit 0 allow, 1 deny).
+    Simulate(Box<simulate::Args>),
     /// Generate the least-privilege policy a template (`policy_sentry`'s YAML or JSON)
     /// asks for.
     Generate(generate::Args),
@@ -108,6 +111,7 @@ fn main() -> ExitCode {
             explain::explain(&action, format == TextOrJson::Json)
         }
         Command::Expand { pattern } => explain::expand(&pattern),
+        Command::Simulate(args) => simulate::run(&args),
         Command::Generate(args) => generate::run(&args),
     }
 }

@@ -3,6 +3,7 @@
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 
 pub mod document;
+pub mod eval;
 pub mod generate;
 mod insert;
 pub mod json;

@@ -2,9 +2,10 @@
 //! quotes, backslashes, control characters, non-ASCII), the policy `policy!` writes
 //! grants exactly what the literal value names.
 //!
-//! Each property reads the written JSON back and interprets the string as IAM does
-//! (`iam_pattern` below, from the IAM User Guide): `*` any run, `?` one character,
-//! `${*}`, `${?}`, `${$}` the literal characters, any other `${…}` a policy variable. The
+//! Each property reads the written JSON back and interprets the string as the evaluator
+//! does (`iam_catalog::pattern`, IAM's documented matching rules): `*` any run, `?` one
+//! character, `${*}`, `${?}`, `${$}` the literal characters, any other `${…}` a policy
+//! variable. The
 //! written pattern must be exactly the template's wildcards around the value's literal
 //! characters, and a request for another tenant's ARN must match only where the literal
 //! value's ARN would.
@@ -19,86 +20,42 @@
     reason = "a test fails by panicking"
 )]
 
-use iam_policy::{AccountId, Literal, Pattern, Policy, policy};
+use iam_policy::catalog::pattern::{Case, NoVariables, Pattern, Piece, Syntax};
+use iam_policy::{AccountId, Literal, Policy, policy};
 use proptest::prelude::*;
 use serde_json::Value;
 
-/// A character of a policy string as IAM reads it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Tok {
-    /// Matches itself.
-    Lit(char),
-    /// `*`: any run of characters.
-    Star,
-    /// `?`: one character.
-    One,
-    /// A policy variable, replaced from the request context.
-    Var(String),
+/// A policy string as the evaluator reads it where IAM evaluates wildcards and policy
+/// variables (`Resource`, `…Like` values; IAM User Guide: "IAM JSON policy elements:
+/// Resource" — `*` and `?`; "IAM policy elements: Variables and tags" — `${key}`,
+/// `${key, 'default'}`, and the special characters `${*}`, `${?}`, `${$}`).
+/// An ARN is read as a `Resource` (variables from its region field on), anything else as
+/// a condition value.
+fn iam_pattern(s: &str) -> Vec<Piece> {
+    compile(s).pieces().to_vec()
 }
 
-/// Reads a policy string as IAM does where it evaluates wildcards and policy variables
-/// (IAM User Guide: "IAM JSON policy elements: Resource" — `*` and `?`; "IAM policy
-/// elements: Variables and tags" — `${key}`, `${key, 'default'}`, and the special
-/// characters `${*}`, `${?}`, `${$}`).
-fn iam_pattern(s: &str) -> Vec<Tok> {
-    let mut out = Vec::new();
-    let mut rest = s;
-    while !rest.is_empty() {
-        if let Some(after) = rest.strip_prefix("${")
-            && let Some(end) = after.find('}')
-        {
-            out.push(match &after[..end] {
-                "*" => Tok::Lit('*'),
-                "?" => Tok::Lit('?'),
-                "$" => Tok::Lit('$'),
-                name => Tok::Var(name.to_owned()),
-            });
-            rest = &after[end + 1..];
-            continue;
-        }
-        let mut chars = rest.chars();
-        let c = chars.next().unwrap();
-        out.push(match c {
-            '*' => Tok::Star,
-            '?' => Tok::One,
-            c => Tok::Lit(c),
-        });
-        rest = chars.as_str();
+fn compile(s: &str) -> Pattern {
+    if s.starts_with("arn:") {
+        Pattern::parse_resource(s, Syntax::GLOB)
+    } else {
+        Pattern::parse(s, Syntax::GLOB)
     }
-    out
 }
 
-/// The tokens of a template: its fixed parts as IAM reads them, the value's characters
+/// The pieces of a template: its fixed parts as IAM reads them, the value's characters
 /// as literals.
-fn expected(before: &str, value: &str, after: &str) -> Vec<Tok> {
+fn expected(before: &str, value: &str, after: &str) -> Vec<Piece> {
     let mut out = iam_pattern(before);
-    out.extend(value.chars().map(Tok::Lit));
+    out.extend(value.chars().map(Piece::Char));
     out.extend(iam_pattern(after));
     out
 }
 
-/// Whether `pattern` matches `value` (no variables: an unresolved variable never matches).
-fn matches(pattern: &[Tok], value: &str) -> bool {
-    let value: Vec<char> = value.chars().collect();
-    // reachable[j]: the pattern read so far can end at value[j].
-    let mut reachable = vec![false; value.len() + 1];
-    reachable[0] = true;
-    for tok in pattern {
-        let mut next = vec![false; value.len() + 1];
-        for j in 0..=value.len() {
-            if !reachable[j] {
-                continue;
-            }
-            match tok {
-                Tok::Star => next[j..].iter_mut().for_each(|r| *r = true),
-                Tok::One if j < value.len() => next[j + 1] = true,
-                Tok::Lit(c) if value.get(j) == Some(c) => next[j + 1] = true,
-                _ => {}
-            }
-        }
-        reachable = next;
-    }
-    reachable[value.len()]
+/// Whether the evaluator matches `value` against the written `pattern` (no variables
+/// have values: an unresolved variable never matches).
+fn matches(pattern: &str, value: &str) -> bool {
+    compile(pattern).matches(value, Case::Sensitive, &NoVariables) == Some(true)
 }
 
 /// The first statement of a written policy.
@@ -133,12 +90,11 @@ proptest! {
             }]
         });
         let written = statement(&session)["Resource"].as_str().unwrap().to_owned();
-        let pattern = iam_pattern(&written);
-        prop_assert_eq!(&pattern, &expected("arn:aws:s3:::saas-data/tenants/", id, "/*"));
+        prop_assert_eq!(iam_pattern(&written), expected("arn:aws:s3:::saas-data/tenants/", id, "/*"));
         let prefix = format!("arn:aws:s3:::saas-data/tenants/{tenant}/");
         for target in [&tenant, &other, &"victim".to_owned()] {
             let arn = format!("arn:aws:s3:::saas-data/tenants/{target}/report.csv");
-            prop_assert_eq!(matches(&pattern, &arn), arn.starts_with(&prefix), "{}", arn);
+            prop_assert_eq!(matches(&written, &arn), arn.starts_with(&prefix), "{}", arn);
         }
     }
 
@@ -174,17 +130,17 @@ proptest! {
         });
         let written = statement(&p)["Condition"]["StringEquals"]["aws:ResourceAccount"]
             .as_str().unwrap().to_owned();
-        let tokens = iam_pattern(&written);
-        prop_assert!(!tokens.iter().any(|t| matches!(t, Tok::Var(_))), "{:?}", tokens);
-        let compared: String = tokens
+        // `StringEquals` reads no wildcard: every piece must be a literal character.
+        let pieces = Pattern::parse(&written, Syntax::EXACT).pieces().to_vec();
+        let compared: Option<String> = pieces
             .iter()
-            .map(|t| match t {
-                Tok::Lit(c) => *c,
-                Tok::Star => '*', // `StringEquals` reads no wildcard
-                Tok::One => '?',
-                Tok::Var(_) => unreachable!(),
+            .map(|p| match p {
+                Piece::Char(c) => Some(*c),
+                _ => None,
             })
             .collect();
+        prop_assert!(compared.is_some(), "{:?}", pieces);
+        let compared = compared.unwrap();
         prop_assert_eq!(compared, account);
     }
 
@@ -218,7 +174,8 @@ proptest! {
                 "Statement": [{ "Effect": "Allow", "Action": "s3:{action}", "Resource": "*" }]
             });
             let written = statement(&p)["Action"].as_str().unwrap().to_owned();
-            prop_assert!(iam_pattern(&written).iter().all(|t| matches!(t, Tok::Lit(_))));
+            let pieces = Pattern::parse(&written, Syntax::GLOB_LITERAL).pieces().to_vec();
+            prop_assert!(pieces.iter().all(|p| matches!(p, Piece::Char(_))), "{:?}", pieces);
             prop_assert_eq!(written, format!("s3:{name}"));
         }
     }
@@ -244,8 +201,8 @@ proptest! {
 
 #[test]
 fn a_pattern_keeps_its_wildcards_and_variables() {
-    let logs = Pattern("app-*");
-    let home = Pattern("${aws:username}");
+    let logs = iam_policy::Pattern("app-*");
+    let home = iam_policy::Pattern("${aws:username}");
     let p = policy!({
         "Version": "2012-10-17",
         "Statement": [{

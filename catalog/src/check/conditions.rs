@@ -445,6 +445,15 @@ pub fn resolve_key(name: &str, services: &[Service]) -> Result<KeyDef, Missing> 
     })
 }
 
+/// A condition key's type and whether it is multivalued, for any key the checker knows
+/// (global, service, cross-service, OIDC claim, as the condition rules resolve them): the one lookup the
+/// evaluator uses to type request values.
+pub fn key_type(name: &str) -> Option<(ConditionType, bool)> {
+    resolve_key(name, &[])
+        .ok()
+        .map(|key| (key.value_type(), key.is_multivalued()))
+}
+
 /// The statement's actions when every entry of `Action` is a known action or a pattern
 /// within one service that matches some action; `None` when the statement uses
 /// `NotAction`, `*`, a pattern over services, an unknown action or a run-time value (the
@@ -1092,28 +1101,9 @@ fn check_value<'a, L: Clone>(
     }
 }
 
-/// An integer or decimal, optionally signed (the operators page: "an integer or decimal
-/// value"). Exponents are accepted as JSON writes numbers; whether IAM accepts `1e3` is
-/// not documented.
+/// A number as IAM reads one ([`crate::value::parse_number`]).
 fn is_number(text: &str) -> bool {
-    let body = text.strip_prefix(['-', '+']).unwrap_or(text);
-    let (mantissa, exponent) = match body.split_once(['e', 'E']) {
-        Some((m, e)) => (m, Some(e)),
-        None => (body, None),
-    };
-    let (int, frac) = match mantissa.split_once('.') {
-        Some((i, f)) => (i, Some(f)),
-        None => (mantissa, None),
-    };
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let exponent_ok = exponent.is_none_or(|e| {
-        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
-        !e.is_empty() && digits(e)
-    });
-    digits(int)
-        && frac.is_none_or(digits)
-        && !(int.is_empty() && frac.is_none_or(str::is_empty))
-        && exponent_ok
+    crate::value::parse_number(text).is_some()
 }
 
 /// `true` or `false`, in any case (the reference writes them lowercase; whether IAM
@@ -1122,80 +1112,14 @@ fn is_bool(text: &str) -> bool {
     text.eq_ignore_ascii_case("true") || text.eq_ignore_ascii_case("false")
 }
 
-/// A date: epoch seconds, or a W3C profile of ISO 8601 (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`,
-/// `YYYY-MM-DDThh:mm[:ss[.s+]]` with `Z` or `±hh:mm`) — "W3C implementations of the ISO
-/// 8601 date formats" (operators page). The time zone is accepted when absent: IAM's
-/// own examples always give one, and what IAM does without is not documented.
+/// A date as IAM reads one ([`crate::value::parse_date`]).
 fn is_date(text: &str) -> bool {
-    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) && text.len() != 4 {
-        return true; // epoch seconds
-    }
-    let (date, time) = match text.split_once(['T', 't']) {
-        Some((d, t)) => (d, Some(t)),
-        None => (text, None),
-    };
-    let parts: Vec<&str> = date.split('-').collect();
-    let number = |s: &str, len: usize, range: std::ops::RangeInclusive<u32>| {
-        s.len() == len
-            && s.bytes().all(|b| b.is_ascii_digit())
-            && s.parse::<u32>().is_ok_and(|n| range.contains(&n))
-    };
-    let date_ok = match parts.as_slice() {
-        [y] => number(y, 4, 0..=9999) && time.is_none(),
-        [y, m] => number(y, 4, 0..=9999) && number(m, 2, 1..=12) && time.is_none(),
-        [y, m, d] => number(y, 4, 0..=9999) && number(m, 2, 1..=12) && number(d, 2, 1..=31),
-        _ => false,
-    };
-    date_ok && time.is_none_or(|t| is_time(t, &number))
+    crate::value::parse_date(text).is_some()
 }
 
-fn is_time(
-    text: &str,
-    number: &dyn Fn(&str, usize, std::ops::RangeInclusive<u32>) -> bool,
-) -> bool {
-    // Split off the zone: `Z`, `+hh:mm` or `-hh:mm`.
-    let (clock, zone) = if let Some(clock) = text.strip_suffix(['Z', 'z']) {
-        (clock, None)
-    } else if let Some(at) = text.rfind(['+', '-']) {
-        (text.get(..at).unwrap_or_default(), text.get(at + 1..))
-    } else {
-        (text, None)
-    };
-    let zone_ok = zone.is_none_or(|z| match z.split_once(':') {
-        Some((h, m)) => number(h, 2, 0..=23) && number(m, 2, 0..=59),
-        None => number(z, 2, 0..=23) || number(z, 4, 0..=2359),
-    });
-    let (hms, fraction) = match clock.split_once('.') {
-        Some((hms, f)) => (hms, Some(f)),
-        None => (clock, None),
-    };
-    let fraction_ok =
-        fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
-    let parts: Vec<&str> = hms.split(':').collect();
-    let clock_ok = match parts.as_slice() {
-        [h, m] => number(h, 2, 0..=24) && number(m, 2, 0..=59) && fraction.is_none(),
-        [h, m, s] => number(h, 2, 0..=24) && number(m, 2, 0..=59) && number(s, 2, 0..=60),
-        _ => false,
-    };
-    zone_ok && fraction_ok && clock_ok
-}
-
-/// An IPv4 or IPv6 address, optionally with a prefix length ("standard CIDR format";
-/// without one, IAM uses `/32`).
+/// An IP address or CIDR range ([`crate::value::parse_ip_range`]).
 fn is_ip_range(text: &str) -> bool {
-    let (address, prefix) = match text.split_once('/') {
-        Some((a, p)) => (a, Some(p)),
-        None => (text, None),
-    };
-    let Ok(ip) = address.parse::<std::net::IpAddr>() else {
-        return false;
-    };
-    let max = if ip.is_ipv4() { 32 } else { 128 };
-    prefix.is_none_or(|p| {
-        !p.is_empty()
-            && p.bytes().all(|b| b.is_ascii_digit())
-            && p.parse::<u32>().is_ok_and(|n| n <= max)
-    })
+    crate::value::parse_ip_range(text).is_some()
 }
 
 /// Standard base64 (RFC 4648 alphabet), with or without `=` padding.

@@ -184,19 +184,8 @@ pub(crate) fn ends_inside_variable(open: bool, literal: &str) -> bool {
 /// place: `*` as `${*}`, `?` as `${?}`, `$` as `${$}`. The result matches, and is
 /// replaced by, exactly `value` (IAM User Guide, policy variables, "Special characters").
 pub fn escape_literal(value: &str) -> Cow<'_, str> {
-    if !value.contains(['*', '?', '$']) {
-        return Cow::Borrowed(value);
-    }
-    let mut out = String::with_capacity(value.len() + 8);
-    for c in value.chars() {
-        match c {
-            '*' => out.push_str("${*}"),
-            '?' => out.push_str("${?}"),
-            '$' => out.push_str("${$}"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
+    // One writer of IAM's escapes: the pattern module's, which also reads them.
+    crate::pattern::escape(value)
 }
 
 #[cfg(test)]
