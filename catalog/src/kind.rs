@@ -2,6 +2,11 @@
 
 use std::fmt;
 
+/// The principal kinds of the `Principal` element, as policies write them ("AWS JSON
+/// policy elements: Principal"). The one list: the engine's `invalid-principal` rule and
+/// `iam_policy::document::PrincipalKind` read it.
+pub const PRINCIPAL_KINDS: &[&str] = &["AWS", "Service", "Federated", "CanonicalUser"];
+
 /// The type of a policy: it decides which elements are allowed and the size quota.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum PolicyKind {

@@ -19,6 +19,7 @@ use super::{Ctx, Policy, Statement, strings_of};
 use crate::capability::{Basis, Capability, Support, capability_support};
 #[cfg(test)]
 use crate::capability::{CapabilityRow, table_support};
+use crate::kind::PRINCIPAL_KINDS;
 use crate::query::has_wildcard;
 use crate::suggest::suggest;
 use crate::{Code, Member, Node, NodeKind, PolicyKind, Segment, model, query};
@@ -35,9 +36,6 @@ pub const TRUST_ACTIONS: &[&str] = &[
     "sts:SetSourceIdentity",
     "sts:SetContext",
 ];
-
-/// The principal kinds of the `Principal` element ("AWS JSON policy elements: Principal").
-pub const PRINCIPAL_KINDS: &[&str] = &["AWS", "Service", "Federated", "CanonicalUser"];
 
 /// The web identity providers a trust policy names directly in `Federated` ("Principal",
 /// web identity session principals). Any other OIDC provider is named by the ARN of its
