@@ -8,7 +8,7 @@
 
 use super::{Ctx, Policy, Statement};
 use crate::suggest::suggest;
-use crate::{Code, Member, Node, NodeKind, PolicyKind};
+use crate::{Code, Member, Node, NodeKind};
 
 /// Top-level elements, in AWS's order (the macro writes them in this order).
 pub const POLICY_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
@@ -257,7 +257,7 @@ fn check_statement<'a, L: Clone>(
         "Action",
         "NotAction",
     );
-    let resource_required = ctx.kind != PolicyKind::Trust;
+    let resource_required = ctx.kind.facts().resource_required;
     pair(
         ctx,
         node,
@@ -435,10 +435,7 @@ fn expect_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
 /// services' resource policies accept more (S3 allows spaces), and AWS Organizations
 /// documents no character rule for SCPs and RCPs, so only uniqueness is checked there.
 fn check_sids<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
-    let alnum_only = matches!(
-        ctx.kind,
-        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Trust
-    );
+    let alnum_only = ctx.kind.facts().stored_by_iam;
     let mut seen: Vec<String> = Vec::new();
     for statement in &policy.statements {
         ctx.statement = Some(statement.index);
