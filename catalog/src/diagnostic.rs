@@ -72,6 +72,22 @@ macro_rules! declare_codes {
                 match self { $(Code::$variant => $summary,)* }
             }
 
+            /// Whether the code belongs to the security group: findings about what a
+            /// well-formed policy lets someone do, rather than whether AWS accepts it.
+            pub fn is_security(self) -> bool {
+                matches!(
+                    self,
+                    Code::PrivilegeEscalation
+                        | Code::PassRoleUnrestricted
+                        | Code::DataExfiltration
+                        | Code::ResourceExposure
+                        | Code::CredentialsExposure
+                        | Code::AllowWithNot
+                        | Code::PublicAccess
+                        | Code::CrossAccountTrustUnconditioned
+                )
+            }
+
             /// The code with this kebab-case name.
             pub fn from_name(name: &str) -> Option<Code> {
                 match name { $($name => Some(Code::$variant),)* _ => None }
@@ -918,6 +934,181 @@ declare_codes! {
     /// Split it into several managed policies, or use wildcards for families of actions;
     /// for trust policies, ask for the 4,096-character quota.
     PolicyTooLarge, "policy-too-large", Error, "the policy exceeds its type's size quota";
+
+    // --- security (warnings; promote with `#![deny(code)]` or `--deny CODE`) ---
+    /// A published privilege-escalation path granted on every resource.
+    ///
+    /// ### What it checks
+    /// In an identity policy, each privilege-escalation method (the 21 of Rhino Security
+    /// Labs' "AWS IAM Privilege Escalation – Methods and Mitigation" and the later ones
+    /// cloudsplaining 0.9.1 lists, such as `iam:PassRole` + `lambda:CreateFunction` +
+    /// `lambda:InvokeFunction`) whose actions the policy all grants without constraint:
+    /// from `Allow` statements without `Condition`, on `"*"` or on every resource of the
+    /// action's resource types (or with `NotResource`), not taken back by an
+    /// unconditioned `Deny` on `"*"`. One finding per string that grants a method's first
+    /// action, naming every method found there.
+    ///
+    /// ### Why
+    /// A principal with these permissions can give itself more: attach a policy to itself,
+    /// create a key for an administrator, or pass an administrator role to code it writes.
+    ///
+    /// ### Example
+    /// ```json
+    /// "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"
+    /// ```
+    ///
+    /// ### Fix
+    /// Name the roles, users and functions in `Resource`, or add a condition. A policy
+    /// meant to administer IAM allows the code.
+    PrivilegeEscalation, "privilege-escalation", Warning, "the policy grants a published privilege-escalation path on every resource";
+    /// `iam:PassRole` on every role without `iam:PassedToService`.
+    ///
+    /// ### What it checks
+    /// In an identity policy, an `Allow` statement granting `iam:PassRole` on `"*"` (or on
+    /// every role, `arn:aws:iam::*:role/*`, or with `NotResource`) without an
+    /// `iam:PassedToService` condition (other conditions do not limit the service).
+    ///
+    /// ### Why
+    /// The principal can hand any role, an administrator's too, to any service that runs
+    /// its code (IAM User Guide, "Granting a user permissions to pass a role to an AWS
+    /// service"; IAM Access Analyzer's "`PassRole` with star in resource" warning).
+    ///
+    /// ### Example
+    /// ```json
+    /// {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}
+    /// ```
+    ///
+    /// ### Fix
+    /// Name the roles (`arn:aws:iam::123456789012:role/app-*`) and add
+    /// `"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}`.
+    PassRoleUnrestricted, "pass-role-unrestricted", Warning, "`iam:PassRole` on every role without an `iam:PassedToService` condition";
+    /// Actions that read stored data or secrets, on every resource.
+    ///
+    /// ### What it checks
+    /// In an identity policy, an `Allow` statement without `Condition` granting, without
+    /// resource constraint, one of cloudsplaining 0.9.1's data-exfiltration actions:
+    /// `s3:GetObject`, `ssm:GetParameter`, `ssm:GetParameters`, `ssm:GetParametersByPath`,
+    /// `secretsmanager:GetSecretValue`, `rds:CopyDBSnapshot`, `rds:CreateDBSnapshot`.
+    ///
+    /// ### Why
+    /// Unrestricted `s3:GetObject` is the classic source of data leaks; the others read
+    /// secrets or copy databases.
+    ///
+    /// ### Example
+    /// ```json
+    /// {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}
+    /// ```
+    ///
+    /// ### Fix
+    /// Name the buckets, parameters and secrets in `Resource`.
+    DataExfiltration, "data-exfiltration", Warning, "actions that read stored data or secrets are granted on every resource";
+    /// Permissions-management actions on every resource.
+    ///
+    /// ### What it checks
+    /// In an identity policy, an `Allow` statement without `Condition` granting, without
+    /// resource constraint, actions of the catalog's "Permissions management" access level
+    /// (`s3:PutBucketPolicy`, `kms:CreateGrant`, `iam:AttachRolePolicy`, `ram:*`, ...), as
+    /// cloudsplaining's "resource exposure". The 40 actions of that level whose names
+    /// read or call (`Get`, `List`, `Describe`, `Invoke`, ...: `glue:GetStage`,
+    /// `backup:ListIndexedRecoveryPointsForSearch`) change no permission and are left out.
+    ///
+    /// ### Why
+    /// These actions change who may use a resource: a bucket policy can make a bucket
+    /// public, a key grant hands a key to another account.
+    ///
+    /// ### Example
+    /// ```json
+    /// {"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "*"}
+    /// ```
+    ///
+    /// ### Fix
+    /// Name the resources whose permissions the principal manages, or add a condition.
+    ResourceExposure, "resource-exposure", Warning, "permissions-management actions are granted on every resource";
+    /// Actions that return credentials, on every resource.
+    ///
+    /// ### What it checks
+    /// In an identity policy, an `Allow` statement without `Condition` granting, without
+    /// resource constraint, an action whose response carries credentials (cloudsplaining
+    /// 0.9.1's list, misspellings fixed: `iam:CreateAccessKey`, `ecr:GetAuthorizationToken`,
+    /// `sts:AssumeRole`, `redshift:GetClusterCredentials`, `ec2:GetPasswordData`, ...).
+    ///
+    /// ### Why
+    /// Credentials outlive the request: keys and tokens leak into logs, shells and CI.
+    ///
+    /// ### Example
+    /// ```json
+    /// {"Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": "*"}
+    /// ```
+    ///
+    /// ### Fix
+    /// Name the users, roles or registries in `Resource`, or add a condition.
+    CredentialsExposure, "credentials-exposure", Warning, "actions that return credentials are granted on every resource";
+    /// `Allow` with `NotAction` or `NotResource`.
+    ///
+    /// ### What it checks
+    /// In identity, resource and trust policies, an `Allow` statement that uses
+    /// `NotAction` or `NotResource`.
+    ///
+    /// ### Why
+    /// It grants everything but a list, including actions and resources AWS adds later
+    /// (IAM User Guide, "`NotAction`": "be careful using the `NotAction` element with `Allow`";
+    /// "NotResource": "use it with caution" with `Allow`).
+    ///
+    /// ### Example
+    /// ```json
+    /// {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}
+    /// ```
+    ///
+    /// ### Fix
+    /// List what is allowed, or keep the exclusion in a `Deny` statement.
+    AllowWithNot, "allow-with-not", Warning, "`Allow` with `NotAction` or `NotResource` grants everything but a list";
+    /// A resource or trust policy open to anyone.
+    ///
+    /// ### What it checks
+    /// In resource and trust policies, an `Allow` statement whose principal is `"*"` (or
+    /// `{"AWS": "*"}`) without a condition (under an operator that matches, not a `...Not...`
+    /// one) on a key that limits who: `aws:PrincipalOrgID`, `aws:PrincipalAccount`,
+    /// `aws:PrincipalArn`, `aws:SourceArn`, `aws:SourceAccount`, `aws:SourceVpce`,
+    /// `aws:SourceIp`, `kms:CallerAccount`, ... (IAM Access Analyzer's public-access
+    /// findings and policy check reference).
+    ///
+    /// ### Why
+    /// Any AWS principal, in any account, or anonymous callers, get the access.
+    ///
+    /// ### Example
+    /// ```json
+    /// {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}
+    /// ```
+    ///
+    /// ### Fix
+    /// Name the principals, or add a condition on `aws:PrincipalOrgID` or
+    /// `aws:SourceArn`. Allow the code for a deliberately public resource.
+    PublicAccess, "public-access", Warning, "the policy grants access to any principal without a limiting condition";
+    /// A trust policy that trusts a whole account without an external id or organization
+    /// condition.
+    ///
+    /// ### What it checks
+    /// In a trust policy, an `Allow` statement whose `AWS` principal is an account
+    /// (`123456789012` or `arn:aws:iam::123456789012:root`) without a condition on
+    /// `sts:ExternalId`, `aws:PrincipalOrgID`, `aws:PrincipalOrgPaths`,
+    /// `aws:PrincipalArn` or `sts:SourceIdentity`.
+    ///
+    /// ### Why
+    /// Every principal its administrators allow may assume the role; for a third party
+    /// this is the confused-deputy problem the external id solves (IAM User Guide, "How to
+    /// use an external ID when granting access to your AWS resources to a third party").
+    /// The engine does not know the role's own account, so a trust in the same account
+    /// is reported too.
+    ///
+    /// ### Example
+    /// ```json
+    /// {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sts:AssumeRole"}
+    /// ```
+    ///
+    /// ### Fix
+    /// Add `"StringEquals": {"sts:ExternalId": "..."}`, or `aws:PrincipalOrgID`, or name
+    /// the role that may assume it.
+    CrossAccountTrustUnconditioned, "cross-account-trust-unconditioned", Warning, "a trust policy trusts a whole account without an external id or organization condition";
 }
 
 impl fmt::Display for Code {

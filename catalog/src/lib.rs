@@ -15,6 +15,7 @@ mod diagnostic;
 pub mod eval;
 pub mod generate;
 pub mod global_keys;
+pub mod grants;
 mod kind;
 pub mod model;
 pub mod pattern;

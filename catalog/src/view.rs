@@ -16,6 +16,9 @@ pub struct PolicyView<L> {
     /// Codes allowed for single statements: `(index of the statement in Statement,
     /// code)`. Index 0 is used when `Statement` is a single object.
     pub statement_allows: Vec<(usize, crate::Code)>,
+    /// Codes the author denied for the whole policy (`#![deny(...)]`): their findings are
+    /// errors, whatever the code's own severity.
+    pub deny: Vec<crate::Code>,
 }
 
 impl<L> PolicyView<L> {
@@ -25,6 +28,7 @@ impl<L> PolicyView<L> {
             root,
             allow: Vec::new(),
             statement_allows: Vec::new(),
+            deny: Vec::new(),
         }
     }
 }

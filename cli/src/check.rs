@@ -22,6 +22,10 @@ pub struct Args {
     /// Allow a finding code (repeatable), e.g. `--allow policy-too-large`.
     #[arg(long = "allow", value_name = "CODE", value_parser = parse_code)]
     allow: Vec<Code>,
+    /// Treat a finding code as an error (repeatable), e.g. `--deny privilege-escalation`;
+    /// `--deny security` denies every code of the security group.
+    #[arg(long = "deny", value_name = "CODE", value_parser = parse_deny)]
+    deny: Vec<Vec<Code>>,
     /// How to read each file: `auto` recognises Terraform plans (`format_version` with
     /// `planned_values` or `resource_changes`), CloudFormation templates
     /// (`AWSTemplateFormatVersion`, or `Resources` with `AWS::` types; YAML or JSON) and
@@ -48,7 +52,7 @@ pub enum Format {
     Sarif,
 }
 
-fn parse_kind(name: &str) -> Result<PolicyKind, String> {
+pub(crate) fn parse_kind(name: &str) -> Result<PolicyKind, String> {
     PolicyKind::from_name(name).ok_or_else(|| {
         let kinds: Vec<&str> = PolicyKind::ALL.iter().map(|k| k.name()).collect();
         format!(
@@ -56,6 +60,18 @@ fn parse_kind(name: &str) -> Result<PolicyKind, String> {
             kinds.join(", ")
         )
     })
+}
+
+/// A `--deny` value: a code, or `security` for every code of the security group.
+fn parse_deny(name: &str) -> Result<Vec<Code>, String> {
+    if name == "security" {
+        return Ok(Code::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.is_security())
+            .collect());
+    }
+    parse_code(name).map(|code| vec![code])
 }
 
 fn parse_code(name: &str) -> Result<Code, String> {
@@ -341,7 +357,8 @@ pub fn run(args: &Args) -> ExitCode {
     let settings = Settings {
         kind: args.kind,
         input: args.input,
-        options: ValidateOptions::allowing(args.allow.iter().copied()),
+        options: ValidateOptions::allowing(args.allow.iter().copied())
+            .denying(args.deny.iter().flatten().copied()),
     };
     let inputs = inputs(&args.paths);
     let jobs = args.jobs.map_or_else(

@@ -1,10 +1,12 @@
-//! `iam-policy`: check IAM policy files, explain actions, expand action patterns.
+//! `iam-policy`: check IAM policy files, explain actions, expand action patterns, diff
+//! what two policies grant.
 //!
 //! All judgement comes from the engine (`iam_policy::validate_with`); this crate reads
 //! files and arguments and renders findings.
 #![forbid(unsafe_code)]
 
 mod check;
+mod diff;
 mod explain;
 mod generate;
 mod render;
@@ -62,6 +64,8 @@ enum Command {
         /// The action pattern.
         pattern: String,
     },
+    /// Show what NEW grants that OLD does not (exit 1 when anything is new or undecided).
+    Diff(diff::Args),
     /// Decide offline whether a set of policies allows a request (exit 0 allow, 1 deny).
     Simulate(Box<simulate::Args>),
     /// Generate the least-privilege policy a template (`policy_sentry`'s YAML or JSON)
@@ -111,6 +115,7 @@ fn main() -> ExitCode {
             explain::explain(&action, format == TextOrJson::Json)
         }
         Command::Expand { pattern } => explain::expand(&pattern),
+        Command::Diff(args) => diff::run(&args),
         Command::Simulate(args) => simulate::run(&args),
         Command::Generate(args) => generate::run(&args),
     }

@@ -186,7 +186,7 @@ fn long_minified_lines_are_cut_around_the_finding() {
     std::fs::write(
         &file,
         format!(
-            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":[{}],"Resource":"*"}}]}}"#,
+            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":[{}],"Resource":"arn:aws:s3:::b/*"}}]}}"#,
             actions.join(",")
         ),
     )

@@ -14,7 +14,7 @@ use syn::parse_macro_input;
 
 /// Checks an IAM policy written as JSON tokens and expands to an `iam_policy::Policy`.
 ///
-/// Input: `CRATE_PATH, #![allow(code, ...)]* KIND? { json... }`. Called by
+/// Input: `CRATE_PATH, #![allow(code, ...)]* #![deny(code, ...)]* KIND? { json... }`. Called by
 /// `iam_policy::policy!`, which documents the syntax.
 #[proc_macro]
 pub fn policy_impl(input: TokenStream) -> TokenStream {

@@ -41,6 +41,7 @@ pub fn lower(document: &Document) -> Lowered<'_> {
     let root = lowering.node(&document.root);
     let mut view = PolicyView::new(root);
     view.allow.clone_from(&document.allow);
+    view.deny.clone_from(&document.deny);
     view.statement_allows = statement_allows(&document.root);
     Lowered {
         view,

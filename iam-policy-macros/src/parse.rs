@@ -1,6 +1,6 @@
 //! Stage 1: the JSON token grammar of `policy!` (syntax only; nothing about IAM).
 //!
-//! The input is `CRATE_PATH , #![allow(..)]* KIND? { json... }`. Every string literal is
+//! The input is `CRATE_PATH , #![allow(..)]* #![deny(..)]* KIND? { json... }`. Every string literal is
 //! kept as a [`LitStr`], because its span is where a finding about it is reported.
 //!
 //! Errors come in two weights. A token that breaks the grammar (a missing `:`, a stray
@@ -37,6 +37,8 @@ pub struct Document {
     pub kind: PolicyKind,
     /// Codes allowed for the whole policy by `#![allow(...)]`.
     pub allow: Vec<Code>,
+    /// Codes denied for the whole policy by `#![deny(...)]`: their findings are errors.
+    pub deny: Vec<Code>,
     /// The root value: always an object (`{ ... }`).
     pub root: Value,
 }
@@ -188,11 +190,19 @@ pub fn parse_input(tokens: TokenStream) -> PolicyInput {
     }
 }
 
-/// Parses `#![allow(..)]* KIND? { ... }`.
+/// Parses `#![allow(..)]* #![deny(..)]* KIND? { ... }` (in any order).
 pub fn parse_document(tokens: TokenStream) -> syn::Result<Document> {
     let mut parser = Parser::default();
     let result = parser.document(tokens);
     parser.finish(result)
+}
+
+/// Which attribute: `allow` drops findings, `deny` makes them errors (the span of the
+/// `deny` word, where a misplaced one is reported).
+#[derive(Clone, Copy)]
+enum Level {
+    Allow,
+    Deny(Span),
 }
 
 /// Where a value stands, which decides whether `#[allow]` may precede it.
@@ -280,6 +290,7 @@ impl Parser {
     fn document(&mut self, tokens: TokenStream) -> syn::Result<Document> {
         let mut cursor = Cursor::new(tokens, None);
         let mut allow = Vec::new();
+        let mut deny = Vec::new();
         while cursor.peek_punct('#') {
             let pound = cursor.next();
             let pound_span = pound.as_ref().map_or(cursor.end, TokenTree::span);
@@ -290,8 +301,11 @@ impl Parser {
                 ));
             }
             cursor.next();
-            let codes = self.attribute(&mut cursor, pound_span)?;
-            allow.extend(codes);
+            let (level, codes) = self.attribute(&mut cursor, pound_span)?;
+            match level {
+                Level::Allow => allow.extend(codes),
+                Level::Deny(_) => deny.extend(codes),
+            }
         }
         let mut kind = PolicyKind::Identity;
         if let Some(TokenTree::Ident(ident)) = cursor.peek() {
@@ -342,11 +356,17 @@ impl Parser {
                 format!("unexpected {} after the policy document", describe(&extra)),
             ));
         }
-        Ok(Document { kind, allow, root })
+        Ok(Document {
+            kind,
+            allow,
+            deny,
+            root,
+        })
     }
 
-    /// Parses the `[allow(code, ...)]` group after `#` or `#!` and returns the known codes.
-    fn attribute(&mut self, cursor: &mut Cursor, pound: Span) -> syn::Result<Vec<Code>> {
+    /// Parses the `[allow(code, ...)]` or `[deny(code, ...)]` group after `#` or `#!` and
+    /// returns which it is and the known codes.
+    fn attribute(&mut self, cursor: &mut Cursor, pound: Span) -> syn::Result<(Level, Vec<Code>)> {
         let group = match cursor.next() {
             Some(TokenTree::Group(group)) if group.delimiter() == Delimiter::Bracket => group,
             Some(other) => {
@@ -358,16 +378,22 @@ impl Parser {
             None => return Err(syn::Error::new(pound, "expected `[allow(...)]` after `#`")),
         };
         let mut inner = Cursor::of_group(&group);
-        let list = match (inner.next(), inner.next(), inner.next()) {
+        let (level, list) = match (inner.next(), inner.next(), inner.next()) {
             (Some(TokenTree::Ident(name)), Some(TokenTree::Group(list)), None)
-                if name == "allow" && list.delimiter() == Delimiter::Parenthesis =>
+                if (name == "allow" || name == "deny")
+                    && list.delimiter() == Delimiter::Parenthesis =>
             {
-                list
+                let level = if name == "deny" {
+                    Level::Deny(name.span())
+                } else {
+                    Level::Allow
+                };
+                (level, list)
             }
             (Some(first), ..) => {
                 return Err(syn::Error::new(
                     first.span(),
-                    "expected `allow(code, ...)`: `policy!` supports only `allow` attributes",
+                    "expected `allow(code, ...)` or `deny(code, ...)`: `policy!` supports only `allow` and `deny` attributes",
                 ));
             }
             (None, ..) => {
@@ -426,7 +452,7 @@ impl Parser {
                 "expected at least one finding code in `allow(...)`",
             ));
         }
-        Ok(codes)
+        Ok((level, codes))
     }
 
     /// Resolves one code name written in `allow(...)`; unknown names are reported at
@@ -464,7 +490,14 @@ impl Parser {
                     "`#![allow(...)]` goes before the whole policy document; use `#[allow(...)]` before a statement",
                 ));
             }
-            allow.extend(self.attribute(cursor, pound_span)?);
+            let (level, codes) = self.attribute(cursor, pound_span)?;
+            if let Level::Deny(at) = level {
+                return Err(syn::Error::new(
+                    at,
+                    "`deny` applies to the whole policy: write `#![deny(...)]` before the document",
+                ));
+            }
+            allow.extend(codes);
         }
         let value = self.value(cursor, position, depth)?;
         if let Some(pound) = first_pound {
@@ -1114,6 +1147,16 @@ mod tests {
     }
 
     #[test]
+    fn whole_policy_deny() {
+        let document = doc("#![deny(privilege-escalation)] #![allow(missing-version)] {}");
+        assert_eq!(document.deny, [Code::PrivilegeEscalation]);
+        assert_eq!(document.allow, [Code::MissingVersion]);
+        let (message, at) = error(r#"{"Statement": [#[deny(public-access)] {}]}"#);
+        assert_eq!(at, "deny");
+        assert!(message.contains("`#![deny(...)]`"), "{message}");
+    }
+
+    #[test]
     fn whole_policy_allow() {
         let document =
             doc("#![allow(resource-mismatch, unknown-action,)] #![allow(invalid-json)] trust {}");
@@ -1149,8 +1192,8 @@ mod tests {
 
     #[test]
     fn malformed_attributes() {
-        let (message, at) = error("#![deny(unknown-action)] {}");
-        assert_eq!(at, "deny");
+        let (message, at) = error("#![warn(unknown-action)] {}");
+        assert_eq!(at, "warn");
         assert!(
             message.starts_with("expected `allow(code, ...)`"),
             "{message}"

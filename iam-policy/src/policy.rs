@@ -156,6 +156,56 @@ impl Policy {
     pub fn validate(&self, kind: PolicyKind) -> Vec<Diagnostic> {
         validate(&self.to_json_pretty(), kind)
     }
+
+    /// What this policy grants that `old` does not: each grant of this policy (action ×
+    /// resource pattern, with its principal and condition) that `old` does not contain,
+    /// proved new or undecided with the reason (see [`iam_catalog::grants`] for the
+    /// rules: actions compare by the catalog's expansion, resources by pattern inclusion,
+    /// conditions exactly).
+    ///
+    /// ```
+    /// use iam_policy::policy;
+    ///
+    /// let old = policy!({
+    ///     "Version": "2012-10-17",
+    ///     "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*"}]
+    /// });
+    /// let new = policy!({
+    ///     "Version": "2012-10-17",
+    ///     "Statement": [{"Effect": "Allow", "Action": "s3:Get*", "Resource": "arn:aws:s3:::reports/*"}]
+    /// });
+    /// let diff = new.diff(&old);
+    /// assert!(diff.grants_new());
+    /// assert!(diff.changes[0].actions.contains(&"s3:GetObjectAcl".to_owned()));
+    /// assert!(!old.grants_more_than(&new));
+    /// ```
+    pub fn diff(&self, old: &Policy) -> iam_catalog::grants::Diff {
+        match (
+            crate::json::parse(&old.json),
+            crate::json::parse(&self.json),
+        ) {
+            (Ok(old), Ok(new)) => iam_catalog::grants::diff(&old, &new),
+            // A `Policy` holds valid JSON; should it not, nothing is proved contained.
+            _ => iam_catalog::grants::Diff {
+                changes: vec![iam_catalog::grants::Change {
+                    actions: Vec::new(),
+                    resources: iam_catalog::grants::Resources::Pattern("*".to_owned()),
+                    principal: None,
+                    condition: None,
+                    verdict: iam_catalog::grants::Verdict::Undecided(
+                        "a document is not valid JSON".to_owned(),
+                    ),
+                }],
+            },
+        }
+    }
+
+    /// Whether this policy may grant something `other` does not: a grant proved new, or
+    /// one whose containment could not be decided (so a CI gate built on it fails
+    /// closed). [`Policy::diff`] says which.
+    pub fn grants_more_than(&self, other: &Policy) -> bool {
+        self.diff(other).may_grant_more()
+    }
 }
 
 impl From<SyntaxError> for ParseError {

@@ -15,6 +15,9 @@ pub type Diagnostic = iam_catalog::Diagnostic<JsonLocation>;
 pub struct ValidateOptions {
     /// Codes to drop from the result.
     pub allow: Vec<Code>,
+    /// Codes whose findings are errors, whatever their severity (e.g. the security
+    /// warnings).
+    pub deny: Vec<Code>,
 }
 
 impl ValidateOptions {
@@ -22,7 +25,15 @@ impl ValidateOptions {
     pub fn allowing(codes: impl IntoIterator<Item = Code>) -> Self {
         Self {
             allow: codes.into_iter().collect(),
+            deny: Vec::new(),
         }
+    }
+
+    /// The same options, with `codes` denied: their findings become errors.
+    #[must_use]
+    pub fn denying(mut self, codes: impl IntoIterator<Item = Code>) -> Self {
+        self.deny.extend(codes);
+        self
     }
 }
 
@@ -55,6 +66,7 @@ pub fn validate_with(text: &str, kind: PolicyKind, options: &ValidateOptions) ->
             kind,
             &Options {
                 allow: options.allow.clone(),
+                deny: options.deny.clone(),
             },
         ),
         Err(error) => {

@@ -7,7 +7,7 @@ use iam_policy::{Policy, policy};
 
 const READ_ONLY: Policy = policy!({
     "Version": "2012-10-17",
-    "Statement": [{ "Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": "*" }]
+    "Statement": [{ "Effect": "Allow", "Action": ["s3:Get*", "s3:List*"], "Resource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"] }]
 });
 
 /// A table whose name is known at run time.

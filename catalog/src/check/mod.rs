@@ -13,6 +13,7 @@
 //! | `variables` | policy variables |
 //! | `policy_type` | principals and elements per policy type, service capabilities |
 //! | [`quota`] | size quotas |
+//! | [`security`] | what a policy lets someone do: escalation, exposure, public access |
 
 use std::collections::HashMap;
 
@@ -25,6 +26,7 @@ pub(crate) mod place;
 pub(crate) mod policy_type;
 pub mod quota;
 pub mod resources;
+pub mod security;
 pub mod structure;
 pub(crate) mod variables;
 
@@ -37,6 +39,10 @@ pub struct Options {
     /// Codes to drop from the result for the whole policy (in addition to the view's own
     /// [`PolicyView::allow`]).
     pub allow: Vec<Code>,
+    /// Codes whose findings are errors for this check, whatever their severity (in
+    /// addition to the view's own [`PolicyView::deny`]): how a user promotes the security
+    /// warnings.
+    pub deny: Vec<Code>,
 }
 
 /// Checks a policy of type `kind` and returns every finding, sorted in source order.
@@ -62,6 +68,7 @@ pub fn check_with<L: Clone>(
         }
         ctx.statement = None;
         variables::check_variables(&mut ctx, policy);
+        security::check_security(&mut ctx, policy);
         policy_type::check_policy(&mut ctx, policy);
     }
     quota::check_quota(&mut ctx, &view.root);
@@ -232,6 +239,12 @@ impl<'a, L: Clone> Ctx<'a, L> {
         let found: Vec<_> = self
             .found
             .into_iter()
+            .map(|(at, statement, mut d)| {
+                if view.deny.contains(&d.code) || options.deny.contains(&d.code) {
+                    d.severity = crate::Severity::Error;
+                }
+                (at, statement, d)
+            })
             .filter(|(_, statement, d)| {
                 !view.allow.contains(&d.code)
                     && !options.allow.contains(&d.code)

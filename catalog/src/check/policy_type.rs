@@ -252,7 +252,7 @@ fn check_principal_entry<'a, L: Clone>(ctx: &mut Ctx<'a, L>, entry: &'a Member<L
     }
 }
 
-fn is_account(s: &str) -> bool {
+pub(crate) fn is_account(s: &str) -> bool {
     s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit())
 }
 

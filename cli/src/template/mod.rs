@@ -122,6 +122,7 @@ impl Report {
             kind,
             &Options {
                 allow: options.allow.clone(),
+                deny: options.deny.clone(),
             },
         );
         self.diagnostics

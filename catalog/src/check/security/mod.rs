@@ -1,0 +1,936 @@
+//! Security findings: what a well-formed policy lets someone do. Warnings by default (a
+//! user promotes them with `#![deny(code)]` or `--deny CODE`).
+//!
+//! "Granted without constraint" means: an `Allow` statement without `Condition` whose
+//! `Action` patterns match the action (or whose `NotAction` does not), whose `Resource`
+//! is `"*"` or names every resource of each of the action's required resource types (of
+//! one of its types when none is required): `arn:aws:iam::*:role/*` for `iam:PassRole`,
+//! `arn:aws:s3:::*` for `s3:GetObject`, but not `dbname:*/*` for
+//! `redshift:GetClusterCredentials`, whose required `dbuser` stays constrained, or which uses `NotResource` (an exclusion
+//! list does not constrain), and that no unconditioned `Deny` on `"*"` of the same policy
+//! takes back. An action without resource types is unconstrained only on `"*"`: on an
+//! ARN it grants nothing (`wildcard-resource-required`).
+//!
+//! The grant rules (`privilege-escalation`, `pass-role-unrestricted`, `data-exfiltration`,
+//! `resource-exposure`, `credentials-exposure`) judge identity policies, the policies that
+//! grant a principal its permissions; boundaries, session policies, SCPs and RCPs only
+//! limit. `allow-with-not` judges identity, resource and trust policies; `public-access`
+//! resource and trust policies; `cross-account-trust-unconditioned` trust policies.
+//!
+//! The lists behind the rules are in [`lists`], each entry with its source.
+
+pub mod lists;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::conditions::parse_operator;
+use super::policy_type::is_account;
+use super::{Ctx, Policy, Statement, strings_of};
+use crate::grants::matching::covers_format;
+use crate::model::{AccessLevel, Action};
+use crate::query::expand;
+use crate::{Code, Member, PolicyKind};
+use lists::{
+    CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
+    ESCALATION_METHODS, EscalationMethod, NOT_EXPOSING_PREFIXES, PRINCIPAL_LIMITING_KEYS,
+};
+
+/// Runs the security rules over a policy whose structure was read.
+pub(crate) fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+    let kind = ctx.kind;
+    if kind == PolicyKind::Identity {
+        let grants = Grants::new(policy);
+        privilege_escalation(ctx, &grants);
+        for (n, statement) in policy.statements.iter().enumerate() {
+            ctx.statement = Some(statement.index);
+            pass_role(ctx, &grants, n);
+            listed(
+                ctx,
+                &grants,
+                n,
+                DATA_EXFILTRATION_ACTIONS,
+                Code::DataExfiltration,
+            );
+            listed(
+                ctx,
+                &grants,
+                n,
+                CREDENTIALS_ACTIONS,
+                Code::CredentialsExposure,
+            );
+            resource_exposure(ctx, &grants, n);
+        }
+    }
+    for statement in &policy.statements {
+        ctx.statement = Some(statement.index);
+        if matches!(
+            kind,
+            PolicyKind::Identity | PolicyKind::Resource | PolicyKind::Trust
+        ) {
+            allow_with_not(ctx, statement);
+        }
+        if matches!(kind, PolicyKind::Resource | PolicyKind::Trust) {
+            public_access(ctx, statement);
+        }
+        if kind == PolicyKind::Trust {
+            cross_account(ctx, statement);
+        }
+    }
+    ctx.statement = None;
+}
+
+/// Which catalog actions a statement's `Action` or `NotAction` covers, and where, computed
+/// once per statement through the catalog's expansion (a literal action is one lookup).
+enum Cover<'a, L> {
+    /// These actions, each at the first string that matches it.
+    Some(HashMap<Action, &'a L>),
+    /// Every action but these (`NotAction`, or a `"*"` action), reported at `at`.
+    AllBut(HashSet<Action>, &'a L),
+    /// An inserted value leaves it open: never guessed.
+    Unknown,
+}
+
+impl<'a, L> Cover<'a, L> {
+    fn of(statement: &Statement<'a, L>) -> Self {
+        if conflicting(statement) {
+            return Cover::Unknown;
+        }
+        if let Some(member) = statement.not_action {
+            let mut excluded = HashSet::new();
+            for node in strings_of(Some(member)) {
+                let Some(pattern) = node.as_literal() else {
+                    return Cover::Unknown;
+                };
+                excluded.extend(expand(pattern));
+            }
+            return Cover::AllBut(excluded, &member.key_loc);
+        }
+        let mut map = HashMap::new();
+        for node in statement.actions(false) {
+            let Some(pattern) = node.as_literal() else {
+                continue;
+            };
+            if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
+                return Cover::AllBut(HashSet::new(), &node.loc);
+            }
+            for action in expand(pattern) {
+                map.entry(action).or_insert(&node.loc);
+            }
+        }
+        Cover::Some(map)
+    }
+
+    /// Where the statement covers `action`, when it does.
+    fn at(&self, action: Action) -> Option<&'a L> {
+        match self {
+            Cover::Some(map) => map.get(&action).copied(),
+            Cover::AllBut(excluded, at) => (!excluded.contains(&action)).then_some(*at),
+            Cover::Unknown => None,
+        }
+    }
+}
+
+/// Whether `Resource` (or `NotResource`) leaves the action unconstrained.
+fn resource_unconstrained<L>(statement: &Statement<'_, L>, action: Action) -> bool {
+    if statement.not_resource.is_some() {
+        return true;
+    }
+    statement.resources(false).into_iter().any(|node| {
+        let Some(text) = node.as_literal() else {
+            return false;
+        };
+        if is_star(text) {
+            return true;
+        }
+        // Every request of the action names a resource of each required type, so all of
+        // them must be named in full; without required types, one type suffices.
+        let covered = |t: &crate::ActionResource| {
+            t.resource_type()
+                .arn_formats()
+                .all(|format| covers_format(text, format))
+        };
+        let mut required = action.resource_types().filter(|t| t.required()).peekable();
+        if required.peek().is_some() {
+            required.all(|t| covered(&t))
+        } else {
+            action.resource_types().any(|t| covered(&t))
+        }
+    })
+}
+
+fn is_star(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b == b'*')
+}
+
+/// A statement with both `Action` and `NotAction`, or both `Resource` and `NotResource`:
+/// `conflicting-elements` reports it, and what it grants is not judged.
+fn conflicting<L>(statement: &Statement<'_, L>) -> bool {
+    (statement.action.is_some() && statement.not_action.is_some())
+        || (statement.resource.is_some() && statement.not_resource.is_some())
+}
+
+fn is_allow<L>(statement: &Statement<'_, L>) -> bool {
+    statement.effect.and_then(|m| m.value.as_literal()) == Some("Allow")
+}
+
+/// The unconstrained grants of one identity policy: each statement's cover, and what an
+/// unconditioned `Deny` on `"*"` takes back.
+struct Grants<'p, 'a, L> {
+    policy: &'p Policy<'a, L>,
+    covers: Vec<Cover<'a, L>>,
+    denials: Vec<usize>,
+}
+
+impl<'p, 'a, L> Grants<'p, 'a, L> {
+    fn new(policy: &'p Policy<'a, L>) -> Self {
+        let covers: Vec<_> = policy.statements.iter().map(Cover::of).collect();
+        let denials = policy
+            .statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.is_deny()
+                    && s.condition.is_none()
+                    && s.not_resource.is_none()
+                    && s.resources(false)
+                        .iter()
+                        .any(|n| n.as_literal().is_some_and(is_star))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        Self {
+            policy,
+            covers,
+            denials,
+        }
+    }
+
+    /// Whether an unconditioned `Deny` on every resource takes the action back.
+    fn denied(&self, action: Action) -> bool {
+        self.denials
+            .iter()
+            .any(|&i| self.covers.get(i).is_some_and(|c| c.at(action).is_some()))
+    }
+
+    /// Where statement number `n` (in `policy.statements`) grants the action without
+    /// constraint (ignoring conditions when `any_condition` is set).
+    fn in_statement(&self, n: usize, action: Action, any_condition: bool) -> Option<&'a L> {
+        let statement = self.policy.statements.get(n)?;
+        if !is_allow(statement) || (statement.condition.is_some() && !any_condition) {
+            return None;
+        }
+        let at = self.covers.get(n)?.at(action)?;
+        (resource_unconstrained(statement, action) && !self.denied(action)).then_some(at)
+    }
+
+    /// The first statement granting the action without constraint, and where.
+    fn anywhere(&self, name: &str) -> Option<(usize, &'a L)> {
+        let action = crate::action(name)?;
+        (0..self.policy.statements.len()).find_map(|n| {
+            Some((
+                self.policy.statements.get(n)?.index,
+                self.in_statement(n, action, false)?,
+            ))
+        })
+    }
+}
+
+/// `privilege-escalation`: every method whose actions the policy all grants without
+/// constraint, reported at the grant of the method's first action; methods reported at
+/// the same string are one finding.
+fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>) {
+    let mut found: Vec<(usize, &'a L, Vec<&EscalationMethod>)> = Vec::new();
+    for method in ESCALATION_METHODS {
+        let mut first = None;
+        let all = method
+            .actions
+            .iter()
+            .all(|name| match grants.anywhere(name) {
+                Some(at) => {
+                    first.get_or_insert(at);
+                    true
+                }
+                None => false,
+            });
+        let (true, Some((index, at))) = (all, first) else {
+            continue;
+        };
+        match found.iter_mut().find(|(_, loc, _)| std::ptr::eq(*loc, at)) {
+            Some((_, _, methods)) => methods.push(method),
+            None => found.push((index, at, vec![method])),
+        }
+    }
+    for (index, at, methods) in found {
+        ctx.statement = Some(index);
+        let describe = |m: &EscalationMethod| {
+            format!(
+                "{} ({}: {})",
+                m.name,
+                m.source,
+                m.actions
+                    .iter()
+                    .map(|a| format!("`{a}`"))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            )
+        };
+        let message = if let [method] = methods.as_slice() {
+            format!(
+                "the policy grants a privilege-escalation path on every resource: {}",
+                describe(method)
+            )
+        } else {
+            let shown: Vec<String> = methods.iter().take(3).map(|m| describe(m)).collect();
+            let rest: Vec<&str> = methods.iter().skip(3).map(|m| m.name).collect();
+            format!(
+                "the policy grants {} privilege-escalation paths on every resource: {}{}",
+                methods.len(),
+                shown.join(", "),
+                if rest.is_empty() {
+                    String::new()
+                } else {
+                    format!(", and {} more: {}", rest.len(), rest.join(", "))
+                }
+            )
+        };
+        ctx.report_help(
+            at,
+            Code::PrivilegeEscalation,
+            message,
+            "name the resources in `Resource` (the roles, users, functions the policy is for) or add a condition; if the policy is meant to administer IAM, allow this code",
+        );
+    }
+    ctx.statement = None;
+}
+
+/// `pass-role-unrestricted`: `iam:PassRole` on every role without `iam:PassedToService`.
+fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
+    let (Some(action), Some(statement)) = (
+        crate::action("iam:PassRole"),
+        grants.policy.statements.get(n),
+    ) else {
+        return;
+    };
+    let Some(at) = grants.in_statement(n, action, true) else {
+        return;
+    };
+    if condition_keys(statement).any(|(key, _)| key.eq_ignore_ascii_case("iam:PassedToService")) {
+        return;
+    }
+    ctx.report_help(
+        at,
+        Code::PassRoleUnrestricted,
+        "`iam:PassRole` on every role without an `iam:PassedToService` condition lets the principal give any role to any service",
+        "name the roles in `Resource` (`arn:aws:iam::123456789012:role/app-*`) and add `\"Condition\": {\"StringEquals\": {\"iam:PassedToService\": \"lambda.amazonaws.com\"}}`",
+    );
+}
+
+/// `data-exfiltration` and `credentials-exposure`: listed actions granted without
+/// constraint by the statement, one finding per string that grants them.
+fn listed<'a, L: Clone>(
+    ctx: &mut Ctx<'a, L>,
+    grants: &Grants<'_, 'a, L>,
+    n: usize,
+    list: &[&str],
+    code: Code,
+) {
+    let mut found: Vec<(&'a L, Vec<&str>)> = Vec::new();
+    for name in list {
+        let Some(action) = crate::action(name) else {
+            continue;
+        };
+        if let Some(at) = grants.in_statement(n, action, false) {
+            push_at(&mut found, at, name);
+        }
+    }
+    for (at, names) in found {
+        let (what, help) = if code == Code::DataExfiltration {
+            (
+                "reads stored data and secrets",
+                "name the buckets, parameters and secrets in `Resource`, or add a condition",
+            )
+        } else {
+            (
+                "returns credentials",
+                "name the resources in `Resource`, or add a condition; if the principal is meant to mint credentials, allow this code",
+            )
+        };
+        ctx.report_help(
+            at,
+            code,
+            format!(
+                "{} on every resource without a condition {what}",
+                name_list(&names)
+            ),
+            help,
+        );
+    }
+}
+
+/// `resource-exposure`: permissions-management actions granted without constraint.
+fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
+    let (Some(statement), Some(cover)) = (grants.policy.statements.get(n), grants.covers.get(n))
+    else {
+        return;
+    };
+    if !is_allow(statement) || statement.condition.is_some() {
+        return;
+    }
+    let candidates: Vec<Action> = match cover {
+        Cover::Some(map) => {
+            let mut list: Vec<Action> = map.keys().copied().filter(|a| exposing(*a)).collect();
+            list.sort_by_key(|a| (a.service().prefix(), a.name()));
+            list
+        }
+        Cover::AllBut(..) => permissions_management().to_vec(),
+        Cover::Unknown => Vec::new(),
+    };
+    let mut found: Vec<(&'a L, Vec<String>)> = Vec::new();
+    for action in candidates {
+        if let Some(at) = grants.in_statement(n, action, false) {
+            push_at(&mut found, at, action.full_name());
+        }
+    }
+    for (at, names) in found {
+        let shown: Vec<&str> = names.iter().take(4).map(String::as_str).collect();
+        let mut list = name_list(&shown);
+        if names.len() > shown.len() {
+            list = format!(
+                "{} permissions-management actions ({}, ...)",
+                names.len(),
+                shown
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
+        ctx.report_help(
+            at,
+            Code::ResourceExposure,
+            format!("{list} on every resource without a condition can change who may use a resource"),
+            "name the resources whose policies or permissions the principal manages in `Resource`, or add a condition",
+        );
+    }
+}
+
+/// Whether an action can change who may use a resource: access level "Permissions
+/// management", and not a read or call by its name ([`lists::NOT_EXPOSING_PREFIXES`]).
+fn exposing(action: Action) -> bool {
+    action.access_level() == AccessLevel::PermissionsManagement
+        && !NOT_EXPOSING_PREFIXES
+            .iter()
+            .any(|p| action.name().starts_with(p))
+}
+
+/// Every catalog action that [`exposing`] keeps.
+fn permissions_management() -> &'static [Action] {
+    static ACTIONS: OnceLock<Vec<Action>> = OnceLock::new();
+    ACTIONS.get_or_init(|| {
+        crate::services()
+            .flat_map(crate::Service::actions)
+            .filter(|a| exposing(*a))
+            .collect()
+    })
+}
+
+fn push_at<'a, L, T>(found: &mut Vec<(&'a L, Vec<T>)>, at: &'a L, item: T) {
+    match found.iter_mut().find(|(loc, _)| std::ptr::eq(*loc, at)) {
+        Some((_, items)) => items.push(item),
+        None => found.push((at, vec![item])),
+    }
+}
+
+/// `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``.
+fn name_list<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}
+
+/// `allow-with-not`: `Allow` with `NotAction` or `NotResource`.
+fn allow_with_not<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+    if !is_allow(statement) || conflicting(statement) {
+        return;
+    }
+    for (member, what) in [
+        (
+            statement.not_action,
+            "every action but the listed ones, including actions AWS adds later",
+        ),
+        (
+            statement.not_resource,
+            "every resource but the listed ones, including resources created later",
+        ),
+    ] {
+        if let Some(member) = member {
+            ctx.report_help(
+                &member.key_loc,
+                Code::AllowWithNot,
+                format!("`Allow` with `{}` grants {what}", member.key),
+                format!(
+                    "list what is allowed in `{}`, or keep `{}` in a `Deny` statement",
+                    member.key.trim_start_matches("Not"),
+                    member.key
+                ),
+            );
+        }
+    }
+}
+
+/// The `(key, operator)` pairs of a statement's `Condition`.
+fn condition_keys<'s, L>(statement: &Statement<'s, L>) -> impl Iterator<Item = (&'s str, &'s str)> {
+    statement
+        .condition
+        .and_then(|c| c.value.as_object())
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|op: &'s Member<L>| {
+            op.value
+                .as_object()
+                .unwrap_or_default()
+                .iter()
+                .map(move |key| (key.key.as_str(), op.key.as_str()))
+        })
+}
+
+/// Whether a condition of the statement, with an operator that compares for a match (not
+/// `...Not...`, not `Null`), tests one of `keys`.
+fn limited_by<L>(statement: &Statement<'_, L>, keys: &[&str]) -> bool {
+    condition_keys(statement).any(|(key, operator)| {
+        keys.iter().any(|k| k.eq_ignore_ascii_case(key))
+            && parse_operator(operator)
+                .is_ok_and(|op| !op.base.contains("Not") && op.base != "Null")
+    })
+}
+
+/// The `AWS` principal strings of a statement's `Principal` (a bare `"*"` counts as one).
+fn aws_principals<'s, L>(statement: &Statement<'s, L>) -> Vec<&'s crate::Node<L>> {
+    let Some(principal) = statement.principal else {
+        return Vec::new();
+    };
+    if principal.value.as_text().is_some() {
+        return vec![&principal.value];
+    }
+    principal
+        .value
+        .as_object()
+        .unwrap_or_default()
+        .iter()
+        .filter(|m| m.key == "AWS")
+        .flat_map(|m| strings_of(Some(m)))
+        .collect()
+}
+
+/// `public-access`: an `Allow` open to `"*"` without a condition that limits who.
+fn public_access<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+    if !is_allow(statement) || limited_by(statement, PRINCIPAL_LIMITING_KEYS) {
+        return;
+    }
+    for node in aws_principals(statement) {
+        if node.as_literal() == Some("*") {
+            ctx.report_help(
+                &node.loc,
+                Code::PublicAccess,
+                "`Allow` to the principal `*` without a condition that limits who grants access to anyone, in any account",
+                "name the accounts or roles in `Principal`, or add a condition on `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn` or `aws:SourceAccount`",
+            );
+        }
+    }
+}
+
+/// `cross-account-trust-unconditioned`: a trust policy that lets a whole account assume
+/// the role without an external id or an organization condition.
+fn cross_account<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+    if !is_allow(statement) || limited_by(statement, CROSS_ACCOUNT_LIMITING_KEYS) {
+        return;
+    }
+    for node in aws_principals(statement) {
+        let Some(text) = node.as_literal() else {
+            continue;
+        };
+        let account = if is_account(text) {
+            Some(text)
+        } else {
+            let fields: Vec<&str> = text.splitn(6, ':').collect();
+            match fields.as_slice() {
+                ["arn", _, "iam", "", account, "root"] if is_account(account) => Some(*account),
+                _ => None,
+            }
+        };
+        if let Some(account) = account {
+            ctx.report_help(
+                &node.loc,
+                Code::CrossAccountTrustUnconditioned,
+                format!("every principal of account `{account}` that its administrators allow may assume this role, with no `sts:ExternalId` or organization condition"),
+                "add `\"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"...\"}}` for a third party, or `aws:PrincipalOrgID` for your organization, or name the role in `Principal`",
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{all_findings_kind as findings_kind, only};
+    use crate::{Code, Diagnostic, PolicyKind};
+
+    fn findings(json: &str) -> Vec<Diagnostic<String>> {
+        findings_kind(json, PolicyKind::Identity)
+    }
+
+    fn stmt(body: &str) -> String {
+        format!(r#"{{"Version": "2012-10-17", "Statement": [{body}]}}"#)
+    }
+
+    fn count(json: &str, kind: PolicyKind, code: Code) -> usize {
+        only(&findings_kind(json, kind), code).len()
+    }
+
+    #[test]
+    fn privilege_escalation_needs_every_action_of_a_method_unconstrained() {
+        let lambda = stmt(
+            r#"{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"}"#,
+        );
+        let found = findings(&lambda);
+        let escalation = only(&found, Code::PrivilegeEscalation);
+        assert_eq!(escalation.len(), 1, "{escalation:?}");
+        assert!(
+            escalation[0]
+                .message
+                .contains("PassExistingRoleToNewLambdaThenInvoke")
+        );
+        assert_eq!(escalation[0].loc, "/Statement/0/Action/0");
+        // Split over two statements, still one policy.
+        let split = stmt(
+            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/*"},
+               {"Effect": "Allow", "Action": "lambda:*", "Resource": "*"}"#,
+        );
+        let found = findings(&split);
+        let escalation = only(&found, Code::PrivilegeEscalation);
+        // At `iam:PassRole` the methods through a new function; at `lambda:*` the one
+        // through an existing function's code.
+        assert_eq!(escalation.len(), 2, "{found:?}");
+        assert_eq!(escalation[0].loc, "/Statement/0/Action");
+        assert!(
+            escalation[0]
+                .message
+                .contains("PassExistingRoleToNewLambdaThenInvoke")
+        );
+        assert!(
+            escalation[1]
+                .message
+                .contains("EditExistingLambdaFunctionWithRole")
+        );
+        // Negative: a missing action, a named role, a condition, a Deny.
+        for clean in [
+            r#"{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction"], "Resource": "*"}"#,
+            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/app"},
+               {"Effect": "Allow", "Action": ["lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"}"#,
+            r#"{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*",
+                "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}"#,
+            r#"{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"},
+               {"Effect": "Deny", "Action": "iam:PassRole", "Resource": "*"}"#,
+            r#"{"Effect": "Allow", "Action": ["iam:Get*", "iam:List*", "s3:GetObject"], "Resource": "arn:aws:s3:::b/*"}"#,
+        ] {
+            assert_eq!(
+                count(
+                    &stmt(clean),
+                    PolicyKind::Identity,
+                    Code::PrivilegeEscalation
+                ),
+                0,
+                "{clean}"
+            );
+        }
+    }
+
+    #[test]
+    fn single_action_methods_and_not_action() {
+        let found = findings(&stmt(
+            r#"{"Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": "*"}"#,
+        ));
+        assert_eq!(only(&found, Code::PrivilegeEscalation).len(), 1);
+        let not_action = stmt(r#"{"Effect": "Allow", "NotAction": "s3:*", "Resource": "*"}"#);
+        let found = findings(&not_action);
+        let escalation = only(&found, Code::PrivilegeEscalation);
+        assert_eq!(escalation.len(), 1);
+        assert_eq!(escalation[0].loc, "/Statement/0/NotAction#key");
+        // NotAction excluding IAM, Lambda, Glue, ...: only what remains can escalate.
+        let iam_excluded = stmt(
+            r#"{"Effect": "Allow", "NotAction": ["iam:*", "lambda:*", "glue:*", "ec2:*", "cloudformation:*", "sagemaker:*", "ecs:*", "bedrock-agentcore:*", "ec2-instance-connect:*"], "Resource": "*"}"#,
+        );
+        assert_eq!(
+            count(
+                &iam_excluded,
+                PolicyKind::Identity,
+                Code::PrivilegeEscalation
+            ),
+            0
+        );
+    }
+
+    #[test]
+    fn pass_role_unrestricted() {
+        let found = findings(&stmt(
+            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}"#,
+        ));
+        assert_eq!(only(&found, Code::PassRoleUnrestricted).len(), 1);
+        // A condition on anything else does not limit the service.
+        let other = stmt(
+            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/*",
+                "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}"#,
+        );
+        assert_eq!(
+            count(&other, PolicyKind::Identity, Code::PassRoleUnrestricted),
+            1
+        );
+        for clean in [
+            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
+                "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}}"#,
+            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/app-*"}"#,
+            r#"{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "*"}"#,
+        ] {
+            assert_eq!(
+                count(
+                    &stmt(clean),
+                    PolicyKind::Identity,
+                    Code::PassRoleUnrestricted
+                ),
+                0,
+                "{clean}"
+            );
+        }
+    }
+
+    #[test]
+    fn data_exfiltration() {
+        let found = findings(&stmt(
+            r#"{"Effect": "Allow", "Action": ["s3:GetObject", "secretsmanager:GetSecretValue"], "Resource": "*"}"#,
+        ));
+        let exfiltration = only(&found, Code::DataExfiltration);
+        assert_eq!(exfiltration.len(), 2, "one per string");
+        // Every bucket's objects is every resource of `s3:GetObject`.
+        let all_objects =
+            stmt(r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*"}"#);
+        assert_eq!(
+            count(&all_objects, PolicyKind::Identity, Code::DataExfiltration),
+            1
+        );
+        for clean in [
+            r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*"}"#,
+            r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+                "Condition": {"StringEquals": {"aws:ResourceAccount": "123456789012"}}}"#,
+            r#"{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}"#,
+        ] {
+            assert_eq!(
+                count(&stmt(clean), PolicyKind::Identity, Code::DataExfiltration),
+                0,
+                "{clean}"
+            );
+        }
+    }
+
+    #[test]
+    fn resource_exposure() {
+        let found = findings(&stmt(
+            r#"{"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "*"}"#,
+        ));
+        let exposure = only(&found, Code::ResourceExposure);
+        assert_eq!(exposure.len(), 1);
+        assert!(exposure[0].message.contains("`s3:PutBucketPolicy`"));
+        for clean in [
+            r#"{"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::my-bucket"}"#,
+            // "Permissions management" in the reference, but a read.
+            r#"{"Effect": "Allow", "Action": "backup:List*", "Resource": "*"}"#,
+            r#"{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}"#,
+        ] {
+            assert_eq!(
+                count(&stmt(clean), PolicyKind::Identity, Code::ResourceExposure),
+                0,
+                "{clean}"
+            );
+        }
+    }
+
+    #[test]
+    fn credentials_exposure() {
+        let found = findings(&stmt(
+            r#"{"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"}"#,
+        ));
+        assert_eq!(only(&found, Code::CredentialsExposure).len(), 1);
+        for clean in [
+            r#"{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::123456789012:role/deploy"}"#,
+            // Every database, but one database user: the required `dbuser` is constrained.
+            r#"{"Effect": "Allow", "Action": "redshift:GetClusterCredentials",
+                "Resource": ["arn:aws:redshift:*:*:dbname:*/*", "arn:aws:redshift:*:*:dbuser:*/reporting"]}"#,
+            r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*"}"#,
+        ] {
+            assert_eq!(
+                count(
+                    &stmt(clean),
+                    PolicyKind::Identity,
+                    Code::CredentialsExposure
+                ),
+                0,
+                "{clean}"
+            );
+        }
+    }
+
+    #[test]
+    fn grant_rules_judge_identity_policies_only() {
+        let admin = stmt(r#"{"Effect": "Allow", "Action": "*", "Resource": "*"}"#);
+        for code in [
+            Code::PrivilegeEscalation,
+            Code::DataExfiltration,
+            Code::ResourceExposure,
+        ] {
+            assert_eq!(count(&admin, PolicyKind::Identity, code), 1, "{code}");
+            assert_eq!(count(&admin, PolicyKind::Boundary, code), 0, "{code}");
+            assert_eq!(count(&admin, PolicyKind::Scp, code), 0, "{code}");
+        }
+    }
+
+    #[test]
+    fn allow_with_not() {
+        let found = findings(&stmt(
+            r#"{"Effect": "Allow", "NotAction": "iam:*", "NotResource": "arn:aws:s3:::b"}"#,
+        ));
+        let not = only(&found, Code::AllowWithNot);
+        assert_eq!(not.len(), 2);
+        assert_eq!(not[0].loc, "/Statement/0/NotAction#key");
+        for clean in [
+            r#"{"Effect": "Deny", "NotAction": "iam:*", "Resource": "*"}"#,
+            r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
+        ] {
+            assert_eq!(
+                count(&stmt(clean), PolicyKind::Identity, Code::AllowWithNot),
+                0,
+                "{clean}"
+            );
+        }
+    }
+
+    #[test]
+    fn public_access() {
+        let public = stmt(
+            r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
+        );
+        let found = findings_kind(&public, PolicyKind::Resource);
+        let open = only(&found, Code::PublicAccess);
+        assert_eq!(open.len(), 1);
+        assert_eq!(open[0].loc, "/Statement/0/Principal");
+        let aws_star = stmt(
+            r#"{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::123456789012:root", "*"]}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
+        );
+        assert_eq!(
+            count(&aws_star, PolicyKind::Resource, Code::PublicAccess),
+            1
+        );
+        // A negated operator does not limit who.
+        let negated = stmt(
+            r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*",
+                "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abcdefghij"}}}"#,
+        );
+        assert_eq!(count(&negated, PolicyKind::Resource, Code::PublicAccess), 1);
+        for clean in [
+            r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*",
+                "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abcdefghij"}}}"#,
+            r#"{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*",
+                "Condition": {"Bool": {"aws:SecureTransport": "false"}}}"#,
+            r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
+        ] {
+            assert_eq!(
+                count(&stmt(clean), PolicyKind::Resource, Code::PublicAccess),
+                0,
+                "{clean}"
+            );
+        }
+    }
+
+    #[test]
+    fn cross_account_trust() {
+        let trust = |principal: &str, condition: &str| {
+            format!(
+                r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "{principal}"}}, "Action": "sts:AssumeRole"{condition}}}]}}"#
+            )
+        };
+        for principal in ["arn:aws:iam::111122223333:root", "111122223333"] {
+            let found = findings_kind(&trust(principal, ""), PolicyKind::Trust);
+            assert_eq!(
+                only(&found, Code::CrossAccountTrustUnconditioned).len(),
+                1,
+                "{principal}"
+            );
+        }
+        for (principal, condition) in [
+            (
+                "arn:aws:iam::111122223333:root",
+                r#", "Condition": {"StringEquals": {"sts:ExternalId": "x-123"}}"#,
+            ),
+            (
+                "arn:aws:iam::111122223333:root",
+                r#", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abcdefghij"}}"#,
+            ),
+            ("arn:aws:iam::111122223333:role/deployer", ""),
+        ] {
+            let json = trust(principal, condition);
+            assert_eq!(
+                count(
+                    &json,
+                    PolicyKind::Trust,
+                    Code::CrossAccountTrustUnconditioned
+                ),
+                0,
+                "{json}"
+            );
+        }
+        let service = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#;
+        let found = findings_kind(service, PolicyKind::Trust);
+        assert!(found.iter().all(|d| !d.code.is_security()), "{found:?}");
+    }
+
+    #[test]
+    fn deny_promotes_a_warning_to_an_error() {
+        let json = stmt(r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}"#);
+        let mut view = crate::PolicyView::new(super::super::test_util::parse(&json));
+        let warned = crate::check(&view, PolicyKind::Identity);
+        assert!(warned.iter().all(|d| !d.is_error()));
+        view.deny.push(Code::PassRoleUnrestricted);
+        let denied = crate::check(&view, PolicyKind::Identity);
+        let errors: Vec<_> = denied
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(errors, [Code::PassRoleUnrestricted]);
+        let options = crate::check::Options {
+            allow: Vec::new(),
+            deny: vec![Code::PassRoleUnrestricted],
+        };
+        view.deny.clear();
+        let denied = crate::check::check_with(&view, PolicyKind::Identity, &options);
+        assert!(
+            denied
+                .iter()
+                .any(|d| d.code == Code::PassRoleUnrestricted && d.is_error())
+        );
+    }
+
+    #[test]
+    fn a_least_privilege_policy_draws_no_security_finding() {
+        let json = stmt(
+            r#"{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::my-bucket/app/*"},
+               {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket"},
+               {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/app-worker",
+                "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}},
+               {"Effect": "Allow", "Action": ["ec2:DescribeInstances", "cloudwatch:GetMetricData"], "Resource": "*"}"#,
+        );
+        let found = findings(&json);
+        assert!(found.iter().all(|d| !d.code.is_security()), "{found:?}");
+    }
+}
