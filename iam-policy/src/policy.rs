@@ -291,12 +291,12 @@ mod tests {
     #[test]
     fn from_json_writes_aws_element_order() {
         let policy = Policy::from_json(
-            r#"{"Statement": [{"Resource": "*", "Action": "s3:GetObject", "Effect": "Allow"}], "Version": "2012-10-17"}"#,
+            r#"{"Statement": [{"Resource": "*", "Action": "s3:ListAllMyBuckets", "Effect": "Allow"}], "Version": "2012-10-17"}"#,
         )
         .unwrap();
         assert_eq!(
             policy.to_json(),
-            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}"#
         );
         assert!(policy.document().is_some());
         assert!(policy.validate(PolicyKind::Identity).is_empty());
