@@ -105,6 +105,7 @@ impl Capability {
 
 /// A footnote of a table row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Footnote {
     /// Its number within the table's section.
     pub number: u32,
@@ -117,6 +118,7 @@ pub struct Footnote {
 
 /// One row of a capability table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CapabilityRow {
     /// `2018` for the founding table, `2023` for the latest published one.
     pub edition: u16,
@@ -219,6 +221,7 @@ pub fn discontinued(prefix: &str) -> Option<&'static CapabilityRow> {
 /// states the fact and the date AWS made it true (its announcement), so that it can be
 /// checked and dropped once a newer table records it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CapabilityOverride {
     /// The service prefix (`organizations`).
     pub prefix: &'static str,

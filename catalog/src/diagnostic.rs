@@ -1200,8 +1200,10 @@ impl fmt::Display for Code {
     }
 }
 
-/// One finding: what is wrong, where, and how to fix it.
+/// One finding: what is wrong, where, and how to fix it. Built with [`Diagnostic::new`]
+/// and [`Diagnostic::with_help`]; its fields are public to read (more may come).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Diagnostic<L> {
     /// The stable code.
     pub code: Code,

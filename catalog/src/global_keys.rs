@@ -59,6 +59,7 @@ pub const DOCS_READ: &str = "2026-11-28";
 
 /// A global (or cross-service) condition key, curated from the IAM User Guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct GlobalKey {
     /// The key as AWS writes it; a `${TagKey}` template where the key takes a tag name.
     pub name: &'static str,

@@ -28,7 +28,7 @@ pub mod wildcard;
 pub use capability::{Capability, CapabilityRow, Support};
 pub use check::check;
 pub use diagnostic::{Code, Diagnostic, Severity};
-pub use kind::PolicyKind;
+pub use kind::{PRINCIPAL_KINDS, PolicyKind};
 pub use model::{
     AccessLevel, Action, ActionResource, ConditionKey, ConditionType, DATA_DATE, ResourceType,
     Service, action, service, services,

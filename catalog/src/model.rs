@@ -6,10 +6,11 @@
 use std::fmt;
 
 use crate::capability::{self, Capability, CapabilityRow, Support};
-use crate::data::{
-    self, ACTION_RESOURCE_STRIDE, ACTION_RESOURCES, ACTION_STRIDE, ACTIONS, CONDITION_KEY_STRIDE,
-    CONDITION_KEYS, RESOURCE_TYPE_STRIDE, RESOURCE_TYPES, SERVICE_STRIDE, SERVICES,
+use crate::data::layout::{
+    access_level, action_resources, actions, condition_keys, condition_type, required,
+    resource_types, service_flags, services as service_fields,
 };
+use crate::data::{self, ACTION_RESOURCES, ACTIONS, CONDITION_KEYS, RESOURCE_TYPES, SERVICES};
 
 /// The date of the AWS data in the catalog (`YYYY-MM-DD`).
 pub const DATA_DATE: &str = data::DATA_DATE;
@@ -25,18 +26,12 @@ pub struct Service(u32);
 
 /// Every service, sorted by prefix.
 pub fn services() -> impl ExactSizeIterator<Item = Service> + Clone {
-    (0..data::rows(SERVICES, SERVICE_STRIDE)).map(Service)
+    (0..SERVICES.rows()).map(Service)
 }
 
 /// The service with this prefix (case-insensitive), e.g. `s3`, `EC2`.
 pub fn service(prefix: &str) -> Option<Service> {
-    data::find(
-        SERVICES,
-        SERVICE_STRIDE,
-        0..data::rows(SERVICES, SERVICE_STRIDE),
-        prefix,
-    )
-    .map(Service)
+    SERVICES.find(0..SERVICES.rows(), prefix).map(Service)
 }
 
 /// The action `prefix:Name` (case-insensitive), e.g. `s3:GetObject`.
@@ -48,50 +43,46 @@ pub fn action(name: &str) -> Option<Action> {
 impl Service {
     /// The IAM prefix, e.g. `s3`.
     pub fn prefix(self) -> &'static str {
-        data::string(SERVICES, SERVICE_STRIDE, self.0, 0)
+        SERVICES.string(self.0, service_fields::PREFIX)
     }
 
     /// The service's name, e.g. `Amazon S3`.
     pub fn name(self) -> &'static str {
-        data::string(SERVICES, SERVICE_STRIDE, self.0, 2)
+        SERVICES.string(self.0, service_fields::NAME)
     }
 
     /// Every action, sorted by name.
     pub fn actions(self) -> impl ExactSizeIterator<Item = Action> + Clone {
-        data::range(SERVICES, SERVICE_STRIDE, self.0, 4).map(Action)
+        SERVICES.range(self.0, service_fields::ACTIONS).map(Action)
     }
 
     /// The action with this name (case-insensitive), without the prefix.
     pub fn action(self, name: &str) -> Option<Action> {
-        data::find(
-            ACTIONS,
-            ACTION_STRIDE,
-            data::range(SERVICES, SERVICE_STRIDE, self.0, 4),
-            name,
-        )
-        .map(Action)
+        ACTIONS
+            .find(SERVICES.range(self.0, service_fields::ACTIONS), name)
+            .map(Action)
     }
 
     /// Every resource type, sorted by name.
     pub fn resource_types(self) -> impl ExactSizeIterator<Item = ResourceType> + Clone {
-        data::range(SERVICES, SERVICE_STRIDE, self.0, 6).map(ResourceType)
+        SERVICES
+            .range(self.0, service_fields::RESOURCE_TYPES)
+            .map(ResourceType)
     }
 
     /// The resource type with this name (case-insensitive).
     pub fn resource_type(self, name: &str) -> Option<ResourceType> {
-        data::find(
-            RESOURCE_TYPES,
-            RESOURCE_TYPE_STRIDE,
-            data::range(SERVICES, SERVICE_STRIDE, self.0, 6),
-            name,
-        )
-        .map(ResourceType)
+        RESOURCE_TYPES
+            .find(SERVICES.range(self.0, service_fields::RESOURCE_TYPES), name)
+            .map(ResourceType)
     }
 
     /// Every condition key the service defines (including the global keys it lists),
     /// sorted by name.
     pub fn condition_keys(self) -> impl ExactSizeIterator<Item = ConditionKey> + Clone {
-        data::range(SERVICES, SERVICE_STRIDE, self.0, 8).map(ConditionKey)
+        SERVICES
+            .range(self.0, service_fields::CONDITION_KEYS)
+            .map(ConditionKey)
     }
 
     /// The condition key of this service matching `name`: an exact key, or a templated
@@ -99,7 +90,8 @@ impl Service {
     /// [`crate::query::template_matches`]).
     pub fn condition_key(self, name: &str) -> Option<ConditionKey> {
         self.listed_condition_key(name).or_else(|| {
-            data::range(SERVICES, SERVICE_STRIDE, self.0, 8)
+            SERVICES
+                .range(self.0, service_fields::CONDITION_KEYS)
                 .map(ConditionKey)
                 .find(|key| key.is_templated() && crate::query::template_matches(key.name(), name))
         })
@@ -108,13 +100,13 @@ impl Service {
     /// The condition key of this service named exactly `name` (case-insensitively),
     /// without matching templates: a binary search.
     pub fn listed_condition_key(self, name: &str) -> Option<ConditionKey> {
-        let range = data::range(SERVICES, SERVICE_STRIDE, self.0, 8);
-        data::find(CONDITION_KEYS, CONDITION_KEY_STRIDE, range, name).map(ConditionKey)
+        let range = SERVICES.range(self.0, service_fields::CONDITION_KEYS);
+        CONDITION_KEYS.find(range, name).map(ConditionKey)
     }
 
     /// Whether AWS Organizations resource control policies (RCPs) support this service.
     pub fn rcp_supported(self) -> bool {
-        data::field(SERVICES, SERVICE_STRIDE, self.0, 10) & 1 == 1
+        SERVICES.field(self.0, service_fields::FLAGS) & service_flags::RCP_SUPPORTED != 0
     }
 
     /// The rows of the capability tables that list this service's prefix.
@@ -178,6 +170,19 @@ impl AccessLevel {
             AccessLevel::Tagging => "Tagging",
         }
     }
+
+    /// The level an `ACTIONS` cell encodes, or `None` for a code the layout does not
+    /// define.
+    pub(crate) fn from_code(code: u32) -> Option<AccessLevel> {
+        Some(match code {
+            access_level::LIST => AccessLevel::List,
+            access_level::READ => AccessLevel::Read,
+            access_level::WRITE => AccessLevel::Write,
+            access_level::PERMISSIONS_MANAGEMENT => AccessLevel::PermissionsManagement,
+            access_level::TAGGING => AccessLevel::Tagging,
+            _ => return None,
+        })
+    }
 }
 
 impl fmt::Display for AccessLevel {
@@ -193,12 +198,12 @@ pub struct Action(u32);
 impl Action {
     /// The action's name without the prefix, as AWS spells it (`GetObject`).
     pub fn name(self) -> &'static str {
-        data::string(ACTIONS, ACTION_STRIDE, self.0, 0)
+        ACTIONS.string(self.0, actions::NAME)
     }
 
     /// The service the action belongs to.
     pub fn service(self) -> Service {
-        Service(data::field(ACTIONS, ACTION_STRIDE, self.0, 9))
+        Service(ACTIONS.field(self.0, actions::SERVICE))
     }
 
     /// `prefix:Name`.
@@ -208,18 +213,18 @@ impl Action {
 
     /// The access level.
     pub fn access_level(self) -> AccessLevel {
-        match data::field(ACTIONS, ACTION_STRIDE, self.0, 2) {
-            0 => AccessLevel::List,
-            1 => AccessLevel::Read,
-            3 => AccessLevel::PermissionsManagement,
-            4 => AccessLevel::Tagging,
-            _ => AccessLevel::Write,
-        }
+        let code = ACTIONS.field(self.0, actions::ACCESS_LEVEL);
+        let level = AccessLevel::from_code(code);
+        // Every row decodes (`data::tests::every_row_of_every_table_decodes`).
+        debug_assert!(level.is_some(), "access level code {code} of {self:?}");
+        level.unwrap_or(AccessLevel::Write)
     }
 
     /// The resource types the action takes, with their required flag.
     pub fn resource_types(self) -> impl ExactSizeIterator<Item = ActionResource> + Clone {
-        data::range(ACTIONS, ACTION_STRIDE, self.0, 3).map(ActionResource)
+        ACTIONS
+            .range(self.0, actions::RESOURCES)
+            .map(ActionResource)
     }
 
     /// Whether the action takes no resource type: it supports only `"Resource": "*"`
@@ -230,12 +235,12 @@ impl Action {
 
     /// The condition keys the action lists (not counting those of its resource types).
     pub fn condition_keys(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
-        data::list(data::range(ACTIONS, ACTION_STRIDE, self.0, 5))
+        data::list(ACTIONS.range(self.0, actions::CONDITION_KEYS))
     }
 
     /// The actions this one needs in the same policy to succeed (`prefix:Name`).
     pub fn dependent_actions(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
-        data::list(data::range(ACTIONS, ACTION_STRIDE, self.0, 7))
+        data::list(ACTIONS.range(self.0, actions::DEPENDENT_ACTIONS))
     }
 
     /// Whether `key` (a condition key name as written in a policy) is listed by the
@@ -270,27 +275,17 @@ pub struct ActionResource(u32);
 impl ActionResource {
     /// The resource type.
     pub fn resource_type(self) -> ResourceType {
-        ResourceType(data::field(
-            ACTION_RESOURCES,
-            ACTION_RESOURCE_STRIDE,
-            self.0,
-            0,
-        ))
+        ResourceType(ACTION_RESOURCES.field(self.0, action_resources::RESOURCE_TYPE))
     }
 
     /// Whether the action requires this resource type (the reference's `*` marker).
     pub fn required(self) -> bool {
-        data::field(ACTION_RESOURCES, ACTION_RESOURCE_STRIDE, self.0, 1) == 1
+        ACTION_RESOURCES.field(self.0, action_resources::REQUIRED) == required::YES
     }
 
     /// Condition keys listed for this action on this resource type.
     pub fn condition_keys(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
-        data::list(data::range(
-            ACTION_RESOURCES,
-            ACTION_RESOURCE_STRIDE,
-            self.0,
-            2,
-        ))
+        data::list(ACTION_RESOURCES.range(self.0, action_resources::CONDITION_KEYS))
     }
 }
 
@@ -312,22 +307,22 @@ pub struct ResourceType(u32);
 impl ResourceType {
     /// The resource type's name (`bucket`, `object`).
     pub fn name(self) -> &'static str {
-        data::string(RESOURCE_TYPES, RESOURCE_TYPE_STRIDE, self.0, 0)
+        RESOURCE_TYPES.string(self.0, resource_types::NAME)
     }
 
     /// The service it belongs to.
     pub fn service(self) -> Service {
-        Service(data::field(RESOURCE_TYPES, RESOURCE_TYPE_STRIDE, self.0, 6))
+        Service(RESOURCE_TYPES.field(self.0, resource_types::SERVICE))
     }
 
     /// Its ARN formats, e.g. `arn:${Partition}:s3:::${BucketName}` (usually one).
     pub fn arn_formats(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
-        data::list(data::range(RESOURCE_TYPES, RESOURCE_TYPE_STRIDE, self.0, 2))
+        data::list(RESOURCE_TYPES.range(self.0, resource_types::ARN_FORMATS))
     }
 
     /// Condition keys that apply to the resource type.
     pub fn condition_keys(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
-        data::list(data::range(RESOURCE_TYPES, RESOURCE_TYPE_STRIDE, self.0, 4))
+        data::list(RESOURCE_TYPES.range(self.0, resource_types::CONDITION_KEYS))
     }
 }
 
@@ -376,16 +371,19 @@ impl ConditionType {
         }
     }
 
-    pub(crate) fn from_code(code: u32) -> ConditionType {
-        match code & 15 {
-            1 => ConditionType::Numeric,
-            2 => ConditionType::Date,
-            3 => ConditionType::Bool,
-            4 => ConditionType::Arn,
-            5 => ConditionType::IpAddress,
-            6 => ConditionType::Binary,
-            _ => ConditionType::String,
-        }
+    /// The type a `CONDITION_KEYS` cell encodes (with or without
+    /// [`condition_type::MULTIVALUED`]), or `None` for a code the layout does not define.
+    pub(crate) fn from_code(code: u32) -> Option<ConditionType> {
+        Some(match code & !condition_type::MULTIVALUED {
+            condition_type::STRING => ConditionType::String,
+            condition_type::NUMERIC => ConditionType::Numeric,
+            condition_type::DATE => ConditionType::Date,
+            condition_type::BOOL => ConditionType::Bool,
+            condition_type::ARN => ConditionType::Arn,
+            condition_type::IP_ADDRESS => ConditionType::IpAddress,
+            condition_type::BINARY => ConditionType::Binary,
+            _ => return None,
+        })
     }
 }
 
@@ -403,23 +401,27 @@ impl ConditionKey {
     /// The key as the reference writes it, templates included
     /// (`s3:ExistingObjectTag/${TagKey}`).
     pub fn name(self) -> &'static str {
-        data::string(CONDITION_KEYS, CONDITION_KEY_STRIDE, self.0, 0)
+        CONDITION_KEYS.string(self.0, condition_keys::NAME)
     }
 
     /// The service that defines it.
     pub fn service(self) -> Service {
-        Service(data::field(CONDITION_KEYS, CONDITION_KEY_STRIDE, self.0, 3))
+        Service(CONDITION_KEYS.field(self.0, condition_keys::SERVICE))
     }
 
     /// The type of its values.
     pub fn value_type(self) -> ConditionType {
-        ConditionType::from_code(data::field(CONDITION_KEYS, CONDITION_KEY_STRIDE, self.0, 2))
+        let code = CONDITION_KEYS.field(self.0, condition_keys::TYPE);
+        let ty = ConditionType::from_code(code);
+        // Every row decodes (`data::tests::every_row_of_every_table_decodes`).
+        debug_assert!(ty.is_some(), "condition type code {code} of {self:?}");
+        ty.unwrap_or(ConditionType::String)
     }
 
     /// Whether a request can carry several values for the key (`ArrayOf...` types), so
     /// that conditions on it want `ForAllValues:`/`ForAnyValue:`.
     pub fn is_multivalued(self) -> bool {
-        data::field(CONDITION_KEYS, CONDITION_KEY_STRIDE, self.0, 2) & 16 == 16
+        CONDITION_KEYS.field(self.0, condition_keys::TYPE) & condition_type::MULTIVALUED != 0
     }
 
     /// Whether the name holds a `${...}` template.

@@ -352,6 +352,7 @@ fn field_from_policy(chars: &[PChar]) -> FieldPattern {
 
 /// Why a policy resource is not an ARN.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ArnError {
     /// It does not start with `arn:` (or a wildcard that can be it).
     NotAnArn,
@@ -591,6 +592,7 @@ pub fn fits(pattern: &ResourcePattern, resource_type: ResourceType) -> bool {
 
 /// The condition keys listed under one prefix (`aws`, `s3`), across services.
 #[derive(Debug, Default)]
+#[non_exhaustive]
 pub struct KeysOfPrefix {
     /// The services that list a key of the prefix, in catalog order.
     pub services: Vec<Service>,

@@ -54,6 +54,7 @@ pub enum WildcardOnly {
 
 /// The AWS-authored policies that grant an action without resource types on ARNs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Scoped {
     /// How many AWS-authored policies do.
     pub policies: u32,
@@ -77,6 +78,7 @@ impl Scoped {
 /// A hand-kept fact: an action without resource types (or a pattern of them, where AWS
 /// documents a whole group), the ARNs its requests carry (none: `"*"` only), and the
 /// source.
+#[non_exhaustive]
 pub struct Fact {
     /// `prefix:Action`, or a pattern (`ec2:*`) for every action without resource types it
     /// matches; an action's own entry wins over a pattern.

@@ -10,24 +10,14 @@
     reason = "a test fails by panicking"
 )]
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_iam-policy"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
+use common::{fixture, run};
 
 fn check(extra: &[&str], paths: &[&Path]) -> (Value, i32) {
     let mut args: Vec<String> = vec!["check".into(), "--format".into(), "json".into()];

@@ -6,8 +6,11 @@
 //! (`Version`, `Id`, `Statement`; `Sid`, `Effect`, `Principal`, `NotPrincipal`, `Action`,
 //! `NotAction`, `Resource`, `NotResource`, `Condition`).
 //!
-//! These types read any *well-formed* document; whether it is a *valid* policy is for
-//! [`crate::validate`] to say (an unknown action is still a string here).
+//! These types hold the documents whose shape they can express (the policy grammar's
+//! elements with the right JSON types). They do not judge a policy: whether it is
+//! *valid* is for [`crate::validate`] to say, with the engine's codes (an unknown action
+//! is still a string here, and [`crate::Policy::from_json`] reads any JSON; a document
+//! these types cannot hold gives `None` from [`crate::Policy::document`]).
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -115,7 +118,8 @@ pub enum Principal {
     Map(Vec<(PrincipalKind, OneOrMany<String>)>),
 }
 
-/// The four kinds of principal.
+/// The four kinds of principal, in the order of the engine's one list
+/// ([`iam_catalog::PRINCIPAL_KINDS`], which names them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PrincipalKind {
     /// `AWS`: accounts, users, roles, sessions.
@@ -129,25 +133,25 @@ pub enum PrincipalKind {
 }
 
 impl PrincipalKind {
-    /// The element name: `AWS`, `Service`, `Federated`, `CanonicalUser`.
+    /// Every kind, in the order of [`iam_catalog::PRINCIPAL_KINDS`].
+    pub const ALL: [PrincipalKind; 4] = [
+        PrincipalKind::Aws,
+        PrincipalKind::Service,
+        PrincipalKind::Federated,
+        PrincipalKind::CanonicalUser,
+    ];
+
+    /// The element name: `AWS`, `Service`, `Federated`, `CanonicalUser` (from the
+    /// engine's list).
     pub fn as_str(self) -> &'static str {
-        match self {
-            PrincipalKind::Aws => "AWS",
-            PrincipalKind::Service => "Service",
-            PrincipalKind::Federated => "Federated",
-            PrincipalKind::CanonicalUser => "CanonicalUser",
-        }
+        iam_catalog::PRINCIPAL_KINDS
+            .get(self as usize)
+            .copied()
+            .unwrap_or_default()
     }
 
     fn from_name(name: &str) -> Option<Self> {
-        [
-            PrincipalKind::Aws,
-            PrincipalKind::Service,
-            PrincipalKind::Federated,
-            PrincipalKind::CanonicalUser,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == name)
+        PrincipalKind::ALL.into_iter().find(|k| k.as_str() == name)
     }
 }
 
@@ -179,10 +183,12 @@ impl<'de> Deserialize<'de> for Principal {
                 .map(|(key, value)| {
                     let kind = PrincipalKind::from_name(&key).ok_or_else(|| {
                         D::Error::custom(format!(
-                            "unknown principal kind `{key}` (expected `AWS`, `Service`, `Federated` or `CanonicalUser`)"
+                            "unknown principal kind `{key}` (expected one of `{}`)",
+                            iam_catalog::PRINCIPAL_KINDS.join("`, `")
                         ))
                     })?;
-                    let values = OneOrMany::<String>::deserialize(value).map_err(D::Error::custom)?;
+                    let values =
+                        OneOrMany::<String>::deserialize(value).map_err(D::Error::custom)?;
                     Ok((kind, values))
                 })
                 .collect::<Result<_, _>>()
@@ -307,6 +313,15 @@ mod tests {
         assert_eq!(any, Principal::Any);
         assert!(serde_json::from_str::<Principal>(r#""x""#).is_err());
         assert!(serde_json::from_str::<Principal>(r#"{"Aws":"x"}"#).is_err());
+    }
+
+    #[test]
+    fn principal_kinds_are_the_engines() {
+        let names: Vec<&str> = PrincipalKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names, iam_catalog::PRINCIPAL_KINDS);
+        for kind in PrincipalKind::ALL {
+            assert_eq!(PrincipalKind::from_name(kind.as_str()), Some(kind));
+        }
     }
 
     #[test]

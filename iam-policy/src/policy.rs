@@ -4,9 +4,11 @@ use std::borrow::Cow;
 use std::fmt;
 
 use iam_catalog::PolicyKind;
+use iam_catalog::view::{Chunk, json_chunks};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Document;
+use crate::json::{self, SyntaxError};
 use crate::validate::{Diagnostic, validate};
 
 /// A policy document and its type.
@@ -21,8 +23,11 @@ pub struct Policy {
     json: Cow<'static, str>,
 }
 
-/// Why a text could not be read as a policy document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why a text could not be read as a policy: it is not JSON. Where the JSON went wrong;
+/// what is wrong with a policy that is JSON is for [`Policy::validate`] to say.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message} at line {line}, column {column}")]
+#[non_exhaustive]
 pub struct ParseError {
     /// What is wrong.
     pub message: String,
@@ -31,18 +36,6 @@ pub struct ParseError {
     /// 1-based column of the error.
     pub column: usize,
 }
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} at line {}, column {}",
-            self.message, self.line, self.column
-        )
-    }
-}
-
-impl std::error::Error for ParseError {}
 
 impl Policy {
     pub(crate) const fn from_static(kind: PolicyKind, json: &'static str) -> Self {
@@ -59,9 +52,16 @@ impl Policy {
         }
     }
 
-    /// Reads an identity policy from JSON. The document must be well-formed (the policy
-    /// grammar's elements with the right JSON types); whether it is *valid* is for
-    /// [`Policy::validate`].
+    /// Reads an identity policy from JSON.
+    ///
+    /// It reads JSON and nothing more: any JSON text is accepted, and judging the policy
+    /// is the engine's, through [`Policy::validate`], which reports every problem at once
+    /// with its stable [`Code`](crate::Code), location and help (an unknown element, a
+    /// missing `Effect`, a principal kind AWS does not have). One judge gives one answer:
+    /// a second, stricter reading here would refuse with other words than the engine's,
+    /// and stop at the first problem. The JSON is written minified in AWS's element order
+    /// by the engine's writer (`iam_catalog::view::json_chunks`, the one `policy!` uses).
+    /// The error is a JSON syntax error, located by line and column.
     ///
     /// ```
     /// let policy = iam_policy::Policy::from_json(r#"{
@@ -80,12 +80,16 @@ impl Policy {
 
     /// Reads a policy of type `kind` from JSON.
     pub fn from_json_with_kind(text: &str, kind: PolicyKind) -> Result<Self, ParseError> {
-        let document: Document = serde_json::from_str(text).map_err(|e| ParseError {
-            message: strip_position(&e.to_string()),
-            line: e.line(),
-            column: e.column(),
-        })?;
-        Ok(Self::from_document(&document, kind))
+        let root = json::parse(text).map_err(ParseError::from)?;
+        let text: String = json_chunks(&root)
+            .into_iter()
+            .map(|chunk| match chunk {
+                Chunk::Json(text) => text,
+                // Parsed JSON holds no run-time values.
+                Chunk::Insert(_) | Chunk::Value(_) => String::new(),
+            })
+            .collect();
+        Ok(Self::from_owned(kind, text))
     }
 
     /// A policy of type `kind` from the typed model.
@@ -125,8 +129,9 @@ impl Policy {
         }
     }
 
-    /// The typed model of the document. `None` only for a document built with run-time
-    /// values (`{var}`, `(expr)`) that made it malformed — [`Policy::validate`] says how.
+    /// The typed model of the document. `None` for a document the model cannot hold (an
+    /// unknown element, a missing `Effect`, ...: read by [`Policy::from_json`], or made so
+    /// by run-time values) — [`Policy::validate`] says how.
     pub fn document(&self) -> Option<Document> {
         serde_json::from_str(&self.json).ok()
     }
@@ -203,11 +208,13 @@ impl Policy {
     }
 }
 
-/// `serde_json` appends " at line L column C" to its messages; the position is in fields.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message.get(..at).unwrap_or(message).to_owned(),
-        None => message.to_owned(),
+impl From<SyntaxError> for ParseError {
+    fn from(error: SyntaxError) -> Self {
+        ParseError {
+            message: error.message,
+            line: error.loc.line,
+            column: error.loc.column,
+        }
     }
 }
 
@@ -227,22 +234,91 @@ impl fmt::Display for Policy {
     }
 }
 
-/// Serializes the document (not its type).
+/// Serializes the document (not its type), in its element order.
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.document() {
-            Some(document) => document.serialize(serializer),
-            None => Err(serde::ser::Error::custom(
-                "the policy's run-time values made its document malformed",
-            )),
-        }
+        serde_json::from_str::<serde_json::Value>(&self.json)
+            .map_err(serde::ser::Error::custom)?
+            .serialize(serializer)
     }
 }
 
-/// Deserializes a document as an identity policy.
+/// Deserializes any document as an identity policy, like [`Policy::from_json`]: judging
+/// it is for [`Policy::validate`].
 impl<'de> Deserialize<'de> for Policy {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let document = Document::deserialize(deserializer)?;
-        Ok(Self::from_document(&document, PolicyKind::Identity))
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Policy::from_json(&value.to_string()).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "a test fails by panicking")]
+
+    use super::*;
+    use crate::Code;
+
+    #[test]
+    fn from_json_reads_json_and_the_engine_judges() {
+        // The model cannot hold these; `from_json` reads them, `validate` says why, with
+        // the engine's codes.
+        let misspelt = Policy::from_json(
+            r#"{"Version": "2012-10-17", "Statment": [], "Statement": {"Action": "s3:GetObject", "Resource": "*"}}"#,
+        )
+        .unwrap();
+        assert_eq!(misspelt.document(), None);
+        let codes: Vec<Code> = misspelt
+            .validate(PolicyKind::Identity)
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert!(codes.contains(&Code::UnknownElement), "{codes:?}");
+        assert!(codes.contains(&Code::MissingElement), "{codes:?}");
+
+        let principal = Policy::from_json(
+            r#"{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"Aws": "*"}, "Action": "s3:GetObject", "Resource": "*"}}"#,
+        )
+        .unwrap()
+        .with_kind(PolicyKind::Resource);
+        let found = principal.validate(PolicyKind::Resource);
+        assert!(
+            found.iter().any(|d| d.code == Code::InvalidPrincipal),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn from_json_writes_aws_element_order() {
+        let policy = Policy::from_json(
+            r#"{"Statement": [{"Resource": "*", "Action": "s3:ListAllMyBuckets", "Effect": "Allow"}], "Version": "2012-10-17"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            policy.to_json(),
+            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}"#
+        );
+        assert!(policy.document().is_some());
+        assert!(policy.validate(PolicyKind::Identity).is_empty());
+    }
+
+    #[test]
+    fn from_json_locates_syntax_errors() {
+        let error = Policy::from_json("{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [,]\n}")
+            .unwrap_err();
+        assert_eq!((error.line, error.column), (3, 17), "{error}");
+        assert!(
+            error.to_string().ends_with("at line 3, column 17"),
+            "{error}"
+        );
+        assert!(Policy::from_json("").is_err());
+    }
+
+    #[test]
+    fn serde_reads_any_document_and_writes_it_back() {
+        let text = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condishun":{}}}"#;
+        let policy: Policy = serde_json::from_str(text).unwrap();
+        assert_eq!(policy.document(), None);
+        assert_eq!(serde_json::to_string(&policy).unwrap(), text);
     }
 }

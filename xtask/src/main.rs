@@ -3,12 +3,18 @@
 //! `cargo xtask catalog [--fetch] [--check]` imports the IAM catalog from its pinned
 //! sources and writes the normalized data (`catalog/data/`) and the packed tables the
 //! crate compiles (`catalog/src/data/`). See `catalog/README.md`, "Refreshing the data".
+//!
+//! `cargo xtask review findings [CODE,...] | timing` runs the corpus review scans (see
+//! `review.rs`).
 #![forbid(unsafe_code)]
 
 mod audit;
 mod import;
+mod layout;
 mod model;
 mod pages;
+#[cfg(feature = "review")]
+mod review;
 mod scoped;
 mod write;
 
@@ -22,7 +28,12 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("catalog") => catalog(args.get(1..).unwrap_or_default()),
-        _ => Err("usage: cargo xtask catalog [--fetch] [--check]".to_owned()),
+        #[cfg(feature = "review")]
+        Some("review") => review::review(&workspace_root(), args.get(1..).unwrap_or_default()),
+        _ => Err(
+            "usage: cargo xtask catalog [--fetch] [--check] | cargo xtask review findings [CODE,...] | timing"
+                .to_owned(),
+        ),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

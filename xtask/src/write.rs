@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::Result;
+use crate::layout;
 use crate::model::Catalog;
 
 /// A file to write: path relative to the workspace root, and contents.
@@ -39,6 +40,7 @@ pub fn render(catalog: &Catalog) -> Result<Vec<File>> {
         }))?,
     ));
     files.push(("catalog/src/data/tables.rs".to_owned(), tables(catalog)?));
+    files.push(("catalog/src/data/layout.rs".to_owned(), layout::render()));
     files.push((
         "catalog/src/data/capabilities.rs".to_owned(),
         capabilities(catalog)?,
@@ -114,20 +116,16 @@ impl Strings {
     }
 }
 
-/// A flat `u32` table written one row per line.
+/// A flat `u32` table written one row per line, laid out by its [`layout::Table`].
 struct Table {
-    name: &'static str,
-    stride: usize,
-    doc: &'static str,
+    layout: &'static layout::Table,
     rows: Vec<Vec<u32>>,
 }
 
 impl Table {
-    fn new(name: &'static str, stride: usize, doc: &'static str) -> Self {
+    fn new(layout: &'static layout::Table) -> Self {
         Self {
-            name,
-            stride,
-            doc,
+            layout,
             rows: Vec::new(),
         }
     }
@@ -136,18 +134,30 @@ impl Table {
         u32::try_from(self.rows.len()).map_err(|e| e.to_string())
     }
 
-    fn push(&mut self, row: Vec<u32>) -> Result<u32> {
-        if row.len() != self.stride {
-            return Err(format!("{}: row of {} fields", self.name, row.len()));
-        }
+    /// Appends a row given by field name (see [`layout::Table::row`]).
+    fn push(&mut self, cells: &[(&str, &[u32])]) -> Result<u32> {
+        let row = self.layout.row(cells)?;
         let index = self.len()?;
         self.rows.push(row);
         Ok(index)
     }
 
     fn render(&self, out: &mut String) {
-        let _ = writeln!(out, "\n/// {}", self.doc);
-        let _ = writeln!(out, "pub(crate) static {}: &[u32] = &[", self.name);
+        let name = self.layout.name;
+        let fields: Vec<&str> = self.layout.fields.iter().map(|f| f.name).collect();
+        let _ = writeln!(
+            out,
+            "\n/// Rows of `{name}`, as written.\npub(crate) const {name}_ROWS: usize = {};",
+            self.rows.len()
+        );
+        let _ = writeln!(
+            out,
+            "\n/// {} Fields: {} (see `layout::{}`).",
+            self.layout.doc,
+            fields.join(", "),
+            name.to_ascii_lowercase()
+        );
+        let _ = writeln!(out, "pub(crate) static {name}: &[u32] = &[");
         for row in &self.rows {
             let cells: Vec<String> = row.iter().map(u32::to_string).collect();
             let _ = writeln!(out, "{},", cells.join(","));
@@ -160,72 +170,23 @@ fn len32(n: usize) -> Result<u32> {
     u32::try_from(n).map_err(|e| e.to_string())
 }
 
-fn access_level(level: &str) -> Result<u32> {
-    Ok(match level {
-        "List" => 0,
-        "Read" => 1,
-        "Write" => 2,
-        "Permissions management" => 3,
-        "Tagging" => 4,
-        other => return Err(format!("unknown access level `{other}`")),
-    })
-}
-
-fn value_type(ty: &str) -> Result<u32> {
-    let (multi, base) = match ty.strip_prefix("ArrayOf") {
-        Some(base) => (16, base),
-        None => (0, ty),
-    };
-    let base = match base {
-        "String" => 0,
-        "Numeric" => 1,
-        "Date" => 2,
-        "Bool" => 3,
-        "ARN" => 4,
-        "IPAddress" => 5,
-        "Binary" => 6,
-        other => return Err(format!("unknown condition key type `{other}`")),
-    };
-    Ok(multi + base)
-}
-
 #[expect(
     clippy::too_many_lines,
     reason = "one pass over the catalog, table by table"
 )]
 fn tables(catalog: &Catalog) -> Result<String> {
     let mut strings = Strings::default();
-    let mut services = Table::new(
-        "SERVICES",
-        12,
-        "Services by lowercase prefix: prefix, name, actions range, resource types range, condition keys range, flags (1 = RCP support), 0.",
-    );
-    let mut actions = Table::new(
-        "ACTIONS",
-        10,
-        "Actions by service, then lowercase name: name, access level, ACTION_RESOURCES range, condition keys (LISTS range), dependent actions (LISTS range), service.",
-    );
-    let mut action_resources = Table::new(
-        "ACTION_RESOURCES",
-        4,
-        "Resource types of an action: RESOURCE_TYPES index, required (0/1), condition keys (LISTS range).",
-    );
-    let mut resource_types = Table::new(
-        "RESOURCE_TYPES",
-        7,
-        "Resource types by service, then lowercase name: name, ARN formats (LISTS range), condition keys (LISTS range), service.",
-    );
-    let mut keys = Table::new(
-        "CONDITION_KEYS",
-        4,
-        "Condition keys by service, then lowercase name: name, type (0 String, 1 Numeric, 2 Date, 3 Bool, 4 ARN, 5 IPAddress, 6 Binary; +16 multivalued), service.",
-    );
-    let mut lists = Table::new("LISTS", 2, "Lists of strings: offset and length in STR.");
+    let mut services = Table::new(&layout::SERVICES);
+    let mut actions = Table::new(&layout::ACTIONS);
+    let mut action_resources = Table::new(&layout::ACTION_RESOURCES);
+    let mut resource_types = Table::new(&layout::RESOURCE_TYPES);
+    let mut keys = Table::new(&layout::CONDITION_KEYS);
+    let mut lists = Table::new(&layout::LISTS);
 
     let mut list = |strings: &mut Strings, items: &[String]| -> Result<[u32; 2]> {
         let start = lists.len()?;
         for item in items {
-            lists.push(strings.add(item)?.to_vec())?;
+            lists.push(&[("STRING", &strings.add(item)?)])?;
         }
         Ok([start, lists.len()?])
     };
@@ -234,16 +195,21 @@ fn tables(catalog: &Catalog) -> Result<String> {
         let service_index = len32(service_index)?;
         let rt_start = resource_types.len()?;
         for rt in &service.resource_types {
-            let [off, len] = strings.add(&rt.name)?;
-            let [a0, a1] = list(&mut strings, &rt.arn_formats)?;
-            let [k0, k1] = list(&mut strings, &rt.condition_keys)?;
-            resource_types.push(vec![off, len, a0, a1, k0, k1, service_index])?;
+            let name = strings.add(&rt.name)?;
+            let arn_formats = list(&mut strings, &rt.arn_formats)?;
+            let condition_keys = list(&mut strings, &rt.condition_keys)?;
+            resource_types.push(&[
+                ("NAME", &name),
+                ("ARN_FORMATS", &arn_formats),
+                ("CONDITION_KEYS", &condition_keys),
+                ("SERVICE", &[service_index]),
+            ])?;
         }
         let rt_end = resource_types.len()?;
 
         let act_start = actions.len()?;
         for action in &service.actions {
-            let [off, len] = strings.add(&action.name)?;
+            let name = strings.add(&action.name)?;
             let r0 = action_resources.len()?;
             for ar in &action.resource_types {
                 let position = service
@@ -255,54 +221,53 @@ fn tables(catalog: &Catalog) -> Result<String> {
                     // nothing to fit against, so the reference is dropped.
                     continue;
                 };
-                let [k0, k1] = list(&mut strings, &ar.condition_keys)?;
-                action_resources.push(vec![
-                    rt_start + len32(position)?,
-                    u32::from(ar.required),
-                    k0,
-                    k1,
+                let condition_keys = list(&mut strings, &ar.condition_keys)?;
+                let required = if ar.required { "required" } else { "optional" };
+                action_resources.push(&[
+                    ("RESOURCE_TYPE", &[rt_start + len32(position)?]),
+                    ("REQUIRED", &[layout::REQUIRED.encode(required)?]),
+                    ("CONDITION_KEYS", &condition_keys),
                 ])?;
             }
             let r1 = action_resources.len()?;
-            let [k0, k1] = list(&mut strings, &action.condition_keys)?;
-            let [d0, d1] = list(&mut strings, &action.dependent_actions)?;
-            actions.push(vec![
-                off,
-                len,
-                access_level(&action.access_level)?,
-                r0,
-                r1,
-                k0,
-                k1,
-                d0,
-                d1,
-                service_index,
+            let condition_keys = list(&mut strings, &action.condition_keys)?;
+            let dependent_actions = list(&mut strings, &action.dependent_actions)?;
+            actions.push(&[
+                ("NAME", &name),
+                (
+                    "ACCESS_LEVEL",
+                    &[layout::ACCESS_LEVEL.encode(&action.access_level)?],
+                ),
+                ("RESOURCES", &[r0, r1]),
+                ("CONDITION_KEYS", &condition_keys),
+                ("DEPENDENT_ACTIONS", &dependent_actions),
+                ("SERVICE", &[service_index]),
             ])?;
         }
         let act_end = actions.len()?;
 
         let key_start = keys.len()?;
         for key in &service.condition_keys {
-            let [off, len] = strings.add(&key.name)?;
-            keys.push(vec![off, len, value_type(&key.value_type)?, service_index])?;
+            keys.push(&[
+                ("NAME", &strings.add(&key.name)?),
+                ("TYPE", &[layout::condition_type(&key.value_type)?]),
+                ("SERVICE", &[service_index]),
+            ])?;
         }
         let key_end = keys.len()?;
 
-        let [p0, p1] = strings.add(&service.prefix)?;
-        let [n0, n1] = strings.add(&service.name)?;
-        services.push(vec![
-            p0,
-            p1,
-            n0,
-            n1,
-            act_start,
-            act_end,
-            rt_start,
-            rt_end,
-            key_start,
-            key_end,
-            u32::from(service.rcp_supported),
-            0,
+        let flags = if service.rcp_supported {
+            layout::SERVICE_FLAGS.encode("RCP support")?
+        } else {
+            0
+        };
+        services.push(&[
+            ("PREFIX", &strings.add(&service.prefix)?),
+            ("NAME", &strings.add(&service.name)?),
+            ("ACTIONS", &[act_start, act_end]),
+            ("RESOURCE_TYPES", &[rt_start, rt_end]),
+            ("CONDITION_KEYS", &[key_start, key_end]),
+            ("FLAGS", &[flags]),
         ])?;
     }
 

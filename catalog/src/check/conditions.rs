@@ -33,7 +33,7 @@ use crate::{Code, Member, Node, NodeKind};
 
 /// The condition operators, without `IfExists` and set qualifiers (IAM User Guide,
 /// "IAM JSON policy elements: Condition operators").
-pub const OPERATORS: &[&str] = &[
+pub(crate) const OPERATORS: &[&str] = &[
     "StringEquals",
     "StringNotEquals",
     "StringEqualsIgnoreCase",
@@ -64,11 +64,11 @@ pub const OPERATORS: &[&str] = &[
 ];
 
 /// The set qualifiers, as written before the `:`.
-pub const SET_QUALIFIERS: &[&str] = &["ForAllValues", "ForAnyValue"];
+pub(crate) const SET_QUALIFIERS: &[&str] = &["ForAllValues", "ForAnyValue"];
 
 /// What a condition operator compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
+pub(crate) enum Family {
     /// `String...`.
     String,
     /// `Numeric...`.
@@ -118,7 +118,7 @@ impl Family {
 
 /// A set qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetQualifier {
+pub(crate) enum SetQualifier {
     /// `ForAllValues:`.
     ForAllValues,
     /// `ForAnyValue:`.
@@ -137,7 +137,7 @@ impl SetQualifier {
 
 /// A condition operator as written, split into its parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Operator {
+pub(crate) struct Operator {
     /// The operator without qualifier and `IfExists` (`StringLike`).
     pub base: &'static str,
     /// What it compares.
@@ -150,7 +150,7 @@ pub struct Operator {
 
 /// Why a condition operator is not one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum OperatorError {
+pub(crate) enum OperatorError {
     /// `NullIfExists` (with or without a qualifier).
     NullIfExists,
     /// Not an operator; the closest operator, when one is close.
@@ -162,7 +162,7 @@ pub enum OperatorError {
 /// (observed in `ministryofjustice/modernisation-platform-environments#8893`); the AWS
 /// documentation itself is silent on case. Set qualifiers are taken as AWS writes them
 /// (`ForAllValues:`, `ForAnyValue:`), for the same reason.
-pub fn parse_operator(name: &str) -> Result<Operator, OperatorError> {
+pub(crate) fn parse_operator(name: &str) -> Result<Operator, OperatorError> {
     let (set, rest) = match name.split_once(':') {
         Some(("ForAllValues", rest)) => (Some(SetQualifier::ForAllValues), rest),
         Some(("ForAnyValue", rest)) => (Some(SetQualifier::ForAnyValue), rest),
@@ -241,6 +241,7 @@ impl KeyDef {
 
 /// Where looking a key up ended when it is in no table.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Missing {
     /// No `:` in the key.
     NoPrefix,
@@ -529,7 +530,7 @@ struct Scope {
 }
 
 /// Checks the statement's `Condition`: its shape, each operator, each key, each value.
-pub fn check_conditions<'a, L: Clone>(
+pub(crate) fn check_conditions<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     _policy: &Policy<'a, L>,
     statement: &Statement<'a, L>,
@@ -1992,74 +1993,6 @@ mod tests {
             found[0].loc,
             "/Statement/0/Condition/StringLike/S3:Prefix#key"
         );
-    }
-
-    /// Runs the engine over the AWS managed policies and prints the findings of the
-    /// condition and variable codes, and counts for every code. Not a pass/fail test:
-    /// `cargo test -p iam-catalog corpus_findings -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "reads ../shared/corpus; prints findings for review"]
-    fn corpus_findings() {
-        let dir = std::env::var("IAM_POLICY_CORPUS").unwrap_or_else(|_| {
-            concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/../../shared/corpus/aws-managed-policies"
-            )
-            .to_owned()
-        });
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            println!("corpus not found at {dir}: did not run");
-            return;
-        };
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        let mut counts: std::collections::BTreeMap<&str, (usize, HashSet<String>)> =
-            std::collections::BTreeMap::new();
-        let mine = [
-            Code::UnknownOperator,
-            Code::UnknownConditionKey,
-            Code::ConditionKeyNotApplicable,
-            Code::OperatorTypeMismatch,
-            Code::InvalidConditionValue,
-            Code::SetOperatorMismatch,
-            Code::TagAuthorizationUnsupported,
-            Code::InvalidPolicyVariable,
-            Code::MisplacedPolicyVariable,
-            Code::PolicyVariableVersion,
-            Code::EmptyElement,
-            Code::InvalidElementType,
-            Code::DuplicateElement,
-        ];
-        let show: Vec<Code> = std::env::var("SHOW").map_or_else(
-            |_| mine.to_vec(),
-            |s| s.split(',').filter_map(Code::from_name).collect(),
-        );
-        let start = std::time::Instant::now();
-        for path in &paths {
-            let text = std::fs::read_to_string(path).unwrap();
-            let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-            let view =
-                crate::PolicyView::new(crate::check::test_util::from_value(&value, String::new()));
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            for d in crate::check(&view, crate::PolicyKind::Identity) {
-                let entry = counts.entry(d.code.name()).or_default();
-                entry.0 += 1;
-                entry.1.insert(name.clone());
-                if show.contains(&d.code) {
-                    println!(
-                        "{name} {} {}: {} | {}",
-                        d.code,
-                        d.loc,
-                        d.message,
-                        d.help.unwrap_or_default()
-                    );
-                }
-            }
-        }
-        println!("{} policies in {:?}", paths.len(), start.elapsed());
-        for (code, (n, files)) in &counts {
-            println!("{code}: {n} in {} policies", files.len());
-        }
     }
 
     #[test]

@@ -1,17 +1,17 @@
 //! The checking engine: every rule of the policy language, once.
 //!
 //! [`check`] reads the document's structure ([`structure`]), then runs each rule module
-//! over the statements it found. Rule modules push findings into a [`Ctx`] and never
+//! over the statements it found. Rule modules push findings into a `Ctx` and never
 //! return early, so a policy's findings all come back at once, sorted in source order.
 //!
 //! | module | rules |
 //! | --- | --- |
 //! | [`structure`] | elements, types, `Version`, `Effect`, `Sid` |
-//! | [`actions`] | services, actions, wildcard patterns, action-level permissions |
+//! | `actions` | services, actions, wildcard patterns, action-level permissions |
 //! | [`resources`] | ARNs, resource types, wildcard-only actions |
 //! | [`conditions`] | operators, keys, types, values, set operators, tags |
-//! | [`variables`] | policy variables |
-//! | [`policy_type`] | principals and elements per policy type, service capabilities |
+//! | `variables` | policy variables |
+//! | `policy_type` | principals and elements per policy type, service capabilities |
 //! | [`quota`] | size quotas |
 //! | [`security`] | what a policy lets someone do: escalation, exposure, public access |
 
@@ -19,16 +19,16 @@ use std::collections::HashMap;
 
 use crate::{Code, Diagnostic, Member, Node, PolicyKind, PolicyView};
 
-pub mod actions;
+pub(crate) mod actions;
 pub mod conditions;
 pub mod interpolation;
-pub mod place;
-pub mod policy_type;
+pub(crate) mod place;
+pub(crate) mod policy_type;
 pub mod quota;
 pub mod resources;
 pub mod security;
 pub mod structure;
-pub mod variables;
+pub(crate) mod variables;
 
 #[cfg(test)]
 pub(crate) mod test_util;
@@ -86,7 +86,7 @@ pub fn check_with<L: Clone>(
 
 /// The parsed shape of a policy, as [`structure`] read it. Rule modules work on this.
 #[derive(Debug)]
-pub struct Policy<'a, L> {
+pub(crate) struct Policy<'a, L> {
     /// The root node.
     pub root: &'a Node<L>,
     /// The `Version` member, when present.
@@ -108,7 +108,7 @@ impl<L> Policy<'_, L> {
 
 /// One statement's elements (the first of each, when repeated).
 #[derive(Debug)]
-pub struct Statement<'a, L> {
+pub(crate) struct Statement<'a, L> {
     /// Position in `Statement` (0 for a single object).
     pub index: usize,
     /// The statement object.
@@ -156,7 +156,7 @@ impl<'a, L> Statement<'a, L> {
 }
 
 /// The string nodes of a member whose value is a string or an array of strings.
-pub fn strings_of<L>(member: Option<&Member<L>>) -> Vec<&Node<L>> {
+pub(crate) fn strings_of<L>(member: Option<&Member<L>>) -> Vec<&Node<L>> {
     let Some(member) = member else {
         return Vec::new();
     };
@@ -171,10 +171,10 @@ pub fn strings_of<L>(member: Option<&Member<L>>) -> Vec<&Node<L>> {
 /// service's actions or every condition key (0.35 ms and 1.6 ms in a debug build), so a
 /// policy of many distinct misspellings would otherwise take minutes; past the cap a
 /// finding keeps its message and gets the general help instead.
-pub const MAX_SUGGESTION_SEARCHES: usize = 64;
+pub(crate) const MAX_SUGGESTION_SEARCHES: usize = 64;
 
 /// Where rule modules put their findings.
-pub struct Ctx<'a, L> {
+pub(crate) struct Ctx<'a, L> {
     /// The policy type being checked.
     pub kind: PolicyKind,
     /// The statement being checked, for statement-level allowances.

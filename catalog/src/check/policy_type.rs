@@ -19,6 +19,7 @@ use super::{Ctx, Policy, Statement, strings_of};
 use crate::capability::{Basis, Capability, Support, capability_support};
 #[cfg(test)]
 use crate::capability::{CapabilityRow, table_support};
+use crate::kind::{PRINCIPAL_KINDS, PrincipalRule};
 use crate::query::has_wildcard;
 use crate::suggest::suggest;
 use crate::{Code, Member, Node, NodeKind, PolicyKind, Segment, model, query};
@@ -35,9 +36,6 @@ pub const TRUST_ACTIONS: &[&str] = &[
     "sts:SetSourceIdentity",
     "sts:SetContext",
 ];
-
-/// The principal kinds of the `Principal` element ("AWS JSON policy elements: Principal").
-pub const PRINCIPAL_KINDS: &[&str] = &["AWS", "Service", "Federated", "CanonicalUser"];
 
 /// The web identity providers a trust policy names directly in `Federated` ("Principal",
 /// web identity session principals). Any other OIDC provider is named by the ARN of its
@@ -93,34 +91,6 @@ pub const SERVICE_LINKED_ROLES_SINCE_TABLE: &[(&str, &str)] = &[
     ("vpc-lattice.amazonaws.com", "VPCLatticeFullAccess"),
 ];
 
-/// Whether `kind` requires a `Principal` (or `NotPrincipal`) in every statement; the
-/// other kinds forbid it.
-///
-/// - Resource policies and role trust policies: "You must use the Principal element in
-///   resource-based policies" ("Principal"; "The IAM resource-based policy type is a role
-///   trust policy").
-/// - VPC endpoint policies: "It must contain a Principal element" (`PrivateLink` guide).
-/// - RCPs: the `Principal` element is part of every RCP statement, as `"*"` ("RCP
-///   syntax").
-/// - Identity policies, permissions boundaries and session policies apply to the identity
-///   or session they are attached to: "You cannot use the Principal element in an
-///   identity-based policy". SCPs apply to the principals of the accounts they are
-///   attached to and have no `Principal` element ("SCP syntax" lists none).
-fn principal_rule(kind: PolicyKind) -> bool {
-    matches!(
-        kind,
-        PolicyKind::Resource | PolicyKind::Trust | PolicyKind::Endpoint | PolicyKind::Rcp
-    )
-}
-
-/// Whether `kind` supports `NotPrincipal` ("NotPrincipal": "supported in resource-based
-/// policies for some AWS services, including VPC endpoints ... You cannot use the
-/// `NotPrincipal` element in an IAM identity-based policy nor in an IAM role trust policy";
-/// "RCP syntax" lists no `NotPrincipal`).
-fn not_principal_supported(kind: PolicyKind) -> bool {
-    matches!(kind, PolicyKind::Resource | PolicyKind::Endpoint)
-}
-
 /// Checks one statement against the policy type.
 pub fn check_statement<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
@@ -129,7 +99,7 @@ pub fn check_statement<'a, L: Clone>(
 ) {
     let kind = ctx.kind;
     check_principal_presence(ctx, statement);
-    if principal_rule(kind) {
+    if matches!(kind.facts().principal, PrincipalRule::Required { .. }) {
         if let Some(principal) = statement.principal {
             // An RCP's object principal is reported whole by `check_rcp`.
             if !(kind == PolicyKind::Rcp && principal.value.as_object().is_some()) {
@@ -137,7 +107,7 @@ pub fn check_statement<'a, L: Clone>(
             }
         }
         if let Some(not_principal) = statement.not_principal
-            && not_principal_supported(kind)
+            && kind.facts().not_principal
         {
             check_principal_value(ctx, not_principal);
         }
@@ -160,72 +130,42 @@ pub fn check_policy<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) 
     if ctx.kind == PolicyKind::Rcp {
         check_rcp_version(ctx, policy);
     }
-    if matches!(
-        ctx.kind,
-        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Trust | PolicyKind::Session
-    ) {
+    if ctx.kind.facts().iam_characters {
         check_characters(ctx, policy.root);
     }
 }
 
-fn kind_name(kind: PolicyKind) -> &'static str {
-    match kind {
-        PolicyKind::Identity => "an identity",
-        PolicyKind::Resource => "a resource",
-        PolicyKind::Trust => "a role trust",
-        PolicyKind::Scp => "a service control",
-        PolicyKind::Rcp => "a resource control",
-        PolicyKind::Boundary => "a permissions boundary",
-        PolicyKind::Session => "a session",
-        PolicyKind::Endpoint => "a VPC endpoint",
-    }
-}
-
-/// `missing-principal` / `principal-not-allowed` (see [`principal_rule`]).
+/// `missing-principal` / `principal-not-allowed` (the type's `PrincipalRule`).
 fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
-    let kind = ctx.kind;
-    match (principal_rule(kind), statement.principal.or(statement.not_principal)) {
-        (true, None) => ctx.report_help(
+    let facts = ctx.kind.facts();
+    match (
+        facts.principal,
+        statement.principal.or(statement.not_principal),
+    ) {
+        (PrincipalRule::Required { help }, None) => ctx.report_help(
             &statement.node.loc,
             Code::MissingPrincipal,
-            format!("a statement of {} policy needs a `Principal`", kind_name(kind)),
-            match kind {
-                PolicyKind::Trust => {
-                    "add who may assume the role, e.g. `\"Principal\": {\"Service\": \"lambda.amazonaws.com\"}`"
-                }
-                PolicyKind::Rcp => "add `\"Principal\": \"*\"`",
-                PolicyKind::Endpoint => {
-                    "add `\"Principal\": \"*\"`, or the principals that may use the endpoint"
-                }
-                _ => {
-                    "add who the statement applies to, e.g. `\"Principal\": {\"AWS\": \"arn:aws:iam::123456789012:root\"}`"
-                }
-            },
+            format!(
+                "a statement of {} policy needs a `Principal`",
+                facts.described
+            ),
+            help,
         ),
-        (false, Some(member)) => {
-            let (applies, help) = match kind {
-                PolicyKind::Scp => (
-                    "it applies to the principals of the accounts and organizational units it is attached to",
-                    format!(
-                        "remove `{}`, and narrow it with a condition on `aws:PrincipalArn`",
-                        member.key
-                    ),
-                ),
-                _ => (
-                    "it applies to the identity it is attached to",
-                    format!(
-                        "remove `{}`, or check the policy as a `resource` policy if it is one",
-                        member.key
-                    ),
-                ),
-            };
-            ctx.report_help(
-                &member.key_loc,
-                Code::PrincipalNotAllowed,
-                format!("{} policy takes no `{}`: {applies}", kind_name(kind), member.key),
-                help,
-            );
-        }
+        (
+            PrincipalRule::Forbidden {
+                applies_to,
+                instead,
+            },
+            Some(member),
+        ) => ctx.report_help(
+            &member.key_loc,
+            Code::PrincipalNotAllowed,
+            format!(
+                "{} policy takes no `{}`: {applies_to}",
+                facts.described, member.key
+            ),
+            format!("remove `{}`, {instead}", member.key),
+        ),
         _ => {}
     }
 }
@@ -517,22 +457,20 @@ fn federated_principal_problem(value: &str) -> Option<(String, String)> {
 
 /// `NotPrincipal` works only with `Deny`, and only where the type supports it
 /// ("`NotPrincipal`": "`NotPrincipal` must be used with `"Effect":"Deny"`. Using it with
-/// "Effect":"Allow" is not supported."; see [`not_principal_supported`]).
+/// "Effect":"Allow" is not supported."; see `kind::Facts::not_principal`).
 fn check_not_principal<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
     let Some(member) = statement.not_principal else {
         return;
     };
-    if !principal_rule(ctx.kind) {
+    let facts = ctx.kind.facts();
+    if matches!(facts.principal, PrincipalRule::Forbidden { .. }) {
         return; // principal-not-allowed already.
     }
-    if !not_principal_supported(ctx.kind) {
+    if !facts.not_principal {
         ctx.report_help(
             &member.key_loc,
             Code::UnsupportedInPolicyType,
-            format!(
-                "{} policy does not support `NotPrincipal`",
-                kind_name(ctx.kind)
-            ),
+            format!("{} policy does not support `NotPrincipal`", facts.described),
             if ctx.kind == PolicyKind::Rcp {
                 "use `\"Principal\": \"*\"` with a condition on `aws:PrincipalArn`"
             } else {
@@ -1860,69 +1798,6 @@ mod tests {
             findings_kind(&policy.replace('\u{2019}', "\u{e9}"), PolicyKind::Identity).is_empty()
         );
         assert!(findings_kind(&policy, PolicyKind::Scp).is_empty());
-    }
-
-    /// The acceptance corpus, checked as identity policies: the rules of this module and
-    /// of `quota.rs` raise nothing on AWS's own policies but `policy-too-large` on the 67
-    /// managed policies larger than the customer managed quota (AWS managed policies are
-    /// not bound by it). The newer additions are checked too.
-    /// `cargo test -p iam-catalog policy_type_corpus -- --ignored --nocapture`.
-    #[test]
-    #[ignore = "reads ../shared/corpus; run by hand"]
-    fn policy_type_corpus() {
-        let root = std::env::var("IAM_POLICY_CORPUS").map_or_else(
-            |_| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"),
-            std::path::PathBuf::from,
-        );
-        let mine = [
-            Code::PrincipalNotAllowed,
-            Code::MissingPrincipal,
-            Code::InvalidPrincipal,
-            Code::UnsupportedInPolicyType,
-            Code::ResourcePolicyUnsupported,
-            Code::TemporaryCredentialsUnsupported,
-            Code::ServiceLinkedRoleUnsupported,
-            Code::PolicyTooLarge,
-        ];
-        for (folder, too_large) in [
-            ("aws-managed-policies", Some(67)),
-            ("aws-managed-policies-2026-08-additions", None),
-        ] {
-            let dir = root.join(folder);
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                println!("corpus not found at {}: DID NOT RUN", dir.display());
-                return;
-            };
-            let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-            paths.sort();
-            let mut counts = std::collections::BTreeMap::new();
-            for path in &paths {
-                let text = std::fs::read_to_string(path).expect("readable");
-                let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-                let view = crate::PolicyView::new(crate::check::test_util::from_value(
-                    &value,
-                    String::new(),
-                ));
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
-                for d in crate::check(&view, PolicyKind::Identity) {
-                    if mine.contains(&d.code) {
-                        *counts.entry(d.code.name()).or_insert(0usize) += 1;
-                        if d.code != Code::PolicyTooLarge {
-                            println!("{name:?} {} {}: {}", d.code, d.loc, d.message);
-                        }
-                    }
-                }
-            }
-            println!("{folder}: {} policies: {counts:?}", paths.len());
-            let others: Vec<_> = counts
-                .iter()
-                .filter(|(code, _)| **code != Code::PolicyTooLarge.name())
-                .collect();
-            assert!(others.is_empty(), "{folder}: {others:?}");
-            if let Some(n) = too_large {
-                assert_eq!(counts.get(Code::PolicyTooLarge.name()), Some(&n));
-            }
-        }
     }
 
     /// An ECR repository policy names no `Resource` (ECR User Guide, "Private repository

@@ -51,6 +51,7 @@ impl Unit {
 
 /// The size quota of a policy type, or of one service's resource policies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Quota {
     /// The largest size AWS accepts.
     pub limit: usize,
@@ -67,7 +68,7 @@ pub struct Quota {
 }
 
 impl Quota {
-    const fn chars(limit: usize, what: &'static str) -> Self {
+    pub(crate) const fn chars(limit: usize, what: &'static str) -> Self {
         Quota {
             limit,
             unit: Unit::Characters,
@@ -78,14 +79,14 @@ impl Quota {
         }
     }
 
-    const fn bytes(limit: usize, what: &'static str) -> Self {
+    pub(crate) const fn bytes(limit: usize, what: &'static str) -> Self {
         Quota {
             unit: Unit::Bytes,
             ..Quota::chars(limit, what)
         }
     }
 
-    const fn iam(self) -> Self {
+    pub(crate) const fn iam(self) -> Self {
         Quota {
             ignores_white_space: true,
             ..self
@@ -93,38 +94,10 @@ impl Quota {
     }
 }
 
-/// The quota of a policy type. `None` for resource policies, whose quota depends on the
-/// service (see [`resource_quota`]).
+/// The quota of a policy type (from the type's facts, `kind.rs`). `None` for resource
+/// policies, whose quota depends on the service (see [`resource_quota`]).
 pub fn quota(kind: PolicyKind) -> Option<Quota> {
-    Some(match kind {
-        // IAM User Guide, "IAM and AWS STS quotas": managed policy size 6,144 characters,
-        // white space not counted. `identity` assumes a customer managed policy.
-        PolicyKind::Identity => Quota::chars(6_144, "a customer managed policy").iam(),
-        // A permissions boundary is a managed policy (same quota).
-        PolicyKind::Boundary => {
-            Quota::chars(6_144, "a managed policy used as a permissions boundary").iam()
-        }
-        // "IAM and AWS STS quotas", adjustable quotas: "Role trust policy length: 2048
-        // characters" by default, up to 4,096 through Service Quotas. The page does not
-        // say whether white space counts here.
-        PolicyKind::Trust => Quota::chars(2_048, "a role trust policy (the default quota)"),
-        // STS API reference, `AssumeRole` / `GetFederationToken`, parameter `Policy`: "The
-        // plaintext that you use for both inline and managed session policies can't
-        // exceed 2,048 characters" (a separate packed-size limit also applies).
-        PolicyKind::Session => Quota::chars(2_048, "a session policy"),
-        // AWS Organizations User Guide, "Quotas and service limits for AWS Organizations":
-        // maximum size of a policy document, service control policies 5,120 characters;
-        // "SCP syntax": "All characters in your SCP count against its maximum size".
-        PolicyKind::Scp => Quota::chars(5_120, "a service control policy"),
-        // Same page: resource control policies 5,120 characters ("RCP syntax": all
-        // characters count).
-        PolicyKind::Rcp => Quota::chars(5_120, "a resource control policy"),
-        // AWS PrivateLink guide, "Control access to VPC endpoints using endpoint
-        // policies": "The size of an endpoint policy cannot exceed 20,480 characters,
-        // including white space."
-        PolicyKind::Endpoint => Quota::chars(20_480, "a VPC endpoint policy"),
-        PolicyKind::Resource => return None,
-    })
+    kind.facts().quota
 }
 
 /// The quota of a resource policy whose statements all name actions of `prefix`, from each
@@ -171,6 +144,7 @@ pub fn resource_quota(prefix: &str) -> Option<Quota> {
 
 /// The size of a document written without white space.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Size {
     /// Characters of the JSON text.
     pub characters: usize,
@@ -311,7 +285,7 @@ fn single_service<L>(root: &Node<L>) -> Option<String> {
 
 /// `policy-too-large`: the document is larger than its type's quota, or has more
 /// statements or actions per statement than its service allows.
-pub fn check_quota<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
+pub(crate) fn check_quota<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
     let quota = match ctx.kind {
         // The service the caller named, or else the one every action belongs to.
         PolicyKind::Resource => ctx
@@ -341,29 +315,7 @@ fn check_size<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Quo
         "even without white space"
     };
     let (limit, unit, what) = (quota.limit, quota.unit, quota.what);
-    let help = match ctx.kind {
-        PolicyKind::Identity => {
-            "split it into several managed policies (a role or user takes up to 10 by default), or use wildcards for families of actions"
-        }
-        PolicyKind::Boundary => {
-            "a user or role takes one permissions boundary, so shorten it: merge statements, or use wildcards for families of actions"
-        }
-        PolicyKind::Trust => {
-            "ask for a higher quota (up to 4,096 characters) in Service Quotas, or shorten the principal and condition lists"
-        }
-        PolicyKind::Session => {
-            "pass managed policies by ARN (`PolicyArns`, up to 10) instead of inline text, or use wildcards for families of actions"
-        }
-        PolicyKind::Scp | PolicyKind::Rcp => {
-            "split it into several policies attached to the same target (up to 5 per target); white space counts toward this quota, so send it minified"
-        }
-        PolicyKind::Endpoint => {
-            "shorten it: merge statements, or use wildcards for families of actions; white space counts toward this quota, so send it minified"
-        }
-        PolicyKind::Resource => {
-            "shorten it: merge statements, or use wildcards for families of actions"
-        }
-    };
+    let help = ctx.kind.facts().quota_help;
     ctx.report_help(
         &root.loc,
         Code::PolicyTooLarge,

@@ -8,7 +8,7 @@
 
 use super::{Ctx, Policy, Statement};
 use crate::suggest::suggest;
-use crate::{Code, Member, Node, NodeKind, PolicyKind};
+use crate::{Code, Member, Node, NodeKind};
 
 /// Top-level elements, in AWS's order (the macro writes them in this order).
 pub const POLICY_ELEMENTS: &[&str] = &["Version", "Id", "Statement"];
@@ -27,11 +27,11 @@ pub const STATEMENT_ELEMENTS: &[&str] = &[
 ];
 
 /// The policy language versions.
-pub const VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
+pub(crate) const VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
 
 /// Reads the document's shape, reporting every structural problem, and returns what the
 /// other rules work on (`None` when the root is not an object).
-pub fn check_structure<'a, L: Clone>(
+pub(crate) fn check_structure<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     root: &'a Node<L>,
 ) -> Option<Policy<'a, L>> {
@@ -259,11 +259,11 @@ fn check_statement<'a, L: Clone>(
     );
     // Trust policies have no `Resource`; nor do the resource policies of a service that
     // writes them without one, when the caller named it (ECR repository policies).
-    let resource_required = ctx.kind != PolicyKind::Trust
-        && !(ctx.kind == PolicyKind::Resource
-            && ctx
-                .service
-                .is_some_and(super::policy_type::resource_element_optional));
+    // (`ctx.service` is set for resource policies only.)
+    let resource_required = ctx.kind.facts().resource_required
+        && !ctx
+            .service
+            .is_some_and(super::policy_type::resource_element_optional);
     pair(
         ctx,
         node,
@@ -441,10 +441,7 @@ fn expect_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
 /// services' resource policies accept more (S3 allows spaces), and AWS Organizations
 /// documents no character rule for SCPs and RCPs, so only uniqueness is checked there.
 fn check_sids<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
-    let alnum_only = matches!(
-        ctx.kind,
-        PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Trust
-    );
+    let alnum_only = ctx.kind.facts().stored_by_iam;
     let mut seen: Vec<String> = Vec::new();
     for statement in &policy.statements {
         ctx.statement = Some(statement.index);

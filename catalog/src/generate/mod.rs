@@ -110,6 +110,7 @@ pub struct Error<L> {
 
 /// Something the author should know about a generated policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Note<L> {
     /// Where in the template it comes from.
     pub loc: L,

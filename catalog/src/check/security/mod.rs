@@ -37,7 +37,7 @@ use lists::{
 };
 
 /// Runs the security rules over a policy whose structure was read.
-pub fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+pub(crate) fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
     let kind = ctx.kind;
     if kind == PolicyKind::Identity {
         let grants = Grants::new(policy);
