@@ -184,19 +184,32 @@ struct Grants<'p, 'a, L> {
 
 impl<'p, 'a, L> Grants<'p, 'a, L> {
     fn new(policy: &'p Policy<'a, L>) -> Self {
-        let covers: Vec<_> = policy.statements.iter().map(Cover::of).collect();
+        let takes_back = |s: &Statement<'a, L>| {
+            s.is_deny()
+                && s.condition.is_none()
+                && s.not_resource.is_none()
+                && s.resources(false)
+                    .iter()
+                    .any(|n| n.as_literal().is_some_and(is_star))
+        };
+        // Only an `Allow` grants, and only an unconditioned `Deny` on `"*"` takes back: the
+        // other statements' covers are never asked for, so they are not expanded.
+        let covers: Vec<_> = policy
+            .statements
+            .iter()
+            .map(|s| {
+                if is_allow(s) || takes_back(s) {
+                    Cover::of(s)
+                } else {
+                    Cover::Unknown
+                }
+            })
+            .collect();
         let denials = policy
             .statements
             .iter()
             .enumerate()
-            .filter(|(_, s)| {
-                s.is_deny()
-                    && s.condition.is_none()
-                    && s.not_resource.is_none()
-                    && s.resources(false)
-                        .iter()
-                        .any(|n| n.as_literal().is_some_and(is_star))
-            })
+            .filter(|(_, s)| takes_back(s))
             .map(|(i, _)| i)
             .collect();
         Self {
@@ -226,7 +239,7 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
 
     /// The first statement granting the action without constraint, and where.
     fn anywhere(&self, name: &str) -> Option<(usize, &'a L)> {
-        let action = crate::action(name)?;
+        let action = listed_action(name)?;
         (0..self.policy.statements.len()).find_map(|n| {
             Some((
                 self.policy.statements.get(n)?.index,
@@ -304,6 +317,24 @@ fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 
     ctx.statement = None;
 }
 
+/// The catalog action of a name in this module's lists, looked up once per process (the
+/// lists are asked about for every statement of every identity policy).
+fn listed_action(name: &str) -> Option<Action> {
+    static ACTIONS: std::sync::OnceLock<HashMap<&'static str, Action>> = std::sync::OnceLock::new();
+    ACTIONS
+        .get_or_init(|| {
+            ESCALATION_METHODS
+                .iter()
+                .flat_map(|method| method.actions.iter())
+                .chain(DATA_EXFILTRATION_ACTIONS)
+                .chain(CREDENTIALS_ACTIONS)
+                .filter_map(|name| Some((*name, crate::action(name)?)))
+                .collect()
+        })
+        .get(name)
+        .copied()
+}
+
 /// `pass-role-unrestricted`: `iam:PassRole` on every role without `iam:PassedToService`.
 fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
     let (Some(action), Some(statement)) = (
@@ -335,9 +366,15 @@ fn listed<'a, L: Clone>(
     list: &[&str],
     code: Code,
 ) {
+    let Some(statement) = grants.policy.statements.get(n) else {
+        return;
+    };
+    if !is_allow(statement) || statement.condition.is_some() {
+        return; // `in_statement` grants nothing here
+    }
     let mut found: Vec<(&'a L, Vec<&str>)> = Vec::new();
     for name in list {
-        let Some(action) = crate::action(name) else {
+        let Some(action) = listed_action(name) else {
             continue;
         };
         if let Some(at) = grants.in_statement(n, action, false) {
