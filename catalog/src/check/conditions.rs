@@ -1333,6 +1333,13 @@ fn is_tag_key(name: &str) -> bool {
     lower.starts_with("resourcetag/") || lower.starts_with("requesttag/") || lower == "tagkeys"
 }
 
+/// A global tag key: `aws:ResourceTag/...`, `aws:RequestTag/...` or `aws:TagKeys`.
+fn is_global_tag_key(name: &str) -> bool {
+    name.get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
+        && is_tag_key(name)
+}
+
 /// Whether the per-action data of a service mentions any tag key at all: at the service
 /// level, on an action, or on a resource type.
 fn service_mentions_tags(service: Service) -> bool {
@@ -1360,12 +1367,7 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
     let Some(actions) = &scope.actions else {
         return;
     };
-    if !key
-        .key
-        .get(..4)
-        .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
-        || !is_tag_key(&key.key)
-    {
+    if !is_global_tag_key(&key.key) {
         return;
     }
     let mut lister = Lister::new(&key.key);
@@ -1452,12 +1454,7 @@ fn check_tag_key_applicable<'a, L: Clone>(
     if operator.is_none_or(|o| o.if_exists || o.family == Family::Null) {
         return;
     }
-    if !key
-        .key
-        .get(..4)
-        .is_some_and(|p| p.eq_ignore_ascii_case("aws:"))
-        || !is_tag_key(&key.key)
-    {
+    if !is_global_tag_key(&key.key) {
         return;
     }
     let mut lister = Lister::new(&key.key);
