@@ -157,6 +157,18 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
     }
     let mut instances: Vec<Instance<'_>> = Vec::new();
     let mut seen = HashSet::new();
+    // Each address once, first section first.
+    let mut add = |address: &str, mode, ty, values| {
+        if seen.insert(address.to_owned()) {
+            instances.push(Instance {
+                address: address.to_owned(),
+                mode,
+                ty,
+                values,
+                unknown: unknown.get(address).copied(),
+            });
+        }
+    };
     for node in &nodes {
         let (Some(address), Some(ty), Some(values)) = (
             literal(node, "address"),
@@ -165,15 +177,12 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
         ) else {
             continue;
         };
-        if seen.insert(address.to_owned()) {
-            instances.push(Instance {
-                address: address.to_owned(),
-                mode: literal(node, "mode").unwrap_or("managed"),
-                ty,
-                values,
-                unknown: unknown.get(address).copied(),
-            });
-        }
+        add(
+            address,
+            literal(node, "mode").unwrap_or("managed"),
+            ty,
+            values,
+        );
     }
     let mut prior = Vec::new();
     if let Some(module) = get(root, "prior_state")
@@ -191,15 +200,7 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
         ) else {
             continue;
         };
-        if seen.insert(address.to_owned()) {
-            instances.push(Instance {
-                address: address.to_owned(),
-                mode: "data",
-                ty,
-                values,
-                unknown: unknown.get(address).copied(),
-            });
-        }
+        add(address, "data", ty, values);
     }
     for change in &changes {
         let after = get(change, "change").and_then(|c| get(c, "after"));
@@ -208,14 +209,13 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
         else {
             continue;
         };
-        if values.as_object().is_some() && seen.insert(address.to_owned()) {
-            instances.push(Instance {
-                address: address.to_owned(),
-                mode: literal(change, "mode").unwrap_or("managed"),
+        if values.as_object().is_some() {
+            add(
+                address,
+                literal(change, "mode").unwrap_or("managed"),
                 ty,
                 values,
-                unknown: unknown.get(address).copied(),
-            });
+            );
         }
     }
 
