@@ -31,37 +31,37 @@ pub(crate) struct Table {
 }
 
 /// Services (fields: [`layout::services`]).
-pub(crate) const SERVICES: Table = Table {
+pub(crate) static SERVICES: Table = Table {
     cells: tables::SERVICES,
     stride: layout::services::STRIDE,
     rows: tables::SERVICES_ROWS,
 };
 /// Actions (fields: [`layout::actions`]).
-pub(crate) const ACTIONS: Table = Table {
+pub(crate) static ACTIONS: Table = Table {
     cells: tables::ACTIONS,
     stride: layout::actions::STRIDE,
     rows: tables::ACTIONS_ROWS,
 };
 /// Resource types of an action (fields: [`layout::action_resources`]).
-pub(crate) const ACTION_RESOURCES: Table = Table {
+pub(crate) static ACTION_RESOURCES: Table = Table {
     cells: tables::ACTION_RESOURCES,
     stride: layout::action_resources::STRIDE,
     rows: tables::ACTION_RESOURCES_ROWS,
 };
 /// Resource types (fields: [`layout::resource_types`]).
-pub(crate) const RESOURCE_TYPES: Table = Table {
+pub(crate) static RESOURCE_TYPES: Table = Table {
     cells: tables::RESOURCE_TYPES,
     stride: layout::resource_types::STRIDE,
     rows: tables::RESOURCE_TYPES_ROWS,
 };
 /// Condition keys (fields: [`layout::condition_keys`]).
-pub(crate) const CONDITION_KEYS: Table = Table {
+pub(crate) static CONDITION_KEYS: Table = Table {
     cells: tables::CONDITION_KEYS,
     stride: layout::condition_keys::STRIDE,
     rows: tables::CONDITION_KEYS_ROWS,
 };
 /// Lists of strings (fields: [`layout::lists`]).
-pub(crate) const LISTS: Table = Table {
+pub(crate) static LISTS: Table = Table {
     cells: tables::LISTS,
     stride: layout::lists::STRIDE,
     rows: tables::LISTS_ROWS,
