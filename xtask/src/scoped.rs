@@ -323,7 +323,7 @@ pub fn render(scoped: &BTreeMap<String, (String, Scoped)>) -> crate::write::File
         );
     }
     out.push_str("];\n");
-    (PATH.to_owned(), out)
+    (PATH.to_owned(), out.into_bytes())
 }
 
 #[cfg(test)]

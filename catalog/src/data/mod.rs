@@ -1,7 +1,8 @@
 //! Reading the packed tables written by `cargo xtask catalog`.
 //!
-//! Every table is a flat `u32` slice with a fixed stride; strings are `(offset, length)`
-//! pairs into [`tables::STR`]. Accessors never panic: a (never expected) out-of-range
+//! Every table is a flat run of little-endian `u32` cells with a fixed stride (a file the
+//! crate includes with `include_bytes!`); strings are `(offset, length)` pairs into
+//! [`tables::STR`]. Accessors never panic: a (never expected) out-of-range
 //! reference reads as an empty string or range.
 
 #[rustfmt::skip]
@@ -23,7 +24,8 @@ pub(crate) use tables::{DATA_DATE, SOURCES};
 /// A packed table and its stride, both written by `cargo xtask catalog`.
 #[derive(Clone, Copy)]
 pub(crate) struct Table {
-    cells: &'static [u32],
+    /// Little-endian `u32` cells, row after row.
+    cells: &'static [u8],
     stride: usize,
     /// Rows as the generator counted them (checked against `cells` and `stride` by
     /// `tests::every_table_is_whole_rows_of_the_layout_stride`).
@@ -70,10 +72,11 @@ pub(crate) static LISTS: Table = Table {
 impl Table {
     /// Cell `field` of row `row`.
     pub(crate) fn field(self, row: u32, field: usize) -> u32 {
+        let at = (row as usize * self.stride + field) * CELL;
         self.cells
-            .get(row as usize * self.stride + field)
-            .copied()
-            .unwrap_or_default()
+            .get(at..)
+            .and_then(<[u8]>::first_chunk::<CELL>)
+            .map_or(0, |cell| u32::from_le_bytes(*cell))
     }
 
     /// The string whose offset and length start at cell `field` of a row.
@@ -129,6 +132,9 @@ impl Table {
     }
 }
 
+/// Bytes per cell.
+const CELL: usize = 4;
+
 /// The cell of the name of every table searched by [`Table::find`]: the first.
 const NAME: usize = 0;
 const _: () = assert!(
@@ -177,7 +183,11 @@ mod tests {
             ("CONDITION_KEYS", CONDITION_KEYS),
             ("LISTS", LISTS),
         ] {
-            assert_eq!(table.cells.len(), table.rows * table.stride, "{name}");
+            assert_eq!(
+                table.cells.len(),
+                table.rows * table.stride * CELL,
+                "{name}"
+            );
         }
     }
 
