@@ -11,6 +11,7 @@ use iam_catalog::view::escape_json_into;
 
 use crate::Policy;
 use crate::insert::{AccountId, Literal, Partition, Pattern, Region};
+use crate::ordered::Ordered;
 
 /// A policy whose JSON is known at compile time.
 pub const fn from_static(kind: PolicyKind, json: &'static str) -> Policy {
@@ -120,34 +121,18 @@ pub trait ValuePart {
 
 impl<T: serde::Serialize + ?Sized> ValuePart for T {
     fn write_json(&self, escape: bool, out: &mut String) {
-        let value = match serde_json::to_value(self) {
-            Ok(value) if escape => escape_strings(value),
-            Ok(value) => value,
-            Err(_) => serde_json::Value::Null,
+        let value = match Ordered::of(self) {
+            Some(value) if escape => value.map_strings(&|s| escape_literal(&s).into_owned()),
+            Some(value) => value,
+            None => Ordered::Null,
         };
-        out.push_str(&value.to_string());
+        out.push_str(&value.to_json());
     }
 }
 
 impl<T: serde::Serialize> ValuePart for Pattern<T> {
     fn write_json(&self, _escape: bool, out: &mut String) {
         write_serialized(&self.0, out);
-    }
-}
-
-/// Every string of `value` (not object keys) with IAM's escapes.
-fn escape_strings(value: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match value {
-        Value::String(s) => Value::String(escape_literal(&s).into_owned()),
-        Value::Array(items) => Value::Array(items.into_iter().map(escape_strings).collect()),
-        Value::Object(members) => Value::Object(
-            members
-                .into_iter()
-                .map(|(k, v)| (k, escape_strings(v)))
-                .collect(),
-        ),
-        other => other,
     }
 }
 

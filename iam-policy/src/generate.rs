@@ -35,6 +35,7 @@ use iam_catalog::{AccessLevel, Member, Node, NodeKind, PolicyKind, PolicyView, S
 use crate::__private::{Part, render};
 use crate::Policy;
 use crate::json::{self, JsonLocation};
+use crate::ordered::Ordered;
 
 /// The policy a template asks for: one document, or several when one would exceed the
 /// policy type's size quota. The value of `generate!` and of [`Generator::generate`].
@@ -91,9 +92,9 @@ impl Generated {
         match self.policies.as_slice() {
             [one] => one.to_json_pretty(),
             many => {
-                let values: Vec<serde_json::Value> = many
+                let values: Vec<Ordered> = many
                     .iter()
-                    .filter_map(|p| serde_json::from_str(p.as_json()).ok())
+                    .filter_map(|p| Ordered::parse(p.as_json()).ok())
                     .collect();
                 serde_json::to_string_pretty(&values).unwrap_or_default()
             }
@@ -150,7 +151,7 @@ impl From<String> for Arn {
 
 /// Why a template could not be generated: every mistake, each at its place in the
 /// template (a JSON pointer; with line and column for a template read from JSON text).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct GenerateError {
     /// The mistakes, in template order.
@@ -176,6 +177,8 @@ impl fmt::Display for GenerateError {
         Ok(())
     }
 }
+
+impl std::error::Error for GenerateError {}
 
 /// A template built in code, or read from JSON: `policy_sentry`'s model plus `Deny`,
 /// conditions and service-scoped grants (see `iam_catalog::generate`).

@@ -44,13 +44,10 @@ use std::fmt;
 pub struct Pattern<T>(pub T);
 
 /// Why a value cannot be a [`Literal`] or one of the typed ARN fields.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum InsertError {
     /// The value holds a character IAM reads as a wildcard or a variable.
-    #[error(
-        "`{value}` holds `{character}`, which IAM reads as policy syntax where it has no escape"
-    )]
     Special {
         /// The value.
         value: String,
@@ -58,15 +55,35 @@ pub enum InsertError {
         character: char,
     },
     /// Not a 12-digit account id.
-    #[error("`{0}` is not a 12-digit AWS account id")]
     Account(String),
     /// Not a region name.
-    #[error("`{0}` is not an AWS Region name such as `us-east-1`")]
     Region(String),
     /// Not a partition.
-    #[error("`{0}` is not an AWS partition (`aws`, `aws-cn`, `aws-us-gov`, ...)")]
     Partition(String),
 }
+
+impl fmt::Display for InsertError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            InsertError::Special { value, character } => write!(
+                f,
+                "`{value}` holds `{character}`, which IAM reads as policy syntax where it has no escape"
+            ),
+            InsertError::Account(value) => {
+                write!(f, "`{value}` is not a 12-digit AWS account id")
+            }
+            InsertError::Region(value) => {
+                write!(f, "`{value}` is not an AWS Region name such as `us-east-1`")
+            }
+            InsertError::Partition(value) => write!(
+                f,
+                "`{value}` is not an AWS partition (`aws`, `aws-cn`, `aws-us-gov`, ...)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for InsertError {}
 
 /// Text checked to hold none of `*`, `?` and `$`, so it can be inserted anywhere, also
 /// where IAM has no escape (`Action`, `Principal`, `Sid`, ...).

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod generate;
 mod insert;
 pub mod json;
+mod ordered;
 mod policy;
 mod validate;
 

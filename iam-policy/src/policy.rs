@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Document;
 use crate::json::{self, SyntaxError};
+use crate::ordered::Ordered;
 use crate::validate::{Diagnostic, validate};
 
 /// A policy document and its type.
@@ -25,8 +26,7 @@ pub struct Policy {
 
 /// Why a text could not be read as a policy: it is not JSON. Where the JSON went wrong;
 /// what is wrong with a policy that is JSON is for [`Policy::validate`] to say.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message} at line {line}, column {column}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ParseError {
     /// What is wrong.
@@ -123,8 +123,8 @@ impl Policy {
 
     /// The JSON document, indented by two spaces, in the same order.
     pub fn to_json_pretty(&self) -> String {
-        match serde_json::from_str::<serde_json::Value>(&self.json) {
-            Ok(value) => serde_json::to_string_pretty(&value).unwrap_or_else(|_| self.to_json()),
+        match Ordered::parse(&self.json) {
+            Ok(value) => value.to_json_pretty(),
             Err(_) => self.to_json(),
         }
     }
@@ -208,6 +208,18 @@ impl Policy {
     }
 }
 
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {}, column {}",
+            self.message, self.line, self.column
+        )
+    }
+}
+
+impl std::error::Error for ParseError {}
+
 impl From<SyntaxError> for ParseError {
     fn from(error: SyntaxError) -> Self {
         ParseError {
@@ -237,7 +249,7 @@ impl fmt::Display for Policy {
 /// Serializes the document (not its type), in its element order.
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serde_json::from_str::<serde_json::Value>(&self.json)
+        Ordered::parse(&self.json)
             .map_err(serde::ser::Error::custom)?
             .serialize(serializer)
     }
@@ -247,8 +259,8 @@ impl Serialize for Policy {
 /// it is for [`Policy::validate`].
 impl<'de> Deserialize<'de> for Policy {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        Policy::from_json(&value.to_string()).map_err(serde::de::Error::custom)
+        let value = Ordered::deserialize(deserializer)?;
+        Policy::from_json(&value.to_json()).map_err(serde::de::Error::custom)
     }
 }
 
