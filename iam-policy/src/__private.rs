@@ -119,7 +119,7 @@ pub trait ValuePart {
     fn write_json(&self, escape: bool, out: &mut String);
 }
 
-impl<T: serde::Serialize + ?Sized> ValuePart for T {
+impl<T: serde_core::Serialize + ?Sized> ValuePart for T {
     fn write_json(&self, escape: bool, out: &mut String) {
         let value = match Ordered::of(self) {
             Some(value) if escape => value.map_strings(&|s| escape_literal(&s).into_owned()),
@@ -130,13 +130,13 @@ impl<T: serde::Serialize + ?Sized> ValuePart for T {
     }
 }
 
-impl<T: serde::Serialize> ValuePart for Pattern<T> {
+impl<T: serde_core::Serialize> ValuePart for Pattern<T> {
     fn write_json(&self, _escape: bool, out: &mut String) {
         write_serialized(&self.0, out);
     }
 }
 
-fn write_serialized<T: serde::Serialize + ?Sized>(value: &T, out: &mut String) {
+fn write_serialized<T: serde_core::Serialize + ?Sized>(value: &T, out: &mut String) {
     match serde_json::to_string(value) {
         Ok(json) => out.push_str(&json),
         Err(_) => out.push_str("null"),
@@ -160,7 +160,7 @@ impl<T: ValueUnescapable + ?Sized> ValueUnescapable for &T {
     }
 }
 
-impl<T: serde::Serialize> ValueUnescapable for Pattern<T> {
+impl<T: serde_core::Serialize> ValueUnescapable for Pattern<T> {
     fn write_json(&self, out: &mut String) {
         write_serialized(&self.0, out);
     }
@@ -172,7 +172,7 @@ impl<T: serde::Serialize> ValueUnescapable for Pattern<T> {
     label = "inserted where IAM reads wildcards",
     note = "insert checked values (`iam_policy::Literal`, `AccountId`, `Region`, `Partition`, or a `Vec` or slice of them), or mark JSON you trust as a pattern: `iam_policy::Pattern(value)`"
 )]
-pub trait CheckedText: serde::Serialize {}
+pub trait CheckedText: serde_core::Serialize {}
 impl CheckedText for Literal {}
 impl CheckedText for AccountId {}
 impl CheckedText for Region {}

@@ -15,13 +15,15 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::{
+use serde_core::de::value::{
     BoolDeserializer, F64Deserializer, I64Deserializer, MapAccessDeserializer,
     SeqAccessDeserializer, StrDeserializer, StringDeserializer, U64Deserializer,
 };
-use serde::de::{self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor};
-use serde::ser::{SerializeMap, SerializeStruct};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_core::de::{
+    self, DeserializeSeed, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
+use serde_core::ser::{SerializeMap, SerializeStruct};
+use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::ordered::{self, Ordered};
 
@@ -146,7 +148,7 @@ impl Serialize for Principal {
         match self {
             Principal::Any => serializer.serialize_str("*"),
             Principal::Map(entries) => {
-                use serde::ser::SerializeMap;
+                use serde_core::ser::SerializeMap;
                 let mut map = serializer.serialize_map(Some(entries.len()))?;
                 for (kind, values) in entries {
                     map.serialize_entry(kind.as_str(), values)?;

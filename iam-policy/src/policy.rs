@@ -5,7 +5,7 @@ use std::fmt;
 
 use iam_catalog::PolicyKind;
 use iam_catalog::view::{Chunk, json_chunks};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::document::Document;
 use crate::json::{self, SyntaxError};
@@ -250,7 +250,7 @@ impl fmt::Display for Policy {
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         Ordered::parse(&self.json)
-            .map_err(serde::ser::Error::custom)?
+            .map_err(serde_core::ser::Error::custom)?
             .serialize(serializer)
     }
 }
@@ -260,7 +260,7 @@ impl Serialize for Policy {
 impl<'de> Deserialize<'de> for Policy {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Ordered::deserialize(deserializer)?;
-        Policy::from_json(&value.to_json()).map_err(serde::de::Error::custom)
+        Policy::from_json(&value.to_json()).map_err(serde_core::de::Error::custom)
     }
 }
 
