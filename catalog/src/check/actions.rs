@@ -36,11 +36,11 @@ pub(crate) enum ActionText<'t> {
 impl<'t> ActionText<'t> {
     /// Splits an action string. Inserted values (holes) never contain the `:` that ends a
     /// prefix written before them, so a literal first segment with a `:` fixes the prefix.
-    pub(crate) fn split(text: &'t Text) -> ActionText<'t> {
-        let Some(Segment::Literal(first)) = text.segments.first() else {
+    pub(crate) fn split(text: &'t Text<'t>) -> ActionText<'t> {
+        let Some(Segment::Literal(first)) = text.segments().first() else {
             return ActionText::Unknowable;
         };
-        let whole = text.segments.len() == 1;
+        let whole = text.segments().len() == 1;
         // A policy variable in an action is `misplaced-policy-variable`; judging the rest
         // (`${aws` as a service prefix) would only repeat that finding.
         if first.contains("${") {
@@ -138,10 +138,10 @@ pub(crate) fn resolve(text: &Text) -> Resolved {
 /// Checks every string of `Action` and `NotAction`: the service prefix exists, the action
 /// exists or the wildcard pattern matches at least one action, and the service supports
 /// action-level permissions when a single action is named.
-pub fn check_actions<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
+pub fn check_actions<'a>(
+    ctx: &mut Ctx<'a>,
+    _policy: &Policy<'a>,
+    statement: &Statement<'a>,
 ) {
     for not in [false, true] {
         for node in statement.actions(not) {
@@ -151,7 +151,7 @@ pub fn check_actions<'a, L: Clone>(
 }
 
 /// Checks one action string.
-fn check_action<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
+fn check_action<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) {
     let Some(text) = node.as_text() else {
         return;
     };
@@ -195,9 +195,9 @@ fn check_action<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
 
 /// A prefix with wildcards (`*:Describe*`, `s3*:Get*`): some service matches it and, when
 /// the name is known, some action of those services matches the name.
-fn check_prefix_pattern<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_prefix_pattern<'a>(
+    ctx: &mut Ctx<'a>,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     name: Option<&str>,
@@ -233,9 +233,9 @@ fn check_prefix_pattern<'a, L: Clone>(
 /// list and the Service Authorization Reference no longer has. IAM accepts the policy (it
 /// checks grammar, not services: AWS's own managed policies still name `deepracer:*`), but
 /// no request carries the prefix any more.
-fn report_discontinued<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn report_discontinued<'a>(
+    ctx: &mut Ctx<'a>,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     row: &CapabilityRow,
@@ -267,9 +267,9 @@ fn service_matches_name(service: Service, name: &str) -> bool {
 
 /// A literal prefix: the service exists (or only `prefix:*` is used where the service has
 /// no action-level permissions), and the name is an action or a pattern matching one.
-fn check_named_service<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_named_service<'a>(
+    ctx: &mut Ctx<'a>,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     name: Option<&str>,
@@ -353,9 +353,9 @@ fn check_named_service<'a, L: Clone>(
 }
 
 /// `prefix:` with nothing after the `:`.
-fn report_empty_name<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn report_empty_name<'a>(
+    ctx: &mut Ctx<'a>,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
 ) {
@@ -408,9 +408,9 @@ fn action_level_row(
 }
 
 /// A service without action-level permissions takes only `prefix:*`.
-fn check_action_level<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_action_level<'a>(
+    ctx: &mut Ctx<'a>,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     row: &CapabilityRow,
@@ -712,9 +712,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(resolve(&Text::literal("s3")), Resolved::Unknown);
-        let hole = Text {
-            segments: vec![Segment::Literal("s3:".into()), Segment::Hole(0)],
-        };
+        let hole = Text::from_segments(vec![Segment::Literal("s3:".into()), Segment::Hole(0)]);
         assert_eq!(resolve(&hole), Resolved::Unknown);
     }
 }

@@ -458,12 +458,12 @@ pub fn key_type(name: &str) -> Option<(ConditionType, bool)> {
 /// within one service that matches some action; `None` when the statement uses
 /// `NotAction`, `*`, a pattern over services, an unknown action or a run-time value (the
 /// per-action rules then say nothing: they would guess).
-fn statement_actions<L>(statement: &Statement<'_, L>) -> Option<Vec<Action>> {
+fn statement_actions(statement: &Statement<'_>) -> Option<Vec<Action>> {
     if statement.not_action.is_some() {
         return None;
     }
     let member = statement.action?;
-    let nodes: Vec<&Node<L>> = match &member.value.kind {
+    let nodes: Vec<&Node> = match &member.value.kind {
         NodeKind::String(_) => vec![&member.value],
         NodeKind::Array(items) => items.iter().collect(),
         _ => return None,
@@ -530,10 +530,10 @@ struct Scope {
 }
 
 /// Checks the statement's `Condition`: its shape, each operator, each key, each value.
-pub(crate) fn check_conditions<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
+pub(crate) fn check_conditions<'a>(
+    ctx: &mut Ctx<'a>,
+    _policy: &Policy<'a>,
+    statement: &Statement<'a>,
 ) {
     let Some(condition) = statement.condition else {
         return;
@@ -574,7 +574,7 @@ pub(crate) fn check_conditions<'a, L: Clone>(
     };
     let mut seen_operators: Vec<&str> = Vec::new();
     for block in blocks {
-        if seen_operators.contains(&block.key.as_str()) {
+        if seen_operators.contains(&block.key.as_ref()) {
             ctx.report_help(
                 &block.key_loc,
                 Code::DuplicateElement,
@@ -591,7 +591,7 @@ pub(crate) fn check_conditions<'a, L: Clone>(
 
 /// Operators are one of [`OPERATORS`], optionally with `IfExists` (never on `Null`) and a
 /// set qualifier (Access Analyzer: "Invalid condition operator", "Null with if exists").
-fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> Option<Operator> {
+fn check_operator<'a>(ctx: &mut Ctx<'a>, block: &'a Member<'a>) -> Option<Operator> {
     match parse_operator(&block.key) {
         Ok(operator) => Some(operator),
         Err(OperatorError::NullIfExists) => {
@@ -631,11 +631,11 @@ fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> O
 }
 
 /// One operator's block: an object of condition keys.
-fn check_block<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_block<'a>(
+    ctx: &mut Ctx<'a>,
     scope: &Scope,
     operator: Option<Operator>,
-    block: &'a Member<L>,
+    block: &'a Member<'a>,
 ) {
     let keys = match &block.value.kind {
         NodeKind::Object(keys) => keys,
@@ -680,12 +680,12 @@ fn check_block<'a, L: Clone>(
 }
 
 /// One condition key and its values.
-fn check_key<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_key<'a>(
+    ctx: &mut Ctx<'a>,
     scope: &Scope,
     operator: Option<Operator>,
-    block: &'a Member<L>,
-    key: &'a Member<L>,
+    block: &'a Member<'a>,
+    key: &'a Member<'a>,
 ) {
     let values = check_value_shape(ctx, key);
     let def = match resolve_key(&key.key, &scope.services) {
@@ -730,8 +730,8 @@ fn check_key<'a, L: Clone>(
 
 /// A key's value is a string, number or Boolean, or a non-empty array of them (grammar:
 /// `condition_value_list`). Returns the value nodes to check further.
-fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> Vec<&'a Node<L>> {
-    let scalar = |node: &Node<L>| {
+fn check_value_shape<'a>(ctx: &mut Ctx<'a>, key: &'a Member<'a>) -> Vec<&'a Node<'a>> {
+    let scalar = |node: &Node| {
         matches!(
             node.kind,
             NodeKind::String(_) | NodeKind::Number(_) | NodeKind::Bool(_)
@@ -786,8 +786,8 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
 /// A key found in no table is an error, with a did-you-mean over the keys of its
 /// service and the global keys (Access Analyzer: "Invalid global condition key",
 /// "Invalid service condition key", "Invalid condition key format").
-fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, missing: &Missing) {
-    let name = key.key.as_str();
+fn report_unknown_key<'a>(ctx: &mut Ctx<'a>, key: &'a Member<'a>, missing: &Missing) {
+    let name = key.key.as_ref();
     let (message, help) = match missing {
         Missing::NoPrefix => (
             format!("`{name}` is not a condition key: keys are `service:name` or `aws:name`"),
@@ -893,13 +893,13 @@ fn suggest_key(name: &str, service: Option<Service>) -> Option<String> {
 /// `true`/`false` (see [`boolean_text`]). `aws:EpochTime` takes both date and numeric operators (the
 /// global keys page gives it both types: [`GlobalKey::also_numeric`]). `Null` takes any
 /// key.
-fn check_operator_type<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    block: &'a Member<L>,
-    key: &'a Member<L>,
+fn check_operator_type<'a>(
+    ctx: &mut Ctx<'a>,
+    block: &'a Member<'a>,
+    key: &'a Member<'a>,
     operator: Operator,
     def: KeyDef,
-    values: &[&Node<L>],
+    values: &[&Node],
 ) {
     let key_type = def.value_type();
     let epoch = matches!(def, KeyDef::Global(g) if g.also_numeric());
@@ -977,9 +977,9 @@ fn check_operator_type<'a, L: Clone>(
 /// matches), so `["true", "false"]` matches whenever the key is present: the condition
 /// tests presence, which `Null` says plainly. A set qualifier (`ForAnyValue:Bool`, for a multivalued key) takes
 /// several values by design and is left alone.
-fn check_bool_values<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
+fn check_bool_values<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a Member<'a>,
     operator: Operator,
     def: KeyDef,
 ) {
@@ -1045,11 +1045,11 @@ fn is_private_range(text: &str) -> bool {
 /// So the value never matches: with `IpAddress` the statement does not apply to those
 /// requests, with `NotIpAddress` it always does. Access Analyzer: "Private IP address",
 /// "Private `NotIpAddress`" (every value private) and "Private IP address subset" (some).
-fn check_private_source_ip<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
+fn check_private_source_ip<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a Member<'a>,
     operator: Operator,
-    values: &[&'a Node<L>],
+    values: &[&'a Node<'a>],
 ) {
     if operator.family != Family::IpAddress || !key.key.eq_ignore_ascii_case("aws:SourceIp") {
         return;
@@ -1078,7 +1078,7 @@ fn check_private_source_ip<'a, L: Clone>(
 /// same text `Bool` would; AWS's managed policies do this
 /// (`"StringEquals": {"lakeformation:EnabledOnlyForMetaDataAccess": "true"}`), so it
 /// is accepted. Any other value can never match a Bool key.
-fn boolean_text<L>(value: &Node<L>) -> bool {
+fn boolean_text(value: &Node) -> bool {
     match &value.kind {
         NodeKind::Bool(_) => true,
         NodeKind::String(text) => text
@@ -1115,9 +1115,9 @@ fn operators_for(key_type: ConditionType) -> &'static str {
 /// key": `ForAllValues:` is also true when the key is absent), and `Null` wants none
 /// (Access Analyzer: "Null with qualifier"). Warnings: the catalog's multivalued flag
 /// comes from the reference's types, which are not always right.
-fn check_set_operator<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
+fn check_set_operator<'a>(
+    ctx: &mut Ctx<'a>,
+    key: &'a Member<'a>,
     operator: Operator,
     def: KeyDef,
 ) {
@@ -1179,18 +1179,18 @@ fn check_set_operator<'a, L: Clone>(
 /// A value parses for its operator (Access Analyzer: "Type mismatch date / number /
 /// Boolean / IP range / string"). Values holding a policy variable or an inserted value
 /// are not parsed (the variable rule reports variables where IAM does not replace them).
-fn check_value<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_value<'a>(
+    ctx: &mut Ctx<'a>,
     operator: Operator,
     operator_name: &str,
-    value: &'a Node<L>,
+    value: &'a Node<'a>,
 ) {
     let (text, json_type) = match &value.kind {
         NodeKind::String(text) => match text.as_literal() {
             Some(s) if !s.contains("${") => (s, "string"),
             _ => return,
         },
-        NodeKind::Number(n) => (n.as_str(), "number"),
+        NodeKind::Number(n) => (n.as_ref(), "number"),
         NodeKind::Bool(true) => ("true", "bool"),
         NodeKind::Bool(false) => ("false", "bool"),
         _ => return,
@@ -1280,10 +1280,10 @@ fn is_base64(text: &str) -> bool {
 /// only at the service level (`secretsmanager:ResourceTag/...`) and cross-service
 /// session keys (`ec2:SourceInstanceARN`, `lambda:SourceFunctionArn`) work. Global keys
 /// are never reported. Only when every action of the statement is known.
-fn check_applicable<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_applicable<'a>(
+    ctx: &mut Ctx<'a>,
     scope: &Scope,
-    key: &'a Member<L>,
+    key: &'a Member<'a>,
     def: ConditionKey,
 ) {
     let Some(actions) = &scope.actions else {
@@ -1363,7 +1363,7 @@ fn service_mentions_tags(service: Service) -> bool {
 /// it never denies. Service-prefixed tag keys (`s3:ExistingObjectTag/...`,
 /// `ec2:ResourceTag/...`) are defined by the service itself, so their existence is the
 /// support; the key lookup covers them.
-fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a Member<L>) {
+fn check_tag_support<'a>(ctx: &mut Ctx<'a>, scope: &Scope, key: &'a Member<'a>) {
     let Some(actions) = &scope.actions else {
         return;
     };
@@ -1442,11 +1442,11 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
 /// service", a suggestion; "Unsupported action for condition key"). A warning: the
 /// reference is incomplete, and `...IfExists` operators and `Null` are meant for absent
 /// keys, so they are left alone.
-fn check_tag_key_applicable<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_tag_key_applicable<'a>(
+    ctx: &mut Ctx<'a>,
     scope: &Scope,
     operator: Option<Operator>,
-    key: &'a Member<L>,
+    key: &'a Member<'a>,
 ) {
     let Some(actions) = &scope.actions else {
         return;

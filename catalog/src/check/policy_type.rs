@@ -22,7 +22,7 @@ use crate::capability::{CapabilityRow, table_support};
 use crate::kind::{PRINCIPAL_KINDS, PrincipalRule};
 use crate::query::has_wildcard;
 use crate::suggest::suggest;
-use crate::{Code, Member, Node, NodeKind, PolicyKind, Segment, model, query};
+use crate::{Code, Loc, Member, Node, NodeKind, PolicyKind, Segment, model, query};
 
 /// The actions a role trust policy can grant: the STS actions whose resource is the role
 /// (Service Authorization Reference, AWS STS: `AssumeRole`, `AssumeRoleWithSAML`,
@@ -92,10 +92,10 @@ pub const SERVICE_LINKED_ROLES_SINCE_TABLE: &[(&str, &str)] = &[
 ];
 
 /// Checks one statement against the policy type.
-pub fn check_statement<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
+pub fn check_statement<'a>(
+    ctx: &mut Ctx<'a>,
+    _policy: &Policy<'a>,
+    statement: &Statement<'a>,
 ) {
     let kind = ctx.kind;
     check_principal_presence(ctx, statement);
@@ -126,7 +126,7 @@ pub fn check_statement<'a, L: Clone>(
 
 /// Policy-wide rules of the type: an RCP's `Version`, and the characters of the documents
 /// IAM and STS store.
-pub fn check_policy<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+pub fn check_policy<'a>(ctx: &mut Ctx<'a>, policy: &Policy<'a>) {
     if ctx.kind == PolicyKind::Rcp {
         check_rcp_version(ctx, policy);
     }
@@ -136,7 +136,7 @@ pub fn check_policy<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) 
 }
 
 /// `missing-principal` / `principal-not-allowed` (the type's `PrincipalRule`).
-fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_principal_presence<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     let facts = ctx.kind.facts();
     match (
         facts.principal,
@@ -172,7 +172,7 @@ fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Stat
 
 /// `invalid-principal`: `"*"`, or an object of the four principal kinds whose values are
 /// strings or arrays of strings ("AWS JSON policy elements: Principal").
-fn check_principal_value<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
+fn check_principal_value<'a>(ctx: &mut Ctx<'a>, member: &'a Member<'a>) {
     match &member.value.kind {
         NodeKind::Opaque(_) => {}
         NodeKind::String(text) => {
@@ -214,8 +214,8 @@ fn check_principal_value<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<
 }
 
 /// One `KIND: value(s)` entry of a principal object.
-fn check_principal_entry<'a, L: Clone>(ctx: &mut Ctx<'a, L>, entry: &'a Member<L>) {
-    if !PRINCIPAL_KINDS.contains(&entry.key.as_str()) {
+fn check_principal_entry<'a>(ctx: &mut Ctx<'a>, entry: &'a Member<'a>) {
+    if !PRINCIPAL_KINDS.contains(&entry.key.as_ref()) {
         let help = match suggest(&entry.key, PRINCIPAL_KINDS.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the principal kinds are {}", list(PRINCIPAL_KINDS)),
@@ -269,7 +269,7 @@ fn is_unique_id(s: &str) -> bool {
 }
 
 /// One principal value of a kind. Values with run-time parts are not judged.
-fn check_principal_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, kind: &str, node: &'a Node<L>) {
+fn check_principal_string<'a>(ctx: &mut Ctx<'a>, kind: &str, node: &'a Node<'a>) {
     let Some(value) = node.as_literal() else {
         return;
     };
@@ -458,7 +458,7 @@ fn federated_principal_problem(value: &str) -> Option<(String, String)> {
 /// `NotPrincipal` works only with `Deny`, and only where the type supports it
 /// ("`NotPrincipal`": "`NotPrincipal` must be used with `"Effect":"Deny"`. Using it with
 /// "Effect":"Allow" is not supported."; see `kind::Facts::not_principal`).
-fn check_not_principal<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_not_principal<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     let Some(member) = statement.not_principal else {
         return;
     };
@@ -491,7 +491,7 @@ fn check_not_principal<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement
 /// ([`TRUST_ACTIONS`]), and take no `Resource`: the role the policy is attached to is the
 /// resource (IAM rejects a trust policy with `Resource`: "Has prohibited field Resource").
 /// `NotAction` values are not judged: they name what the statement does not cover.
-fn check_trust<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_trust<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     for member in [statement.resource, statement.not_resource]
         .into_iter()
         .flatten()
@@ -529,7 +529,7 @@ fn check_trust<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>)
 /// `NotAction`); `Principal` is `"*"`; "The effect of Allow is only supported for the
 /// `RCPFullAWSAccess` policy" (`Allow` of `*` to `*` on `*`); actions belong to services
 /// that support RCPs (the catalog's list).
-fn check_rcp<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_rcp<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     // A string other than `*` is already invalid-principal.
     if let Some(principal) = statement.principal
         && principal.value.as_object().is_some()
@@ -549,7 +549,7 @@ fn check_rcp<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
             "list the denied actions in `Action`",
         );
     }
-    let all_star = |nodes: Vec<&Node<L>>| {
+    let all_star = |nodes: Vec<&Node>| {
         !nodes.is_empty() && nodes.iter().all(|n| n.as_literal() == Some("*"))
     };
     let full_access = statement.action.is_some()
@@ -590,7 +590,7 @@ fn check_rcp<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
 }
 
 /// "Every RCP must include a Version element with the value "2012-10-17"" ("RCP syntax").
-fn check_rcp_version<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+fn check_rcp_version<'a>(ctx: &mut Ctx<'a>, policy: &Policy<'a>) {
     match policy.version {
         None => ctx.report_help(
             &policy.root.loc,
@@ -610,9 +610,9 @@ fn check_rcp_version<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>)
 
 /// The service an action string names by a literal prefix (a value inserted after the
 /// `:` does not hide it); `None` for wildcard or unknown prefixes and for `*`.
-fn named_service<L>(node: &Node<L>) -> Option<model::Service> {
+fn named_service(node: &Node) -> Option<model::Service> {
     let text = node.as_text()?;
-    let Some(Segment::Literal(first)) = text.segments.first() else {
+    let Some(Segment::Literal(first)) = text.segments().first() else {
         return None;
     };
     let (prefix, _) = first.split_once(':')?;
@@ -644,9 +644,9 @@ pub(crate) fn resource_element_optional(service: model::Service) -> bool {
 
 /// The service a resource policy is checked for ([`super::Options::service`]): a known
 /// prefix, or `unknown-service` at the document with a did-you-mean.
-pub(crate) fn check_named_service<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    root: &'a Node<L>,
+pub(crate) fn check_named_service<'a>(
+    ctx: &mut Ctx<'a>,
+    root: &'a Node<'a>,
     prefix: &str,
 ) -> Option<model::Service> {
     if let Some(service) = model::service(prefix) {
@@ -679,11 +679,11 @@ fn row_note(row: &'static CapabilityRow, capability: Capability) -> String {
 /// latest edition first) say takes no resource-based policies. Per-action data cannot say
 /// this, so the tables decide. A statement with `*`, a wildcard prefix, an unknown service
 /// or a run-time action is not judged: it may name a service that does take them.
-fn check_resource_policy_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_resource_policy_support<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     let Some(action) = statement.action else {
         return;
     };
-    let items: Vec<&Node<L>> = match &action.value.kind {
+    let items: Vec<&Node> = match &action.value.kind {
         NodeKind::Array(items) => items.iter().collect(),
         _ => vec![&action.value],
     };
@@ -732,7 +732,7 @@ fn check_resource_policy_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: 
 /// `temporary-credentials-unsupported` (warning): a session policy (used with temporary
 /// credentials by definition) that allows actions of a service whose capability table row
 /// (latest edition first) says it does not accept temporary credentials.
-fn check_temporary_credentials<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_temporary_credentials<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     if statement.is_deny() {
         return;
     }
@@ -768,7 +768,7 @@ fn check_temporary_credentials<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &S
 /// are not judged. The newest table is of 2023 and services add service-linked roles over
 /// time, so this is a warning, and the principals in
 /// [`SERVICE_LINKED_ROLES_SINCE_TABLE`] are known to have them.
-fn check_service_linked_roles<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_service_linked_roles<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     if statement.is_deny() {
         return;
     }
@@ -800,7 +800,7 @@ fn check_service_linked_roles<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &St
     }
 }
 
-fn check_service_linked_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, value: &'a Node<L>) {
+fn check_service_linked_role<'a>(ctx: &mut Ctx<'a>, value: &'a Node<'a>) {
     let Some(name) = value.as_literal() else {
         return;
     };
@@ -864,7 +864,7 @@ fn short_wildcard(value: &str) -> bool {
 ///
 /// Values with run-time parts or policy variables are not judged. Gateway endpoints also
 /// require `"Principal": "*"`, but a policy does not say which kind of endpoint it is for.
-fn check_endpoint<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_endpoint<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     for node in statement
         .resources(false)
         .into_iter()
@@ -921,7 +921,7 @@ fn check_endpoint<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, 
 }
 
 /// An ARN's account is an account id or a wildcard, not both, in a VPC endpoint policy.
-fn check_endpoint_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
+fn check_endpoint_arn<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) {
     let Some(text) = node.as_literal() else {
         return;
     };
@@ -957,12 +957,12 @@ fn allowed_character(c: char) -> bool {
 /// The characters of the documents IAM and STS store (identity policies, permissions
 /// boundaries, trust policies, session policies): one finding per string or key, at its
 /// first character IAM rejects. Iterative, so deep nesting cannot overflow the stack.
-fn check_characters<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
+fn check_characters<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>) {
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match &node.kind {
             NodeKind::String(text) => {
-                let bad = text.segments.iter().find_map(|segment| match segment {
+                let bad = text.segments().iter().find_map(|segment| match segment {
                     Segment::Literal(s) => s.chars().find(|c| !allowed_character(*c)),
                     Segment::Hole(_) => None,
                 });
@@ -984,7 +984,7 @@ fn check_characters<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
     }
 }
 
-fn report_character<'a, L: Clone>(ctx: &mut Ctx<'a, L>, at: &'a L, c: char) {
+fn report_character<'a>(ctx: &mut Ctx<'a>, at: &'a Loc, c: char) {
     let replacement = match c {
         '\u{2018}' | '\u{2019}' => " (use `'`)",
         '\u{201c}' | '\u{201d}' => " (use `\"`)",
@@ -1845,6 +1845,6 @@ mod tests {
                 ..crate::check::Options::default()
             },
         );
-        assert_eq!(codes(&found), []);
+        assert_eq!(found, []);
     }
 }

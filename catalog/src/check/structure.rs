@@ -31,10 +31,10 @@ pub(crate) const VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
 
 /// Reads the document's shape, reporting every structural problem, and returns what the
 /// other rules work on (`None` when the root is not an object).
-pub(crate) fn check_structure<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    root: &'a Node<L>,
-) -> Option<Policy<'a, L>> {
+pub(crate) fn check_structure<'a>(
+    ctx: &mut Ctx<'a>,
+    root: &'a Node<'a>,
+) -> Option<Policy<'a>> {
     if matches!(root.kind, NodeKind::Opaque(_)) {
         return None;
     }
@@ -55,7 +55,7 @@ pub(crate) fn check_structure<'a, L: Clone>(
     };
     let mut statement_member = None;
     for member in elements(ctx, members, POLICY_ELEMENTS, "a policy") {
-        match member.key.as_str() {
+        match member.key.as_ref() {
             "Version" => policy.version = Some(member),
             "Id" => policy.id = Some(member),
             _ => statement_member = Some(member),
@@ -69,7 +69,7 @@ pub(crate) fn check_structure<'a, L: Clone>(
     match statement_member {
         // A misspelled `Statement` is already `unknown-element`.
         None if members.iter().any(|m| {
-            !POLICY_ELEMENTS.contains(&m.key.as_str()) && suggest(&m.key, ["Statement"]).is_some()
+            !POLICY_ELEMENTS.contains(&m.key.as_ref()) && suggest(&m.key, ["Statement"]).is_some()
         }) => {}
         None => ctx.report_help(
             &root.loc,
@@ -120,15 +120,15 @@ pub(crate) fn check_structure<'a, L: Clone>(
 
 /// Reports unknown and repeated elements of an object and returns the first of each
 /// known element, in source order.
-fn elements<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    members: &'a [Member<L>],
+fn elements<'a>(
+    ctx: &mut Ctx<'a>,
+    members: &'a [Member],
     known: &[&'static str],
     what: &str,
-) -> Vec<&'a Member<L>> {
-    let mut out: Vec<&'a Member<L>> = Vec::new();
+) -> Vec<&'a Member<'a>> {
+    let mut out: Vec<&'a Member<'a>> = Vec::new();
     for member in members {
-        if !known.contains(&member.key.as_str()) {
+        if !known.contains(&member.key.as_ref()) {
             let message = format!("`{}` is not an element of {what}", member.key);
             match suggest(&member.key, known.iter().copied()) {
                 Some(s) => ctx.report_help(
@@ -167,10 +167,10 @@ pub(crate) fn list(items: &[&str]) -> String {
     }
 }
 
-fn check_version<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    policy: &mut Policy<'a, L>,
-    root: &'a Node<L>,
+fn check_version<'a>(
+    ctx: &mut Ctx<'a>,
+    policy: &mut Policy<'a>,
+    root: &'a Node<'a>,
 ) {
     let Some(version) = policy.version else {
         ctx.report_help(
@@ -202,11 +202,11 @@ fn check_version<'a, L: Clone>(
 }
 
 /// Reads one statement object, reporting structural problems.
-fn check_statement<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_statement<'a>(
+    ctx: &mut Ctx<'a>,
     index: usize,
-    node: &'a Node<L>,
-) -> Option<Statement<'a, L>> {
+    node: &'a Node<'a>,
+) -> Option<Statement<'a>> {
     let members = node.as_object()?;
     let mut s = Statement {
         index,
@@ -222,7 +222,7 @@ fn check_statement<'a, L: Clone>(
         condition: None,
     };
     for member in elements(ctx, members, STATEMENT_ELEMENTS, "a statement") {
-        let slot = match member.key.as_str() {
+        let slot = match member.key.as_ref() {
             "Sid" => &mut s.sid,
             "Effect" => &mut s.effect,
             "Principal" => &mut s.principal,
@@ -306,7 +306,7 @@ fn check_statement<'a, L: Clone>(
     Some(s)
 }
 
-fn check_effect<'a, L: Clone>(ctx: &mut Ctx<'a, L>, effect: &'a Member<L>) {
+fn check_effect<'a>(ctx: &mut Ctx<'a>, effect: &'a Member<'a>) {
     match &effect.value.kind {
         NodeKind::Opaque(_) => {}
         NodeKind::String(text) => {
@@ -334,11 +334,11 @@ fn check_effect<'a, L: Clone>(ctx: &mut Ctx<'a, L>, effect: &'a Member<L>) {
 }
 
 /// Exactly one of two exclusive elements (or at most one when not `required`).
-fn pair<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
-    a: Option<&'a Member<L>>,
-    b: Option<&'a Member<L>>,
+fn pair<'a>(
+    ctx: &mut Ctx<'a>,
+    node: &'a Node<'a>,
+    a: Option<&'a Member<'a>>,
+    b: Option<&'a Member<'a>>,
     required: bool,
     a_name: &str,
     b_name: &str,
@@ -356,7 +356,7 @@ fn pair<'a, L: Clone>(
             if required
                 && !node.as_object().is_some_and(|members| {
                     members.iter().any(|m| {
-                        !STATEMENT_ELEMENTS.contains(&m.key.as_str())
+                        !STATEMENT_ELEMENTS.contains(&m.key.as_ref())
                             && suggest(&m.key, [a_name, b_name]).is_some()
                     })
                 }) =>
@@ -373,7 +373,7 @@ fn pair<'a, L: Clone>(
 }
 
 /// A string, or a non-empty array of non-empty strings.
-fn check_string_list<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
+fn check_string_list<'a>(ctx: &mut Ctx<'a>, member: &'a Member<'a>) {
     let key = &member.key;
     match &member.value.kind {
         NodeKind::String(text) => {
@@ -422,7 +422,7 @@ fn check_string_list<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) 
     }
 }
 
-fn expect_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
+fn expect_string<'a>(ctx: &mut Ctx<'a>, member: &'a Member<'a>) {
     if !matches!(member.value.kind, NodeKind::String(_) | NodeKind::Opaque(_)) {
         ctx.report(
             &member.value.loc,
@@ -440,7 +440,7 @@ fn expect_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
 /// they hold only ASCII letters and digits ("IAM JSON policy elements: Sid"). Other
 /// services' resource policies accept more (S3 allows spaces), and AWS Organizations
 /// documents no character rule for SCPs and RCPs, so only uniqueness is checked there.
-fn check_sids<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+fn check_sids<'a>(ctx: &mut Ctx<'a>, policy: &Policy<'a>) {
     let alnum_only = ctx.kind.facts().stored_by_iam;
     let mut seen: Vec<String> = Vec::new();
     for statement in &policy.statements {

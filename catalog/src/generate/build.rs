@@ -7,29 +7,29 @@ use super::{Error, Note};
 use crate::check::quota::{self, Quota};
 use crate::model::{self, Action};
 use crate::query::actions_matching;
-use crate::view::{Member, Node, NodeKind, PolicyView, Text};
+use crate::view::{Loc, Member, Node, NodeKind, PolicyView, Text};
 use crate::{DATA_DATE, PolicyKind, Severity};
 
-pub struct Built<L> {
-    pub policies: Vec<PolicyView<L>>,
-    pub notes: Vec<Note<L>>,
+pub struct Built {
+    pub policies: Vec<PolicyView<'static>>,
+    pub notes: Vec<Note>,
 }
 
 /// One statement to write: its Sid, actions as written, resources, condition.
-struct Statement<'a, L> {
+struct Statement<'a> {
     sid: String,
     actions: Vec<String>,
-    resources: Vec<Node<L>>,
-    condition: Option<&'a Node<L>>,
-    loc: &'a L,
+    resources: Vec<Node<'static>>,
+    condition: Option<&'a Node<'a>>,
+    loc: &'a Loc,
 }
 
-pub fn build<'a, L: Clone>(
-    template: &Template<'a, L>,
-    selection: Selection<'a, L>,
+pub fn build<'a>(
+    template: &Template<'a>,
+    selection: Selection<'a>,
     kind: PolicyKind,
     minimize: bool,
-) -> Result<Built<L>, Vec<Error<L>>> {
+) -> Result<Built, Vec<Error>> {
     let Selection { groups, mut notes } = selection;
     let granted: Vec<Action> = groups.values().flat_map(|g| g.actions.clone()).collect();
     let mut statements = Vec::new();
@@ -90,7 +90,7 @@ pub fn build<'a, L: Clone>(
     }
     // First fit in order: statements stay in their order across the documents.
     let mut policies = Vec::new();
-    let mut current: Vec<Node<L>> = Vec::new();
+    let mut current: Vec<Node> = Vec::new();
     let mut used = overhead;
     for node in nodes {
         let cost = size(&node, &quota) + usize::from(!current.is_empty());
@@ -107,19 +107,19 @@ pub fn build<'a, L: Clone>(
     Ok(Built { policies, notes })
 }
 
-fn size<L>(node: &Node<L>, quota: &Quota) -> usize {
+fn size(node: &Node, quota: &Quota) -> usize {
     quota::size(node).in_unit(quota.unit)
 }
 
 /// Writes `statement`, split into `...Part1`, `...Part2` (actions first, then resources)
 /// while one part alone exceeds `budget`.
-fn split<L: Clone>(
-    statement: Statement<'_, L>,
+fn split(
+    statement: Statement<'_>,
     effect: Effect,
     budget: usize,
     quota: &Quota,
-    out: &mut Vec<Node<L>>,
-    errors: &mut Vec<Error<L>>,
+    out: &mut Vec<Node>,
+    errors: &mut Vec<Error>,
 ) {
     let whole = statement_node(&statement, effect);
     if size(&whole, quota) <= budget {
@@ -173,19 +173,19 @@ fn split<L: Clone>(
     }
 }
 
-fn string<L: Clone>(text: &str, loc: &L) -> Node<L> {
-    Node::new(NodeKind::String(Text::literal(text)), loc.clone())
+fn string(text: &str, loc: &Loc) -> Node<'static> {
+    Node::new(NodeKind::String(Text::literal(text.to_owned())), *loc)
 }
 
-fn member<L: Clone>(key: &str, value: Node<L>, loc: &L) -> Member<L> {
+fn member(key: &str, value: Node<'static>, loc: &Loc) -> Member<'static> {
     Member {
-        key: key.to_owned(),
-        key_loc: loc.clone(),
+        key: key.to_owned().into(),
+        key_loc: *loc,
         value,
     }
 }
 
-fn statement_node<L: Clone>(statement: &Statement<'_, L>, effect: Effect) -> Node<L> {
+fn statement_node(statement: &Statement<'_>, effect: Effect) -> Node<'static> {
     let loc = statement.loc;
     let actions = statement.actions.iter().map(|a| string(a, loc)).collect();
     let mut members = vec![
@@ -203,12 +203,12 @@ fn statement_node<L: Clone>(statement: &Statement<'_, L>, effect: Effect) -> Nod
         ),
     ];
     if let Some(condition) = statement.condition {
-        members.push(member("Condition", condition.clone(), loc));
+        members.push(member("Condition", condition.clone().into_owned(), loc));
     }
     Node::new(NodeKind::Object(members), loc.clone())
 }
 
-fn document<L: Clone>(statements: Vec<Node<L>>, loc: &L) -> PolicyView<L> {
+fn document(statements: Vec<Node<'static>>, loc: &Loc) -> PolicyView<'static> {
     PolicyView::new(Node::new(
         NodeKind::Object(vec![
             member("Version", string("2012-10-17", loc), loc),
@@ -223,7 +223,7 @@ fn document<L: Clone>(statements: Vec<Node<L>>, loc: &L) -> PolicyView<L> {
 }
 
 /// The dependent actions of the group's actions that the policy does not grant.
-fn dependent_notes<L: Clone>(group: &Group<'_, L>, granted: &[Action]) -> Vec<Note<L>> {
+fn dependent_notes(group: &Group<'_>, granted: &[Action]) -> Vec<Note> {
     let mut notes = Vec::new();
     for action in &group.actions {
         let missing: Vec<String> = action

@@ -10,7 +10,7 @@
 use super::Error;
 use crate::model::{self, AccessLevel, Service};
 use crate::suggest::suggest;
-use crate::view::{Member, Node, NodeKind};
+use crate::view::{Loc, Member, Node, NodeKind};
 
 /// The access-level lists of a `crud` template, as `policy_sentry` names them.
 pub const LEVELS: &[(&str, AccessLevel)] = &[
@@ -81,40 +81,40 @@ impl Effect {
 }
 
 /// One ARN granted at one access level.
-pub struct LevelEntry<'a, L> {
+pub struct LevelEntry<'a> {
     /// The access level.
     pub level: AccessLevel,
     /// The ARN string node.
-    pub arn: &'a Node<L>,
+    pub arn: &'a Node<'a>,
     /// The entry's condition block, with an id unique per block.
-    pub condition: Option<(usize, &'a Node<L>)>,
+    pub condition: Option<(usize, &'a Node<'a>)>,
     /// The service the entry is scoped to (`grants`), or `None` for every service whose
     /// resource types the ARN fits.
     pub service: Option<Service>,
 }
 
 /// An action granted on an ARN (`grants` with `actions`).
-pub struct NamedEntry<'a, L> {
+pub struct NamedEntry<'a> {
     /// The action.
-    pub action: Named<'a, L>,
+    pub action: Named<'a>,
     /// The ARN string node.
-    pub arn: &'a Node<L>,
+    pub arn: &'a Node<'a>,
     /// The entry's condition block.
-    pub condition: Option<(usize, &'a Node<L>)>,
+    pub condition: Option<(usize, &'a Node<'a>)>,
 }
 
 /// An action named in the template, where.
-pub struct Named<'a, L> {
+pub struct Named<'a> {
     /// The name or pattern as written.
     pub name: &'a str,
     /// Its string node.
-    pub node: &'a Node<L>,
+    pub node: &'a Node<'a>,
 }
 
 /// A template, read.
-pub struct Template<'a, L> {
+pub struct Template<'a> {
     /// The root object's location.
-    pub root: &'a L,
+    pub root: &'a Loc,
     /// `mode: actions`.
     pub actions_mode: bool,
     /// `effect`.
@@ -122,38 +122,38 @@ pub struct Template<'a, L> {
     /// `minimize: true`.
     pub minimize: bool,
     /// The ARNs of the access-level lists and of `grants`, in template order.
-    pub levels: Vec<LevelEntry<'a, L>>,
+    pub levels: Vec<LevelEntry<'a>>,
     /// The actions of `grants` entries with `actions`, each on each ARN of its entry.
-    pub named: Vec<NamedEntry<'a, L>>,
+    pub named: Vec<NamedEntry<'a>>,
     /// `wildcard-only.single-actions`.
-    pub single_actions: Vec<Named<'a, L>>,
+    pub single_actions: Vec<Named<'a>>,
     /// `wildcard-only.service-<level>`: the service and level, at the prefix string.
-    pub service_levels: Vec<(Service, AccessLevel, &'a Node<L>)>,
+    pub service_levels: Vec<(Service, AccessLevel, &'a Node<'a>)>,
     /// `skip-resource-constraints`.
-    pub skip: Vec<Named<'a, L>>,
+    pub skip: Vec<Named<'a>>,
     /// `exclude-actions`.
-    pub exclude: Vec<Named<'a, L>>,
+    pub exclude: Vec<Named<'a>>,
     /// `sts.*`: the action and the role ARN.
-    pub sts: Vec<(&'static str, &'a Node<L>)>,
+    pub sts: Vec<(&'static str, &'a Node<'a>)>,
     /// `actions` (`mode: actions`).
-    pub actions: Vec<Named<'a, L>>,
+    pub actions: Vec<Named<'a>>,
 }
 
 /// Reads the template, and every error at its value. The parts read well come back even
 /// when others have errors (`None` only when the root is no object), so that the
 /// selection can report its own errors in the same run.
-pub fn read<L: Clone>(root: &Node<L>) -> (Option<Template<'_, L>>, Vec<Error<L>>) {
+pub fn read<'a>(root: &'a Node<'a>) -> (Option<Template<'a>>, Vec<Error>) {
     let mut reader = Reader { errors: Vec::new() };
     let template = reader.template(root);
     (template, reader.errors)
 }
 
-struct Reader<L> {
-    errors: Vec<Error<L>>,
+struct Reader {
+    errors: Vec<Error>,
 }
 
-impl<L: Clone> Reader<L> {
-    fn error(&mut self, loc: &L, message: impl Into<String>, help: Option<String>) {
+impl Reader {
+    fn error(&mut self, loc: &Loc, message: impl Into<String>, help: Option<String>) {
         self.errors.push(Error {
             loc: loc.clone(),
             message: message.into(),
@@ -162,7 +162,7 @@ impl<L: Clone> Reader<L> {
     }
 
     #[expect(clippy::too_many_lines, reason = "one arm per template key")]
-    fn template<'a>(&mut self, root: &'a Node<L>) -> Option<Template<'a, L>> {
+    fn template<'a>(&mut self, root: &'a Node<'a>) -> Option<Template<'a>> {
         let Some(members) = root.as_object() else {
             self.error(
                 &root.loc,
@@ -173,7 +173,7 @@ impl<L: Clone> Reader<L> {
         };
         let mut seen: Vec<&str> = Vec::new();
         for member in members {
-            if seen.contains(&member.key.as_str()) {
+            if seen.contains(&member.key.as_ref()) {
                 self.error(
                     &member.key_loc,
                     format!("`{}` is given twice", member.key),
@@ -237,7 +237,7 @@ impl<L: Clone> Reader<L> {
         };
         let mut conditions = 0usize;
         for member in members {
-            let key = member.key.as_str();
+            let key = member.key.as_ref();
             let crud_only = !matches!(
                 key,
                 "mode" | "name" | "effect" | "minimize" | "exclude-actions" | "actions"
@@ -296,7 +296,7 @@ impl<L: Clone> Reader<L> {
     }
 
     /// The non-empty items of a list member (`null` and `""` items are nothing).
-    fn items<'a>(&mut self, member: &'a Member<L>) -> Vec<&'a Node<L>> {
+    fn items<'a>(&mut self, member: &'a Member<'a>) -> Vec<&'a Node<'a>> {
         match &member.value.kind {
             NodeKind::Null => Vec::new(),
             NodeKind::Array(items) => items
@@ -323,7 +323,7 @@ impl<L: Clone> Reader<L> {
     }
 
     /// A list of action names (literal strings).
-    fn names<'a>(&mut self, member: &'a Member<L>) -> Vec<Named<'a, L>> {
+    fn names<'a>(&mut self, member: &'a Member<'a>) -> Vec<Named<'a>> {
         let mut out = Vec::new();
         for item in self.items(member) {
             match item.as_literal() {
@@ -334,7 +334,7 @@ impl<L: Clone> Reader<L> {
         out
     }
 
-    fn not_literal(&mut self, node: &Node<L>, what: &str) {
+    fn not_literal(&mut self, node: &Node, what: &str) {
         if node.as_text().is_some() {
             self.error(
                 &node.loc,
@@ -353,10 +353,10 @@ impl<L: Clone> Reader<L> {
     /// An item of an access-level list: an ARN string or `{"arn": ..., "condition": ...}`.
     fn level_item<'a>(
         &mut self,
-        template: &mut Template<'a, L>,
+        template: &mut Template<'a>,
         level: AccessLevel,
         service: Option<Service>,
-        item: &'a Node<L>,
+        item: &'a Node<'a>,
         conditions: &mut usize,
     ) {
         if item.as_text().is_some() {
@@ -382,7 +382,7 @@ impl<L: Clone> Reader<L> {
         let mut arns = Vec::new();
         let mut condition = None;
         for member in members {
-            match member.key.as_str() {
+            match member.key.as_ref() {
                 "arn" => arns = self.arns(member),
                 "condition" => condition = self.condition(member, conditions),
                 other => {
@@ -408,7 +408,7 @@ impl<L: Clone> Reader<L> {
     }
 
     /// `arn`: a string or a list of strings.
-    fn arns<'a>(&mut self, member: &'a Member<L>) -> Vec<&'a Node<L>> {
+    fn arns<'a>(&mut self, member: &'a Member<'a>) -> Vec<&'a Node<'a>> {
         let items = self.items(member);
         let mut out = Vec::new();
         for item in items {
@@ -427,9 +427,9 @@ impl<L: Clone> Reader<L> {
 
     fn condition<'a>(
         &mut self,
-        member: &'a Member<L>,
+        member: &'a Member<'a>,
         conditions: &mut usize,
-    ) -> Option<(usize, &'a Node<L>)> {
+    ) -> Option<(usize, &'a Node<'a>)> {
         if member.value.as_object().is_none() {
             self.error(
                 &member.value.loc,
@@ -453,8 +453,8 @@ impl<L: Clone> Reader<L> {
     )]
     fn grant<'a>(
         &mut self,
-        template: &mut Template<'a, L>,
-        item: &'a Node<L>,
+        template: &mut Template<'a>,
+        item: &'a Node<'a>,
         conditions: &mut usize,
     ) {
         let Some(members) = item.as_object() else {
@@ -473,7 +473,7 @@ impl<L: Clone> Reader<L> {
         let mut scoped: Vec<(Service, AccessLevel)> = Vec::new();
         let mut actions = Vec::new();
         for member in members {
-            match member.key.as_str() {
+            match member.key.as_ref() {
                 "arn" => arns = self.arns(member),
                 "actions" => actions = self.names(member),
                 "condition" => condition = self.condition(member, conditions),
@@ -560,7 +560,7 @@ impl<L: Clone> Reader<L> {
         }
     }
 
-    fn wildcard_only<'a>(&mut self, template: &mut Template<'a, L>, member: &'a Member<L>) {
+    fn wildcard_only<'a>(&mut self, template: &mut Template<'a>, member: &'a Member<'a>) {
         let members = match &member.value.kind {
             NodeKind::Null => return,
             NodeKind::Object(members) => members,
@@ -616,7 +616,7 @@ impl<L: Clone> Reader<L> {
         }
     }
 
-    fn sts<'a>(&mut self, template: &mut Template<'a, L>, member: &'a Member<L>) {
+    fn sts<'a>(&mut self, template: &mut Template<'a>, member: &'a Member<'a>) {
         let members = match &member.value.kind {
             NodeKind::Null => return,
             NodeKind::Object(members) => members,

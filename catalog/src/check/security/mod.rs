@@ -30,14 +30,14 @@ use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
 use crate::model::{AccessLevel, Action};
 use crate::query::expand;
-use crate::{Code, Member, PolicyKind};
+use crate::{Code, Loc, Member, PolicyKind};
 use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
     ESCALATION_METHODS, EscalationMethod, NOT_EXPOSING_PREFIXES, PRINCIPAL_LIMITING_KEYS,
 };
 
 /// Runs the security rules over a policy whose structure was read.
-pub(crate) fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+pub(crate) fn check_security<'a>(ctx: &mut Ctx<'a>, policy: &Policy<'a>) {
     let kind = ctx.kind;
     if kind == PolicyKind::Identity {
         let grants = Grants::new(policy);
@@ -82,17 +82,17 @@ pub(crate) fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy
 
 /// Which catalog actions a statement's `Action` or `NotAction` covers, and where, computed
 /// once per statement through the catalog's expansion (a literal action is one lookup).
-enum Cover<'a, L> {
+enum Cover<'a> {
     /// These actions, each at the first string that matches it.
-    Some(HashMap<Action, &'a L>),
+    Some(HashMap<Action, &'a Loc>),
     /// Every action but these (`NotAction`, or a `"*"` action), reported at `at`.
-    AllBut(HashSet<Action>, &'a L),
+    AllBut(HashSet<Action>, &'a Loc),
     /// An inserted value leaves it open: never guessed.
     Unknown,
 }
 
-impl<'a, L> Cover<'a, L> {
-    fn of(statement: &Statement<'a, L>) -> Self {
+impl<'a> Cover<'a> {
+    fn of(statement: &Statement<'a>) -> Self {
         if conflicting(statement) {
             return Cover::Unknown;
         }
@@ -122,7 +122,7 @@ impl<'a, L> Cover<'a, L> {
     }
 
     /// Where the statement covers `action`, when it does.
-    fn at(&self, action: Action) -> Option<&'a L> {
+    fn at(&self, action: Action) -> Option<&'a Loc> {
         match self {
             Cover::Some(map) => map.get(&action).copied(),
             Cover::AllBut(excluded, at) => (!excluded.contains(&action)).then_some(*at),
@@ -132,7 +132,7 @@ impl<'a, L> Cover<'a, L> {
 }
 
 /// Whether `Resource` (or `NotResource`) leaves the action unconstrained.
-fn resource_unconstrained<L>(statement: &Statement<'_, L>, action: Action) -> bool {
+fn resource_unconstrained(statement: &Statement<'_>, action: Action) -> bool {
     if statement.not_resource.is_some() {
         return true;
     }
@@ -165,26 +165,26 @@ fn is_star(text: &str) -> bool {
 
 /// A statement with both `Action` and `NotAction`, or both `Resource` and `NotResource`:
 /// `conflicting-elements` reports it, and what it grants is not judged.
-fn conflicting<L>(statement: &Statement<'_, L>) -> bool {
+fn conflicting(statement: &Statement<'_>) -> bool {
     (statement.action.is_some() && statement.not_action.is_some())
         || (statement.resource.is_some() && statement.not_resource.is_some())
 }
 
-fn is_allow<L>(statement: &Statement<'_, L>) -> bool {
+fn is_allow(statement: &Statement<'_>) -> bool {
     statement.effect.and_then(|m| m.value.as_literal()) == Some("Allow")
 }
 
 /// The unconstrained grants of one identity policy: each statement's cover, and what an
 /// unconditioned `Deny` on `"*"` takes back.
-struct Grants<'p, 'a, L> {
-    policy: &'p Policy<'a, L>,
-    covers: Vec<Cover<'a, L>>,
+struct Grants<'p, 'a> {
+    policy: &'p Policy<'a>,
+    covers: Vec<Cover<'a>>,
     denials: Vec<usize>,
 }
 
-impl<'p, 'a, L> Grants<'p, 'a, L> {
-    fn new(policy: &'p Policy<'a, L>) -> Self {
-        let takes_back = |s: &Statement<'a, L>| {
+impl<'p, 'a> Grants<'p, 'a> {
+    fn new(policy: &'p Policy<'a>) -> Self {
+        let takes_back = |s: &Statement<'a>| {
             s.is_deny()
                 && s.condition.is_none()
                 && s.not_resource.is_none()
@@ -228,7 +228,7 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
 
     /// Where statement number `n` (in `policy.statements`) grants the action without
     /// constraint (ignoring conditions when `any_condition` is set).
-    fn in_statement(&self, n: usize, action: Action, any_condition: bool) -> Option<&'a L> {
+    fn in_statement(&self, n: usize, action: Action, any_condition: bool) -> Option<&'a Loc> {
         let statement = self.policy.statements.get(n)?;
         if !is_allow(statement) || (statement.condition.is_some() && !any_condition) {
             return None;
@@ -238,7 +238,7 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
     }
 
     /// The first statement granting the action without constraint, and where.
-    fn anywhere(&self, name: &str) -> Option<(usize, &'a L)> {
+    fn anywhere(&self, name: &str) -> Option<(usize, &'a Loc)> {
         let action = listed_action(name)?;
         (0..self.policy.statements.len()).find_map(|n| {
             Some((
@@ -252,8 +252,8 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
 /// `privilege-escalation`: every method whose actions the policy all grants without
 /// constraint, reported at the grant of the method's first action; methods reported at
 /// the same string are one finding.
-fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>) {
-    let mut found: Vec<(usize, &'a L, Vec<&EscalationMethod>)> = Vec::new();
+fn privilege_escalation<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>) {
+    let mut found: Vec<(usize, &'a Loc, Vec<&EscalationMethod>)> = Vec::new();
     for method in ESCALATION_METHODS {
         let mut first = None;
         let all = method
@@ -336,7 +336,7 @@ fn listed_action(name: &str) -> Option<Action> {
 }
 
 /// `pass-role-unrestricted`: `iam:PassRole` on every role without `iam:PassedToService`.
-fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
+fn pass_role<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>, n: usize) {
     let (Some(action), Some(statement)) = (
         crate::action("iam:PassRole"),
         grants.policy.statements.get(n),
@@ -359,9 +359,9 @@ fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: 
 
 /// `data-exfiltration` and `credentials-exposure`: listed actions granted without
 /// constraint by the statement, one finding per string that grants them.
-fn listed<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    grants: &Grants<'_, 'a, L>,
+fn listed<'a>(
+    ctx: &mut Ctx<'a>,
+    grants: &Grants<'_, 'a>,
     n: usize,
     list: &[&str],
     code: Code,
@@ -372,7 +372,7 @@ fn listed<'a, L: Clone>(
     if !is_allow(statement) || statement.condition.is_some() {
         return; // `in_statement` grants nothing here
     }
-    let mut found: Vec<(&'a L, Vec<&str>)> = Vec::new();
+    let mut found: Vec<(&'a Loc, Vec<&str>)> = Vec::new();
     for name in list {
         let Some(action) = listed_action(name) else {
             continue;
@@ -406,7 +406,7 @@ fn listed<'a, L: Clone>(
 }
 
 /// `resource-exposure`: permissions-management actions granted without constraint.
-fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
+fn resource_exposure<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>, n: usize) {
     let (Some(statement), Some(cover)) = (grants.policy.statements.get(n), grants.covers.get(n))
     else {
         return;
@@ -423,7 +423,7 @@ fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a,
         Cover::AllBut(..) => permissions_management().to_vec(),
         Cover::Unknown => Vec::new(),
     };
-    let mut found: Vec<(&'a L, Vec<String>)> = Vec::new();
+    let mut found: Vec<(&'a Loc, Vec<String>)> = Vec::new();
     for action in candidates {
         if let Some(at) = grants.in_statement(n, action, false) {
             push_at(&mut found, at, action.full_name());
@@ -472,7 +472,7 @@ fn permissions_management() -> &'static [Action] {
     })
 }
 
-fn push_at<'a, L, T>(found: &mut Vec<(&'a L, Vec<T>)>, at: &'a L, item: T) {
+fn push_at<'a, T>(found: &mut Vec<(&'a Loc, Vec<T>)>, at: &'a Loc, item: T) {
     match found.iter_mut().find(|(loc, _)| std::ptr::eq(*loc, at)) {
         Some((_, items)) => items.push(item),
         None => found.push((at, vec![item])),
@@ -490,7 +490,7 @@ fn name_list<S: AsRef<str>>(names: &[S]) -> String {
 }
 
 /// `allow-with-not`: `Allow` with `NotAction` or `NotResource`.
-fn allow_with_not<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn allow_with_not<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     if !is_allow(statement) || conflicting(statement) {
         return;
     }
@@ -520,24 +520,24 @@ fn allow_with_not<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, 
 }
 
 /// The `(key, operator)` pairs of a statement's `Condition`.
-fn condition_keys<'s, L>(statement: &Statement<'s, L>) -> impl Iterator<Item = (&'s str, &'s str)> {
+fn condition_keys<'s>(statement: &Statement<'s>) -> impl Iterator<Item = (&'s str, &'s str)> {
     statement
         .condition
         .and_then(|c| c.value.as_object())
         .unwrap_or_default()
         .iter()
-        .flat_map(|op: &'s Member<L>| {
+        .flat_map(|op: &'s Member<'s>| {
             op.value
                 .as_object()
                 .unwrap_or_default()
                 .iter()
-                .map(move |key| (key.key.as_str(), op.key.as_str()))
+                .map(move |key| (key.key.as_ref(), op.key.as_ref()))
         })
 }
 
 /// Whether a condition of the statement, with an operator that compares for a match (not
 /// `...Not...`, not `Null`), tests one of `keys`.
-fn limited_by<L>(statement: &Statement<'_, L>, keys: &[&str]) -> bool {
+fn limited_by(statement: &Statement<'_>, keys: &[&str]) -> bool {
     condition_keys(statement).any(|(key, operator)| {
         keys.iter().any(|k| k.eq_ignore_ascii_case(key))
             && parse_operator(operator)
@@ -546,7 +546,7 @@ fn limited_by<L>(statement: &Statement<'_, L>, keys: &[&str]) -> bool {
 }
 
 /// The `AWS` principal strings of a statement's `Principal` (a bare `"*"` counts as one).
-fn aws_principals<'s, L>(statement: &Statement<'s, L>) -> Vec<&'s crate::Node<L>> {
+fn aws_principals<'s>(statement: &Statement<'s>) -> Vec<&'s crate::Node<'s>> {
     let Some(principal) = statement.principal else {
         return Vec::new();
     };
@@ -564,7 +564,7 @@ fn aws_principals<'s, L>(statement: &Statement<'s, L>) -> Vec<&'s crate::Node<L>
 }
 
 /// `public-access`: an `Allow` open to `"*"` without a condition that limits who.
-fn public_access<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn public_access<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     if !is_allow(statement) || limited_by(statement, PRINCIPAL_LIMITING_KEYS) {
         return;
     }
@@ -582,7 +582,7 @@ fn public_access<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L
 
 /// `cross-account-trust-unconditioned`: a trust policy that lets a whole account assume
 /// the role without an external id or an organization condition.
-fn cross_account<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn cross_account<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     if !is_allow(statement) || limited_by(statement, CROSS_ACCOUNT_LIMITING_KEYS) {
         return;
     }
