@@ -99,13 +99,25 @@ impl Options {
 
 /// Why a template cannot be generated, at the template value at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error {
+pub struct Error<L = Loc> {
     /// Where: the template string or key at fault.
-    pub loc: Loc,
+    pub loc: L,
     /// What is wrong: lowercase, no final period, user text in backticks.
     pub message: String,
     /// How to fix it (the closest ARN formats, did you mean).
     pub help: Option<String>,
+}
+
+impl<L> Error<L> {
+    /// The same error located by `f` (how a front end turns [`Loc`]s into its own
+    /// locations).
+    pub fn map_loc<M>(self, f: impl FnOnce(L) -> M) -> Error<M> {
+        Error {
+            loc: f(self.loc),
+            message: self.message,
+            help: self.help,
+        }
+    }
 }
 
 /// Something the author should know about a generated policy.
