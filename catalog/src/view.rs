@@ -15,8 +15,10 @@ use std::borrow::Cow;
 
 /// Where a node stands, as the front end that built the tree numbers it: a byte offset
 /// into the text for the JSON reader, an index into a table of locations for the others.
-/// The engine only copies it into its findings; the front end turns it back into a line
-/// and column, a JSON pointer or a span.
+/// Front ends number in document order (a node before its members, a key before its
+/// value, as [`Node::numbered`] does), so the engine returns its findings sorted by
+/// `Loc`, in source order. The engine only copies a `Loc` into its findings; the front
+/// end turns it back into a line and column, a JSON pointer or a span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Loc(pub u32);
 

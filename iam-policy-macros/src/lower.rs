@@ -203,7 +203,10 @@ mod tests {
         );
         let lowered = lower(&document);
         let root = &lowered.view.root;
-        assert!(loc_text(&lowered, root.loc).starts_with('{') && loc_text(&lowered, root.loc).ends_with('}'));
+        assert!(
+            loc_text(&lowered, root.loc).starts_with('{')
+                && loc_text(&lowered, root.loc).ends_with('}')
+        );
         let version = get(root, "Version");
         assert_eq!(version.as_literal(), Some("2012-10-17"));
         assert_eq!(loc_text(&lowered, version.loc), "\"2012-10-17\"");

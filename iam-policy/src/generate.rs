@@ -401,7 +401,12 @@ impl Generator {
                 errors: errors
                     .into_iter()
                     .map(|error| {
-                        error.map_loc(|loc| locations.get(loc.index()).cloned().unwrap_or_else(|| at("")))
+                        error.map_loc(|loc| {
+                            locations
+                                .get(loc.index())
+                                .cloned()
+                                .unwrap_or_else(|| at(""))
+                        })
                     })
                     .collect(),
             })?;
@@ -614,7 +619,10 @@ impl TreeBuilder<'_> {
 }
 
 fn string_node(pointer: &str, text: &str) -> Node<'static, JsonLocation> {
-    Node::new(NodeKind::String(Text::literal(text.to_owned())), at(pointer))
+    Node::new(
+        NodeKind::String(Text::literal(text.to_owned())),
+        at(pointer),
+    )
 }
 
 fn array_node(

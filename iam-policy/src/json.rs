@@ -64,7 +64,7 @@ pub fn read(text: &str) -> Result<Node<'_>, SyntaxError> {
     let root = reader.document()?;
     reader.skip_ws();
     if reader.pos < reader.bytes.len() {
-        return Err(reader.error("unexpected text after the JSON document", String::new()));
+        return Err(reader.error("unexpected text after the JSON document", ""));
     }
     Ok(root)
 }
@@ -156,8 +156,7 @@ impl Locations {
             Ok(index) => self
                 .found
                 .get(index)
-                .map(|(_, location)| location.clone())
-                .unwrap_or_else(start),
+                .map_or_else(start, |(_, location)| location.clone()),
             Err(_) => start(),
         }
     }
@@ -314,10 +313,10 @@ impl<'t> Reader<'t> {
         Loc::new(self.pos)
     }
 
-    fn error(&self, message: &str, pointer: String) -> SyntaxError {
+    fn error(&self, message: &str, pointer: &str) -> SyntaxError {
         SyntaxError {
             message: message.to_owned(),
-            loc: Lines::new(self.text).at(self.loc(), &pointer),
+            loc: Lines::new(self.text).at(self.loc(), pointer),
         }
     }
 
@@ -355,7 +354,7 @@ impl<'t> Reader<'t> {
                     if stack.len() >= MAX_DEPTH {
                         return Err(self.error(
                             &format!("the document nests deeper than {MAX_DEPTH} levels"),
-                            pointer_of(&stack, true),
+                            &pointer_of(&stack, true),
                         ));
                     }
                     stack.push(if open == b'{' {
@@ -374,9 +373,12 @@ impl<'t> Reader<'t> {
                 }
                 Some(b'"') => match self.string() {
                     Ok(text) => Some(Node::new(NodeKind::String(Text::literal(text)), loc)),
-                    Err(message) => return Err(self.error(message, pointer_of(&stack, true))),
+                    Err(message) => return Err(self.error(message, &pointer_of(&stack, true))),
                 },
-                Some(b't') => Some(Node::new(self.word("true", NodeKind::Bool(true), &stack)?, loc)),
+                Some(b't') => Some(Node::new(
+                    self.word("true", NodeKind::Bool(true), &stack)?,
+                    loc,
+                )),
                 Some(b'f') => Some(Node::new(
                     self.word("false", NodeKind::Bool(false), &stack)?,
                     loc,
@@ -384,11 +386,11 @@ impl<'t> Reader<'t> {
                 Some(b'n') => Some(Node::new(self.word("null", NodeKind::Null, &stack)?, loc)),
                 Some(b'-' | b'0'..=b'9') => match self.number() {
                     Ok(text) => Some(Node::new(NodeKind::Number(Cow::Borrowed(text)), loc)),
-                    Err(message) => return Err(self.error(message, pointer_of(&stack, true))),
+                    Err(message) => return Err(self.error(message, &pointer_of(&stack, true))),
                 },
                 _ => {
                     let message = format!("expected a value, found {}", self.found());
-                    return Err(self.error(&message, pointer_of(&stack, true)));
+                    return Err(self.error(&message, &pointer_of(&stack, true)));
                 }
             };
 
@@ -446,7 +448,7 @@ impl<'t> Reader<'t> {
                             }
                             // Unreachable: the frame was just borrowed above.
                             None => {
-                                return Err(self.error("unbalanced brackets", String::new()));
+                                return Err(self.error("unbalanced brackets", ""));
                             }
                         };
                     }
@@ -455,14 +457,14 @@ impl<'t> Reader<'t> {
                             "expected `,` or `]` after an array element, found {}",
                             self.found()
                         );
-                        return Err(self.error(&message, pointer_of(&stack, false)));
+                        return Err(self.error(&message, &pointer_of(&stack, false)));
                     }
                     (_, false) => {
                         let message = format!(
                             "expected `,` or `}}` after an object member, found {}",
                             self.found()
                         );
-                        return Err(self.error(&message, pointer_of(&stack, false)));
+                        return Err(self.error(&message, &pointer_of(&stack, false)));
                     }
                 }
             }
@@ -496,19 +498,19 @@ impl<'t> Reader<'t> {
         self.skip_ws();
         if self.peek() != Some(b'"') {
             let message = format!("expected a string key, found {}", self.found());
-            return Err(self.error(&message, pointer_of(stack, false)));
+            return Err(self.error(&message, &pointer_of(stack, false)));
         }
         let key_loc = self.loc();
         let key = match self.string() {
             Ok(key) => key,
-            Err(message) => return Err(self.error(message, pointer_of(stack, false))),
+            Err(message) => return Err(self.error(message, &pointer_of(stack, false))),
         };
         self.skip_ws();
         if self.peek() != Some(b':') {
             let message = format!("expected `:` after the key `{key}`, found {}", self.found());
             let mut pointer = pointer_of(stack, false);
             push_token(&mut pointer, &key);
-            return Err(self.error(&message, pointer));
+            return Err(self.error(&message, &pointer));
         }
         self.pos += 1;
         if let Some(Frame::Object { key: slot, .. }) = stack.last_mut() {
@@ -528,7 +530,7 @@ impl<'t> Reader<'t> {
             Ok(kind)
         } else {
             let message = format!("expected a value, found {}", self.found());
-            Err(self.error(&message, pointer_of(stack, true)))
+            Err(self.error(&message, &pointer_of(stack, true)))
         }
     }
 

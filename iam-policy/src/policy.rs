@@ -180,10 +180,7 @@ impl Policy {
     /// assert!(!old.grants_more_than(&new));
     /// ```
     pub fn diff(&self, old: &Policy) -> iam_catalog::grants::Diff {
-        match (
-            crate::json::read(&old.json),
-            crate::json::read(&self.json),
-        ) {
+        match (crate::json::read(&old.json), crate::json::read(&self.json)) {
             (Ok(old), Ok(new)) => iam_catalog::grants::diff(&old, &new),
             // A `Policy` holds valid JSON; should it not, nothing is proved contained.
             _ => iam_catalog::grants::Diff {

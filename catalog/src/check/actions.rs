@@ -138,11 +138,7 @@ pub(crate) fn resolve(text: &Text) -> Resolved {
 /// Checks every string of `Action` and `NotAction`: the service prefix exists, the action
 /// exists or the wildcard pattern matches at least one action, and the service supports
 /// action-level permissions when a single action is named.
-pub fn check_actions<'a>(
-    ctx: &mut Ctx<'a>,
-    _policy: &Policy<'a>,
-    statement: &Statement<'a>,
-) {
+pub fn check_actions<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     for not in [false, true] {
         for node in statement.actions(not) {
             check_action(ctx, node);
@@ -151,7 +147,7 @@ pub fn check_actions<'a>(
 }
 
 /// Checks one action string.
-fn check_action<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) {
+fn check_action<'a>(ctx: &mut Ctx, node: &'a Node<'a>) {
     let Some(text) = node.as_text() else {
         return;
     };
@@ -168,7 +164,7 @@ fn check_action<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) {
                 ),
             };
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidAction,
                 format!("`{shown}` has no service prefix: an action is `service:action`"),
                 help,
@@ -180,7 +176,7 @@ fn check_action<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) {
                 |found| format!("did you mean {found}?"),
             );
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidAction,
                 format!("`{shown}` has no service prefix before its `:`"),
                 help,
@@ -196,7 +192,7 @@ fn check_action<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) {
 /// A prefix with wildcards (`*:Describe*`, `s3*:Get*`): some service matches it and, when
 /// the name is known, some action of those services matches the name.
 fn check_prefix_pattern<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
@@ -205,7 +201,7 @@ fn check_prefix_pattern<'a>(
     let mut services = services_matching(prefix).peekable();
     if services.peek().is_none() {
         ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::PatternMatchesNothing,
             format!("`{shown}` matches no action: no service prefix matches `{prefix}`"),
             "see the actions a pattern matches with `iam-policy expand PATTERN`",
@@ -221,7 +217,7 @@ fn check_prefix_pattern<'a>(
     }
     if !services.any(|service| service_matches_name(service, name)) {
         ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::PatternMatchesNothing,
             format!("`{shown}` matches no action of any service whose prefix matches `{prefix}`"),
             "see the actions a pattern matches with `iam-policy expand PATTERN`",
@@ -234,14 +230,14 @@ fn check_prefix_pattern<'a>(
 /// checks grammar, not services: AWS's own managed policies still name `deepracer:*`), but
 /// no request carries the prefix any more.
 fn report_discontinued<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     row: &CapabilityRow,
 ) {
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::DiscontinuedService,
         format!(
             "`{shown}`: {} (`{prefix}`) has been discontinued, so this matches no request",
@@ -268,7 +264,7 @@ fn service_matches_name(service: Service, name: &str) -> bool {
 /// A literal prefix: the service exists (or only `prefix:*` is used where the service has
 /// no action-level permissions), and the name is an action or a pattern matching one.
 fn check_named_service<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
@@ -309,14 +305,14 @@ fn check_named_service<'a>(
                     .and_then(|n| model::service(close)?.action(n))
                     .map_or_else(|| format!("`{close}`"), |a| format!("`{a}`"));
                 ctx.report_help(
-                    &node.loc,
+                    node.loc,
                     Code::UnknownService,
                     message,
                     format!("did you mean {full}?"),
                 );
             }
             None => ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::UnknownService,
                 message,
                 "no AWS service has this prefix; see the service's page in the Service Authorization Reference for its prefix",
@@ -333,7 +329,7 @@ fn check_named_service<'a>(
     } else if has_wildcard(name) {
         if !service_matches_name(service, name) {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::PatternMatchesNothing,
                 format!("`{shown}` matches no action of `{prefix}`"),
                 format!("see the actions of `{prefix}` with `iam-policy expand {prefix}:*`"),
@@ -348,19 +344,14 @@ fn check_named_service<'a>(
             Some(close) => format!("did you mean `{prefix}:{close}`?"),
             None => format!("see the actions of `{prefix}` with `iam-policy expand {prefix}:*`"),
         };
-        ctx.report_help(&node.loc, Code::UnknownAction, message, help);
+        ctx.report_help(node.loc, Code::UnknownAction, message, help);
     }
 }
 
 /// `prefix:` with nothing after the `:`.
-fn report_empty_name<'a>(
-    ctx: &mut Ctx<'a>,
-    node: &'a Node<'a>,
-    shown: &str,
-    prefix: &str,
-) {
+fn report_empty_name<'a>(ctx: &mut Ctx, node: &'a Node<'a>, shown: &str, prefix: &str) {
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::InvalidAction,
         format!("`{shown}` has no action name after its `:`"),
         format!("did you mean `{prefix}:*`?"),
@@ -409,14 +400,14 @@ fn action_level_row(
 
 /// A service without action-level permissions takes only `prefix:*`.
 fn check_action_level<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     row: &CapabilityRow,
 ) {
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::ActionLevelUnsupported,
         action_level_message(shown, prefix, row),
         format!("use `{prefix}:*`"),

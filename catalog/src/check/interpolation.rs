@@ -71,7 +71,7 @@ pub fn modes(view: &PolicyView) -> Vec<(Insertion, InsertMode)> {
     let mut out = Vec::new();
     // The structure is read only to find the statements and the version; its findings
     // are the checker's business and are dropped here.
-    let mut ctx = Ctx::new(&view.root, PolicyKind::Identity);
+    let mut ctx = Ctx::new(PolicyKind::Identity);
     if let Some(policy) = structure::check_structure(&mut ctx, &view.root) {
         let variables = policy.is_2012();
         place::visit(&policy, |_, visited, place| {

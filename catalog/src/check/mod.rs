@@ -55,12 +55,8 @@ pub fn check(view: &PolicyView, kind: PolicyKind) -> Vec<Diagnostic> {
 }
 
 /// [`check`] with [`Options`].
-pub fn check_with(
-    view: &PolicyView,
-    kind: PolicyKind,
-    options: &Options,
-) -> Vec<Diagnostic> {
-    let mut ctx = Ctx::new(&view.root, kind);
+pub fn check_with(view: &PolicyView, kind: PolicyKind, options: &Options) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(kind);
     if kind == PolicyKind::Resource
         && let Some(prefix) = &options.service
     {
@@ -174,7 +170,7 @@ pub(crate) fn strings_of<'n>(member: Option<&'n Member<'n>>) -> Vec<&'n Node<'n>
 pub(crate) const MAX_SUGGESTION_SEARCHES: usize = 64;
 
 /// Where rule modules put their findings.
-pub(crate) struct Ctx<'a> {
+pub(crate) struct Ctx {
     /// The policy type being checked.
     pub kind: PolicyKind,
     /// The statement being checked, for statement-level allowances.
@@ -182,20 +178,18 @@ pub(crate) struct Ctx<'a> {
     /// The service a resource policy belongs to, when the caller named a known one
     /// ([`Options::service`]).
     pub service: Option<crate::model::Service>,
-    root: &'a Node<'a>,
-    /// Each finding with the address of the location it was reported at, which orders it.
-    found: Vec<(*const Loc, Option<usize>, Diagnostic)>,
+    /// Each finding with the statement it was reported in.
+    found: Vec<(Option<usize>, Diagnostic)>,
     /// Did-you-mean results by `(what, name)`, searched once per name.
     suggestions: HashMap<(&'static str, String), Option<String>>,
 }
 
-impl<'a> Ctx<'a> {
-    fn new(root: &'a Node<'a>, kind: PolicyKind) -> Self {
+impl Ctx {
+    fn new(kind: PolicyKind) -> Self {
         Self {
             kind,
             statement: None,
             service: None,
-            root,
             found: Vec::new(),
             suggestions: HashMap::new(),
         }
@@ -223,93 +217,46 @@ impl<'a> Ctx<'a> {
     }
 
     /// Reports a finding of `code` at `at` (a node's `loc` or a member's `key_loc`).
-    pub fn report(&mut self, at: &'a Loc, code: Code, message: impl Into<String>) {
-        self.push(Diagnostic::new(code, at.clone(), message), at);
+    pub fn report(&mut self, at: Loc, code: Code, message: impl Into<String>) {
+        self.push(Diagnostic::new(code, at, message));
     }
 
     /// Reports a finding with a help text.
     pub fn report_help(
         &mut self,
-        at: &'a Loc,
+        at: Loc,
         code: Code,
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        self.push(
-            Diagnostic::new(code, at.clone(), message).with_help(help),
-            at,
-        );
+        self.push(Diagnostic::new(code, at, message).with_help(help));
     }
 
-    fn push(&mut self, diagnostic: Diagnostic, at: &'a Loc) {
-        self.found
-            .push((std::ptr::from_ref(at), self.statement, diagnostic));
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.found.push((self.statement, diagnostic));
     }
 
-    /// Drops allowed findings and sorts the rest in source order. The tree is walked only
-    /// when two or more findings need ordering, so a clean policy costs nothing here.
+    /// Drops allowed findings and sorts the rest in source order: front ends number
+    /// their locations in document order ([`Loc`]), so the order of the locations is the
+    /// order of the source (a stable sort keeps findings at one place in the order the
+    /// rules found them).
     fn finish(self, view: &PolicyView, options: &Options) -> Vec<Diagnostic> {
-        let found: Vec<_> = self
+        let mut found: Vec<Diagnostic> = self
             .found
             .into_iter()
-            .map(|(at, statement, mut d)| {
-                if view.deny.contains(&d.code) || options.deny.contains(&d.code) {
-                    d.severity = crate::Severity::Error;
-                }
-                (at, statement, d)
-            })
-            .filter(|(_, statement, d)| {
+            .filter(|(statement, d)| {
                 !view.allow.contains(&d.code)
                     && !options.allow.contains(&d.code)
                     && !statement.is_some_and(|s| view.statement_allows.contains(&(s, d.code)))
             })
-            .collect();
-        if found.len() < 2 {
-            return found.into_iter().map(|(_, _, d)| d).collect();
-        }
-        let mut order: HashMap<*const Loc, usize> =
-            found.iter().map(|(at, _, _)| (*at, usize::MAX)).collect();
-        index_locations(self.root, &mut order);
-        let mut found: Vec<_> = found
-            .into_iter()
-            .map(|(at, _, d)| (order.get(&at).copied().unwrap_or(usize::MAX), d))
-            .collect();
-        found.sort_by_key(|(position, _)| *position);
-        found.into_iter().map(|(_, d)| d).collect()
-    }
-}
-
-/// Gives each location in `order` its position in source order (keys before their
-/// values). Iterative, so no nesting depth can overflow the stack.
-fn index_locations(root: &Node, order: &mut HashMap<*const Loc, usize>) {
-    enum Item<'n> {
-        Node(&'n Node<'n>),
-        Key(&'n Loc),
-    }
-    let mut stack = vec![Item::Node(root)];
-    let mut next = 0usize;
-    while let Some(item) = stack.pop() {
-        let loc = match item {
-            Item::Key(loc) => loc,
-            Item::Node(node) => {
-                match &node.kind {
-                    crate::NodeKind::Array(items) => {
-                        stack.extend(items.iter().rev().map(Item::Node));
-                    }
-                    crate::NodeKind::Object(members) => {
-                        for member in members.iter().rev() {
-                            stack.push(Item::Node(&member.value));
-                            stack.push(Item::Key(&member.key_loc));
-                        }
-                    }
-                    _ => {}
+            .map(|(_, mut d)| {
+                if view.deny.contains(&d.code) || options.deny.contains(&d.code) {
+                    d.severity = crate::Severity::Error;
                 }
-                &node.loc
-            }
-        };
-        if let Some(position) = order.get_mut(&std::ptr::from_ref(loc)) {
-            *position = next;
-        }
-        next += 1;
+                d
+            })
+            .collect();
+        found.sort_by_key(|d| d.loc);
+        found
     }
 }

@@ -33,10 +33,7 @@ pub enum Visited<'a> {
 /// Calls `f` with every string node, every opaque node and every condition key of the
 /// policy, with the index of its statement (`None` outside statements) and its place.
 /// Iterative within each element, so no nesting depth can overflow the stack.
-pub fn visit<'a>(
-    policy: &Policy<'a>,
-    mut f: impl FnMut(Option<usize>, Visited<'a>, Place<'a>),
-) {
+pub fn visit<'a>(policy: &Policy<'a>, mut f: impl FnMut(Option<usize>, Visited<'a>, Place<'a>)) {
     let Some(members) = policy.root.as_object() else {
         return;
     };
@@ -67,10 +64,7 @@ pub fn visit<'a>(
 
 /// One statement: `Resource`/`NotResource` entries, `Condition` keys and values, and the
 /// other elements.
-fn visit_statement<'a>(
-    statement: &Statement<'a>,
-    f: &mut dyn FnMut(Visited<'a>, Place<'a>),
-) {
+fn visit_statement<'a>(statement: &Statement<'a>, f: &mut dyn FnMut(Visited<'a>, Place<'a>)) {
     let Some(members) = statement.node.as_object() else {
         return;
     };

@@ -285,7 +285,7 @@ fn single_service(root: &Node) -> Option<String> {
 
 /// `policy-too-large`: the document is larger than its type's quota, or has more
 /// statements or actions per statement than its service allows.
-pub(crate) fn check_quota<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>) {
+pub(crate) fn check_quota<'a>(ctx: &mut Ctx, root: &'a Node<'a>) {
     let quota = match ctx.kind {
         // The service the caller named, or else the one every action belongs to.
         PolicyKind::Resource => ctx
@@ -302,7 +302,7 @@ pub(crate) fn check_quota<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>) {
     check_counts(ctx, root, &quota);
 }
 
-fn check_size<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>, quota: &Quota) {
+fn check_size<'a>(ctx: &mut Ctx, root: &'a Node<'a>, quota: &Quota) {
     let measured = size(root);
     let n = measured.in_unit(quota.unit);
     if n <= quota.limit {
@@ -317,7 +317,7 @@ fn check_size<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>, quota: &Quota) {
     let (limit, unit, what) = (quota.limit, quota.unit, quota.what);
     let help = ctx.kind.facts().quota_help;
     ctx.report_help(
-        &root.loc,
+        root.loc,
         Code::PolicyTooLarge,
         format!(
             "the policy is {at_least}{n} {} {white_space}, over the {limit}-{} quota of {what}",
@@ -329,7 +329,7 @@ fn check_size<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>, quota: &Quota) {
 }
 
 /// Statement and action counts (SQS, SNS).
-fn check_counts<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>, quota: &Quota) {
+fn check_counts<'a>(ctx: &mut Ctx, root: &'a Node<'a>, quota: &Quota) {
     let Some((member, nodes)) = statements(root) else {
         return;
     };
@@ -337,7 +337,7 @@ fn check_counts<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>, quota: &Quota) {
         && nodes.len() > max
     {
         ctx.report_help(
-            &member.value.loc,
+            member.value.loc,
             Code::PolicyTooLarge,
             format!(
                 "the policy has {} statements, over the quota of {max} statements of {}",
@@ -360,7 +360,7 @@ fn check_counts<'a>(ctx: &mut Ctx<'a>, root: &'a Node<'a>, quota: &Quota) {
         };
         if count > max {
             ctx.report_help(
-                &action.key_loc,
+                action.key_loc,
                 Code::PolicyTooLarge,
                 format!(
                     "the statement lists {count} actions, over the quota of {max} actions per statement of {}",

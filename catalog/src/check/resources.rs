@@ -41,11 +41,7 @@ enum Resource {
 /// or a well-formed ARN with a known partition and account; then, for statements with
 /// `Action` and `Resource`, each action fits some resource and each resource fits some
 /// action.
-pub(crate) fn check_resources<'a>(
-    ctx: &mut Ctx<'a>,
-    _policy: &Policy<'a>,
-    statement: &Statement<'a>,
-) {
+pub(crate) fn check_resources<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     let mut resources = Vec::new();
     for not in [false, true] {
         for node in statement.resources(not) {
@@ -130,7 +126,7 @@ const ARN_SHAPE: &str = "a resource is `*` or an ARN `arn:partition:service:regi
 /// AWS has (`aws`, `aws-cn`, `aws-us-gov`, the ISO partitions; IAM rejects others with
 /// "Partition ... is not valid") and whose account field is empty, 12 digits, `aws`
 /// (AWS-owned resources such as managed policies), or a pattern.
-fn check_arn<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) -> Resource {
+fn check_arn<'a>(ctx: &mut Ctx, node: &'a Node<'a>) -> Resource {
     let Some(text) = node.as_text() else {
         return Resource::Unknown;
     };
@@ -150,7 +146,7 @@ fn check_arn<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) -> Resource {
         Err(_) if text.has_holes() => return Resource::Unknown,
         Err(ArnError::NotAnArn | ArnError::TooFewFields(1)) => {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidArn,
                 format!("`{shown}` is not an ARN"),
                 ARN_SHAPE,
@@ -159,7 +155,7 @@ fn check_arn<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) -> Resource {
         }
         Err(ArnError::TooFewFields(n)) => {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidArn,
                 format!("`{shown}` has {n} of the 6 fields of an ARN"),
                 ARN_SHAPE,
@@ -176,7 +172,7 @@ fn check_arn<'a>(ctx: &mut Ctx<'a>, node: &'a Node<'a>) -> Resource {
 
 /// The partition matches one AWS has.
 fn check_partition<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     node: &'a Node<'a>,
     shown: &str,
     fields: &[&str],
@@ -215,7 +211,7 @@ fn check_partition<'a>(
             with_field(fields, 1, "aws")
         ),
     };
-    ctx.report_help(&node.loc, Code::InvalidPartition, message, help);
+    ctx.report_help(node.loc, Code::InvalidPartition, message, help);
 }
 
 /// A literal, non-empty region field is a Region name: lowercase words joined by `-`,
@@ -225,7 +221,7 @@ fn check_partition<'a>(
 /// rule's question. Measured on the three corpora: every literal region field fits the
 /// shape but the documentation placeholders `region`, `<region>` and `REGION`.
 fn check_region_name<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     node: &'a Node<'a>,
     shown: &str,
     pattern: &ResourcePattern,
@@ -237,7 +233,7 @@ fn check_region_name<'a>(
         return;
     }
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::InvalidRegion,
         format!("`{region}` in `{shown}` is not an AWS Region name"),
         "write a Region code such as `us-east-1`, or `*` for any Region",
@@ -260,7 +256,7 @@ pub fn is_region_name(s: &str) -> bool {
 
 /// A literal account field is empty, 12 digits or `aws`.
 fn check_account<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     node: &'a Node<'a>,
     shown: &str,
     fields: &[&str],
@@ -286,7 +282,7 @@ fn check_account<'a>(
     } else {
         "write the 12-digit account id, `*` for any account, or `aws` for resources AWS owns (managed policies)".to_owned()
     };
-    ctx.report_help(&node.loc, Code::InvalidAccount, message, help);
+    ctx.report_help(node.loc, Code::InvalidAccount, message, help);
 }
 
 /// Splits an ARN as written into its six fields (the last holds the rest), not splitting
@@ -550,7 +546,7 @@ fn fix(resource: &FieldPattern, format: &FieldPattern) -> FieldFix {
 /// statement's resources are ARNs of a service those policies use (else an error).
 /// Reported at each such action, with the statement split that fixes it.
 fn check_wildcard_only<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     statement: &Statement<'a>,
     actions: &[(&'a Node<'a>, Resolved)],
     arns: &[(&'a Node<'a>, &ResourcePattern)],
@@ -630,7 +626,7 @@ fn check_wildcard_only<'a>(
             .collect();
         let help = split_help(statement, &names, findings.len() == actions.len());
         for (node, message) in findings {
-            ctx.report_help(&node.loc, code, message, help.clone());
+            ctx.report_help(node.loc, code, message, help.clone());
         }
     }
 }
@@ -881,7 +877,7 @@ fn format_services(service: Service) -> Option<&'static (Vec<&'static str>, bool
 /// `invalid-account`) is reported at the resource instead. Returns whether some action
 /// fits some resource.
 fn check_action_fits<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     statement: &Statement<'a>,
     actions: &[(&'a Node<'a>, Resolved)],
     has_star: bool,
@@ -901,7 +897,7 @@ fn check_action_fits<'a>(
                     any_fits = true;
                 } else if !report_field_fix(ctx, fitter, best, reported) {
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "no resource of the statement fits `{shown}`, so it {}",
@@ -923,7 +919,7 @@ fn check_action_fits<'a>(
                 } else if matched.iter().all(|a| a.is_wildcard_only()) {
                     let names = [shown.clone()];
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "the actions `{shown}` matches support no resource types, so it {} unless the statement has `\"Resource\": \"*\"`",
@@ -933,7 +929,7 @@ fn check_action_fits<'a>(
                     );
                 } else if !report_field_fix(ctx, fitter, best, reported) {
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "no resource of the statement fits any action `{shown}` matches, so it {}",
@@ -955,7 +951,7 @@ fn check_action_fits<'a>(
 /// action is known and some action fits some other resource (otherwise the actions'
 /// findings already say it all).
 fn check_resource_fits<'a>(
-    ctx: &mut Ctx<'a>,
+    ctx: &mut Ctx,
     actions: &[(&'a Node<'a>, Resolved)],
     all_known: bool,
     any_fits: bool,
@@ -992,7 +988,7 @@ fn check_resource_fits<'a>(
         };
         let shown = node.as_text().map(Text::display).unwrap_or_default();
         ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::UnusedResource,
             format!("`{shown}` fits no resource type of the statement's actions"),
             format!(
@@ -1032,9 +1028,9 @@ fn statement_formats(actions: &[(&Node<impl Sized>, Resolved)]) -> String {
 
 /// Reports `invalid-region`/`invalid-account` at the resource when `best` says that field
 /// alone keeps it from fitting; returns whether it did (or already had).
-fn report_field_fix<'a>(
-    ctx: &mut Ctx<'a>,
-    fitter: &Fitter<'a, '_>,
+fn report_field_fix(
+    ctx: &mut Ctx,
+    fitter: &Fitter<'_, '_>,
     best: (Fit, usize),
     reported: &mut Vec<(usize, Code)>,
 ) -> bool {
@@ -1077,7 +1073,7 @@ fn report_field_fix<'a>(
             ),
         ),
     };
-    ctx.report_help(&node.loc, code, message, help);
+    ctx.report_help(node.loc, code, message, help);
     true
 }
 

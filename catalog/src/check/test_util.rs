@@ -162,7 +162,12 @@ impl Parser {
                 {
                     self.pos += 1;
                 }
-                NodeKind::Number(self.chars[start..self.pos].iter().collect::<String>().into())
+                NodeKind::Number(
+                    self.chars[start..self.pos]
+                        .iter()
+                        .collect::<String>()
+                        .into(),
+                )
             }
         };
         Node::new(kind, pointer)

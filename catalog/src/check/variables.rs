@@ -206,7 +206,7 @@ fn suggest_variable(name: &str) -> Option<String> {
 
 /// Checks every string of the policy for policy variables: well-formed, known, in a place
 /// where IAM replaces them, and in a policy whose `Version` has them.
-pub fn check_variables<'a>(ctx: &mut Ctx<'a>, policy: &Policy<'a>) {
+pub fn check_variables(ctx: &mut Ctx, policy: &Policy<'_>) {
     // Without `Version`, IAM reads the policy as `2008-10-17`. An invalid or run-time
     // `Version` is reported elsewhere; the other rules still apply to it.
     let plain_text = policy.version.is_none() || policy.version_value == Some("2008-10-17");
@@ -215,12 +215,12 @@ pub fn check_variables<'a>(ctx: &mut Ctx<'a>, policy: &Policy<'a>) {
         match visited {
             Visited::Node(node) => {
                 if let Some(text) = node.as_text() {
-                    check_string(ctx, &node.loc, text, place, plain_text);
+                    check_string(ctx, node.loc, text, place, plain_text);
                 }
             }
             Visited::Key(key) => check_string(
                 ctx,
-                &key.key_loc,
+                key.key_loc,
                 &Text::literal(key.key.clone()),
                 place,
                 plain_text,
@@ -231,13 +231,7 @@ pub fn check_variables<'a>(ctx: &mut Ctx<'a>, policy: &Policy<'a>) {
 }
 
 /// One string: its variables, where they stand, and the policy's version.
-fn check_string<'a>(
-    ctx: &mut Ctx<'a>,
-    at: &'a Loc,
-    text: &Text,
-    place: Place<'_>,
-    plain_text: bool,
-) {
+fn check_string(ctx: &mut Ctx, at: Loc, text: &Text, place: Place<'_>, plain_text: bool) {
     if !text
         .segments()
         .iter()
@@ -267,7 +261,7 @@ fn check_string<'a>(
 /// A value inserted inside `${...}` would choose which key the variable reads, or add a
 /// default (`${aws:PrincipalTag/{tag}}` with `x, 'admin'` for `tag`): a run-time value
 /// must not write policy syntax, and IAM has no escape inside a variable's name.
-fn check_inserted_name<'a>(ctx: &mut Ctx<'a>, at: &'a Loc, text: &Text) {
+fn check_inserted_name(ctx: &mut Ctx, at: Loc, text: &Text) {
     let mut open = false;
     for segment in text.segments() {
         match segment {
@@ -291,7 +285,7 @@ fn check_inserted_name<'a>(ctx: &mut Ctx<'a>, at: &'a Loc, text: &Text) {
 
 /// `2008-10-17` (or no `Version`) has no policy variables: `${...}` is plain text there
 /// (variables page; Access Analyzer "Variable unsupported in version"). Once per string.
-fn check_version<'a>(ctx: &mut Ctx<'a>, at: &'a Loc, variables: &[Variable]) {
+fn check_version(ctx: &mut Ctx, at: Loc, variables: &[Variable]) {
     let Some(first) = variables
         .iter()
         .find(|v| v.problem != Some(Problem::Unclosed))
@@ -311,12 +305,7 @@ fn check_version<'a>(ctx: &mut Ctx<'a>, at: &'a Loc, variables: &[Variable]) {
 
 /// A malformed or unknown variable (Access Analyzer: "Missing brace in variable", "Empty
 /// variable", "Unsupported space in variable", "Missing quote in variable").
-fn report_problem<'a>(
-    ctx: &mut Ctx<'a>,
-    at: &'a Loc,
-    variable: &Variable,
-    problem: &Problem,
-) {
+fn report_problem(ctx: &mut Ctx, at: Loc, variable: &Variable, problem: &Problem) {
     let text = &variable.text;
     let name = variable.name.trim();
     let (message, help) = match problem {
@@ -362,13 +351,7 @@ fn report_problem<'a>(
 /// docs for the fields) and the values of string and ARN conditions (Access Analyzer:
 /// "Variable unsupported in element", "Invalid variable for operator"). Once per string,
 /// for its well-formed variables.
-fn check_place<'a>(
-    ctx: &mut Ctx<'a>,
-    at: &'a Loc,
-    text: &Text,
-    variables: &[Variable],
-    place: Place<'_>,
-) {
+fn check_place(ctx: &mut Ctx, at: Loc, text: &Text, variables: &[Variable], place: Place<'_>) {
     let well_formed = variables
         .iter()
         .filter(|v| v.problem != Some(Problem::Unclosed));

@@ -184,11 +184,7 @@ fn strings(node: &Node, element: &str) -> Result<Vec<String>, String> {
     }
 }
 
-fn compile_statement(
-    pointer: &str,
-    node: &Node,
-    variables: bool,
-) -> Result<Statement, String> {
+fn compile_statement(pointer: &str, node: &Node, variables: bool) -> Result<Statement, String> {
     let Some(members) = node.as_object() else {
         return Err(format!("it is {}, not an object", node.type_name()));
     };

@@ -47,7 +47,7 @@ pub fn build<'a>(
             let (patterns, widened) = minimized(&actions);
             for (pattern, count) in widened {
                 notes.push(Note {
-                    loc: loc.clone(),
+                    loc: *loc,
                     severity: Some(Severity::Warning),
                     message: format!(
                         "`{pattern}` matches exactly the {count} requested actions in the catalog of {DATA_DATE}; when AWS adds actions that match it, it grants them too"
@@ -74,12 +74,12 @@ pub fn build<'a>(
             .map(|s| statement_node(s, effect))
             .collect();
         return Ok(Built {
-            policies: vec![document(nodes, root_loc)],
+            policies: vec![document(nodes, *root_loc)],
             notes,
         });
     };
     let mut errors = Vec::new();
-    let overhead = size(&document(Vec::new(), root_loc).root, &quota);
+    let overhead = size(&document(Vec::new(), *root_loc).root, &quota);
     let budget = quota.limit.saturating_sub(overhead);
     let mut nodes = Vec::new();
     for statement in statements {
@@ -95,14 +95,14 @@ pub fn build<'a>(
     for node in nodes {
         let cost = size(&node, &quota) + usize::from(!current.is_empty());
         if !current.is_empty() && used + cost > quota.limit {
-            policies.push(document(std::mem::take(&mut current), root_loc));
+            policies.push(document(std::mem::take(&mut current), *root_loc));
             used = overhead;
         }
         used += size(&node, &quota) + usize::from(!current.is_empty());
         current.push(node);
     }
     if !current.is_empty() || policies.is_empty() {
-        policies.push(document(current, root_loc));
+        policies.push(document(current, *root_loc));
     }
     Ok(Built { policies, notes })
 }
@@ -144,7 +144,7 @@ fn split(
             [(part.actions.clone(), first), (part.actions, second)]
         } else {
             errors.push(Error {
-                loc: part.loc.clone(),
+                loc: *part.loc,
                 message: format!(
                     "the statement `{}` alone exceeds the size quota of {} ({} {:?})",
                     part.sid, quota.what, quota.limit, quota.unit
@@ -173,52 +173,48 @@ fn split(
     }
 }
 
-fn string(text: &str, loc: &Loc) -> Node<'static> {
-    Node::new(NodeKind::String(Text::literal(text.to_owned())), *loc)
+fn string(text: &str, loc: Loc) -> Node<'static> {
+    Node::new(NodeKind::String(Text::literal(text.to_owned())), loc)
 }
 
-fn member(key: &str, value: Node<'static>, loc: &Loc) -> Member<'static> {
+fn member(key: &str, value: Node<'static>, loc: Loc) -> Member<'static> {
     Member {
         key: key.to_owned().into(),
-        key_loc: *loc,
+        key_loc: loc,
         value,
     }
 }
 
 fn statement_node(statement: &Statement<'_>, effect: Effect) -> Node<'static> {
     let loc = statement.loc;
-    let actions = statement.actions.iter().map(|a| string(a, loc)).collect();
+    let actions = statement.actions.iter().map(|a| string(a, *loc)).collect();
     let mut members = vec![
-        member("Sid", string(&statement.sid, loc), loc),
-        member("Effect", string(effect.as_str(), loc), loc),
-        member(
-            "Action",
-            Node::new(NodeKind::Array(actions), loc.clone()),
-            loc,
-        ),
+        member("Sid", string(&statement.sid, *loc), *loc),
+        member("Effect", string(effect.as_str(), *loc), *loc),
+        member("Action", Node::new(NodeKind::Array(actions), *loc), *loc),
         member(
             "Resource",
-            Node::new(NodeKind::Array(statement.resources.clone()), loc.clone()),
-            loc,
+            Node::new(NodeKind::Array(statement.resources.clone()), *loc),
+            *loc,
         ),
     ];
     if let Some(condition) = statement.condition {
-        members.push(member("Condition", condition.clone().into_owned(), loc));
+        members.push(member("Condition", condition.clone().into_owned(), *loc));
     }
-    Node::new(NodeKind::Object(members), loc.clone())
+    Node::new(NodeKind::Object(members), *loc)
 }
 
-fn document(statements: Vec<Node<'static>>, loc: &Loc) -> PolicyView<'static> {
+fn document(statements: Vec<Node<'static>>, loc: Loc) -> PolicyView<'static> {
     PolicyView::new(Node::new(
         NodeKind::Object(vec![
             member("Version", string("2012-10-17", loc), loc),
             member(
                 "Statement",
-                Node::new(NodeKind::Array(statements), loc.clone()),
+                Node::new(NodeKind::Array(statements), loc),
                 loc,
             ),
         ]),
-        loc.clone(),
+        loc,
     ))
 }
 
@@ -235,7 +231,7 @@ fn dependent_notes(group: &Group<'_>, granted: &[Action]) -> Vec<Note> {
             .collect();
         if !missing.is_empty() {
             notes.push(Note {
-                loc: group.loc.clone(),
+                loc: *group.loc,
                 severity: None,
                 message: format!(
                     "`{action}` also needs {} (its dependent actions), which this policy does not grant",

@@ -153,16 +153,13 @@ pub struct Generated {
 /// formats), a `single-actions` entry that takes resource types, a policy type other
 /// than `identity`, `boundary` or `session`, a template that grants nothing, and any
 /// error [`crate::check()`] finds in the result (an invalid condition, for one).
-pub fn generate(
-    template: &Node,
-    options: &Options,
-) -> Result<Generated, Vec<Error>> {
+pub fn generate(template: &Node, options: &Options) -> Result<Generated, Vec<Error>> {
     if !matches!(
         options.kind,
         PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session
     ) {
         return Err(vec![Error {
-            loc: template.loc.clone(),
+            loc: template.loc,
             message: format!(
                 "`generate` writes identity-based policies; `{}` is not one",
                 options.kind

@@ -105,9 +105,9 @@ struct Selector<'a> {
 }
 
 impl<'a> Selector<'a> {
-    fn error(&mut self, loc: &Loc, message: impl Into<String>, help: Option<String>) {
+    fn error(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
         self.errors.push(Error {
-            loc: loc.clone(),
+            loc,
             message: message.into(),
             help,
         });
@@ -158,7 +158,7 @@ impl<'a> Selector<'a> {
             None => Some("write an action as `prefix:Name`, e.g. `s3:GetObject`".to_owned()),
         };
         self.error(
-            &named.node.loc,
+            named.node.loc,
             format!("unknown action `{}`", named.name),
             help,
         );
@@ -174,7 +174,7 @@ impl<'a> Selector<'a> {
             types: String::new(),
         };
         let group = self.group(key, || "WildcardOnly".to_owned(), None, loc);
-        group.add_resource(Node::new(NodeKind::String(Text::literal("*")), loc.clone()));
+        group.add_resource(Node::new(NodeKind::String(Text::literal("*")), *loc));
         group
     }
 }
@@ -292,7 +292,7 @@ pub fn select<'a>(
                 .map(|ar| format!("`{}`", ar.resource_type().name()))
                 .collect();
             s.error(
-                &named.node.loc,
+                named.node.loc,
                 format!(
                     "`{action}` takes resource types ({}), so it is not wildcard-only",
                     types.join(", ")
@@ -315,7 +315,7 @@ pub fn select<'a>(
             .collect();
         if actions.is_empty() {
             s.notes.push(Note {
-                loc: node.loc.clone(),
+                loc: node.loc,
                 severity: Some(Severity::Warning),
                 message: format!(
                     "`{service}` has no wildcard-only {} actions: this entry grants nothing",
@@ -346,7 +346,7 @@ pub fn select<'a>(
         let loc = &named.node.loc;
         let group = s.group(key, || "SkipResourceConstraints".to_owned(), None, loc);
         group.add_action(action);
-        group.add_resource(Node::new(NodeKind::String(Text::literal("*")), loc.clone()));
+        group.add_resource(Node::new(NodeKind::String(Text::literal("*")), *loc));
     }
     for (name, arn) in &template.sts {
         select_sts(&mut s, name, arn);
@@ -365,7 +365,7 @@ pub fn select<'a>(
                     .map(|n| format!("did you mean `{}:{n}`?", service.prefix()))
             });
             s.error(
-                &pattern.node.loc,
+                pattern.node.loc,
                 format!("`{}` matches no action", pattern.name),
                 help,
             );
@@ -380,11 +380,11 @@ pub fn select<'a>(
         // Every entry said why it grants nothing: those are the errors.
         let notes = std::mem::take(&mut s.notes);
         for note in notes.into_iter().filter(|n| n.severity.is_some()) {
-            s.error(&note.loc, note.message, None);
+            s.error(note.loc, note.message, None);
         }
     } else if !read_errors && s.errors.is_empty() && nothing {
         s.error(
-            template.root,
+            *template.root,
             "the template grants nothing",
             Some("list ARNs under an access level (`read`, `write`, `list`, `tagging`, `permissions-management`), wildcard-only actions, or `actions`".to_owned()),
         );
@@ -408,17 +408,14 @@ fn level_key(level: AccessLevel) -> &'static str {
 }
 
 /// One ARN at one access level.
-fn select_level<'a>(
-    s: &mut Selector<'a>,
-    entry: &'a super::template::LevelEntry<'a>,
-) {
+fn select_level<'a>(s: &mut Selector<'a>, entry: &'a super::template::LevelEntry<'a>) {
     let Some(text) = entry.arn.as_text() else {
         return;
     };
     let loc = &entry.arn.loc;
     if text.as_literal() == Some("*") {
         s.error(
-            loc,
+            *loc,
             "`*` is not an ARN: an access level grants actions on the resources it names",
             Some("list actions that take only `*` under `wildcard-only` (`single-actions`, `service-read`, ...), or actions to grant on `*` under `skip-resource-constraints`".to_owned()),
         );
@@ -426,7 +423,7 @@ fn select_level<'a>(
     }
     let Ok(pattern) = ResourcePattern::parse(&as_one_name(text)) else {
         s.error(
-            loc,
+            *loc,
             format!("`{}` is not an ARN", text.display()),
             Some(
                 "an ARN has six fields: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`".to_owned(),
@@ -445,7 +442,7 @@ fn select_level<'a>(
             .service
             .map_or_else(|| "any service".to_owned(), |s| format!("`{s}`"));
         s.error(
-            loc,
+            *loc,
             format!("`{}` fits no resource type of {scope}", text.display()),
             Some(format!(
                 "the closest ARN formats: {}",
@@ -494,7 +491,7 @@ fn select_level<'a>(
             .map(|rt| format!("`{}:{}`", rt.service(), rt.name()))
             .collect();
         s.notes.push(Note {
-            loc: loc.clone(),
+            loc: *loc,
             severity: Some(Severity::Warning),
             message: format!(
                 "`{}` is {}, and no {} action takes it (or all were excluded): this entry grants nothing",
@@ -508,10 +505,7 @@ fn select_level<'a>(
 
 /// One action on one ARN (`grants` with `actions`): the ARN must fit a resource type the
 /// action takes; the action joins the statement of its service, level and that type.
-fn select_named<'a>(
-    s: &mut Selector<'a>,
-    entry: &'a super::template::NamedEntry<'a>,
-) {
+fn select_named<'a>(s: &mut Selector<'a>, entry: &'a super::template::NamedEntry<'a>) {
     let Some(action) = s.action(&entry.action) else {
         return;
     };
@@ -537,7 +531,7 @@ fn select_named<'a>(
             format!("it takes {}", formats.join(", "))
         };
         s.error(
-            &entry.arn.loc,
+            entry.arn.loc,
             format!("`{}` is not a resource `{action}` takes", text.display()),
             Some(help),
         );
@@ -583,7 +577,7 @@ fn typed_sid(
 
 fn select_sts<'a>(s: &mut Selector<'a>, name: &'static str, arn: &'a Node<'a>) {
     let Some(action) = model::action(name) else {
-        s.error(&arn.loc, format!("the catalog has no `{name}`"), None);
+        s.error(arn.loc, format!("the catalog has no `{name}`"), None);
         return;
     };
     let Some(text) = arn.as_text() else {
@@ -601,7 +595,7 @@ fn select_sts<'a>(s: &mut Selector<'a>, name: &'static str, arn: &'a Node<'a>) {
             .map(|f| format!("`{f}`"))
             .collect();
         s.error(
-            &arn.loc,
+            arn.loc,
             format!("`{}` is not a resource `{action}` takes", text.display()),
             Some(format!("it takes {}", formats.join(", "))),
         );
@@ -708,7 +702,7 @@ fn select_action<'a>(s: &mut Selector<'a>, named: &'a Named<'a>) {
     for rt in types {
         for format in rt.arn_formats() {
             if let Some(arn) = wildcard_format(format) {
-                group.add_resource(Node::new(NodeKind::String(Text::literal(arn)), loc.clone()));
+                group.add_resource(Node::new(NodeKind::String(Text::literal(arn)), *loc));
             }
         }
     }

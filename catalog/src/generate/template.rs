@@ -153,9 +153,9 @@ struct Reader {
 }
 
 impl Reader {
-    fn error(&mut self, loc: &Loc, message: impl Into<String>, help: Option<String>) {
+    fn error(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
         self.errors.push(Error {
-            loc: loc.clone(),
+            loc,
             message: message.into(),
             help,
         });
@@ -165,7 +165,7 @@ impl Reader {
     fn template<'a>(&mut self, root: &'a Node<'a>) -> Option<Template<'a>> {
         let Some(members) = root.as_object() else {
             self.error(
-                &root.loc,
+                root.loc,
                 format!("a template is an object, not {}", root.type_name()),
                 Some("write `{\"mode\": \"crud\", \"read\": [\"arn:...\"]}`".to_owned()),
             );
@@ -175,7 +175,7 @@ impl Reader {
         for member in members {
             if seen.contains(&member.key.as_ref()) {
                 self.error(
-                    &member.key_loc,
+                    member.key_loc,
                     format!("`{}` is given twice", member.key),
                     None,
                 );
@@ -189,7 +189,7 @@ impl Reader {
                 Some("crud") => false,
                 Some("actions") => true,
                 _ => {
-                    self.error(&member.value.loc, "`mode` is `crud` or `actions`", None);
+                    self.error(member.value.loc, "`mode` is `crud` or `actions`", None);
                     false
                 }
             },
@@ -200,7 +200,7 @@ impl Reader {
                 Some("Allow") => Effect::Allow,
                 Some("Deny") => Effect::Deny,
                 _ => {
-                    self.error(&member.value.loc, "`effect` is `Allow` or `Deny`", None);
+                    self.error(member.value.loc, "`effect` is `Allow` or `Deny`", None);
                     Effect::Allow
                 }
             },
@@ -211,7 +211,7 @@ impl Reader {
                 NodeKind::Bool(value) => value,
                 NodeKind::Null => false,
                 _ => {
-                    self.error(&member.value.loc, "`minimize` is `true` or `false`", None);
+                    self.error(member.value.loc, "`minimize` is `true` or `false`", None);
                     false
                 }
             },
@@ -219,7 +219,7 @@ impl Reader {
         if let Some(name) = get("name")
             && !matches!(name.value.kind, NodeKind::String(_) | NodeKind::Null)
         {
-            self.error(&name.value.loc, "`name` is a string", None);
+            self.error(name.value.loc, "`name` is a string", None);
         }
         let mut template = Template {
             root: &root.loc,
@@ -244,7 +244,7 @@ impl Reader {
             );
             if actions_mode && crud_only && TOP_KEYS.contains(&key) {
                 self.error(
-                    &member.key_loc,
+                    member.key_loc,
                     format!("`{key}` belongs to a `crud` template; this one has `mode: actions`"),
                     Some("list the actions under `actions`, or write `mode: crud`".to_owned()),
                 );
@@ -272,7 +272,7 @@ impl Reader {
                         template.actions = self.names(member);
                     } else {
                         self.error(
-                            &member.key_loc,
+                            member.key_loc,
                             "`actions` belongs to a template with `mode: actions`",
                             Some(
                                 "write `mode: actions`, or list ARNs under an access level"
@@ -285,7 +285,7 @@ impl Reader {
                     let help = suggest(other, TOP_KEYS.iter().copied())
                         .map(|s| format!("did you mean `{s}`?"));
                     self.error(
-                        &member.key_loc,
+                        member.key_loc,
                         format!("unknown template key `{other}`"),
                         help.or_else(|| Some(format!("the keys are {}", backticked(TOP_KEYS)))),
                     );
@@ -309,7 +309,7 @@ impl Reader {
             NodeKind::String(_) => vec![&member.value],
             _ => {
                 self.error(
-                    &member.value.loc,
+                    member.value.loc,
                     format!(
                         "`{}` is a list, not {}",
                         member.key,
@@ -337,13 +337,13 @@ impl Reader {
     fn not_literal(&mut self, node: &Node, what: &str) {
         if node.as_text().is_some() {
             self.error(
-                &node.loc,
+                node.loc,
                 format!("{what} cannot hold an inserted value"),
                 Some("insert values only into ARNs".to_owned()),
             );
         } else {
             self.error(
-                &node.loc,
+                node.loc,
                 format!("{what} is a string, not {}", node.type_name()),
                 None,
             );
@@ -370,7 +370,7 @@ impl Reader {
         }
         let Some(members) = item.as_object() else {
             self.error(
-                &item.loc,
+                item.loc,
                 format!(
                     "an entry is an ARN or an object with `arn`, not {}",
                     item.type_name()
@@ -387,7 +387,7 @@ impl Reader {
                 "condition" => condition = self.condition(member, conditions),
                 other => {
                     self.error(
-                        &member.key_loc,
+                        member.key_loc,
                         format!("unknown entry key `{other}`"),
                         Some("an entry has `arn` and `condition`".to_owned()),
                     );
@@ -395,7 +395,7 @@ impl Reader {
             }
         }
         if arns.is_empty() {
-            self.error(&item.loc, "the entry names no `arn`", None);
+            self.error(item.loc, "the entry names no `arn`", None);
         }
         for arn in arns {
             template.levels.push(LevelEntry {
@@ -416,7 +416,7 @@ impl Reader {
                 out.push(item);
             } else {
                 self.error(
-                    &item.loc,
+                    item.loc,
                     format!("an ARN is a string, not {}", item.type_name()),
                     None,
                 );
@@ -432,7 +432,7 @@ impl Reader {
     ) -> Option<(usize, &'a Node<'a>)> {
         if member.value.as_object().is_none() {
             self.error(
-                &member.value.loc,
+                member.value.loc,
                 format!(
                     "`condition` is an IAM condition block (an object), not {}",
                     member.value.type_name()
@@ -459,7 +459,7 @@ impl Reader {
     ) {
         let Some(members) = item.as_object() else {
             self.error(
-                &item.loc,
+                item.loc,
                 format!(
                     "a grant is an object such as `{{\"arn\": \"arn:...\", \"s3\": [\"read\"]}}`, not {}",
                     item.type_name()
@@ -489,7 +489,7 @@ impl Reader {
                         )
                         .map(|s| format!("did you mean `{s}`?"));
                         self.error(
-                            &member.key_loc,
+                            member.key_loc,
                             format!("`{prefix}` is no service prefix (a grant has `arn`, `condition` and service prefixes)"),
                             help,
                         );
@@ -505,7 +505,7 @@ impl Reader {
                                         let help = suggest(name, LEVELS.iter().map(|(n, _)| *n))
                                             .map(|s| format!("did you mean `{s}`?"));
                                         self.error(
-                                        &level.loc,
+                                        level.loc,
                                         format!("unknown access level `{name}`"),
                                         help.or_else(|| {
                                             Some(
@@ -524,11 +524,11 @@ impl Reader {
             }
         }
         if arns.is_empty() {
-            self.error(&item.loc, "the grant names no `arn`", None);
+            self.error(item.loc, "the grant names no `arn`", None);
         }
         if scoped.is_empty() && actions.is_empty() {
             self.error(
-                &item.loc,
+                item.loc,
                 "the grant names no service with access levels and no actions",
                 Some(
                     "add `\"s3\": [\"read\", \"list\"]` or `\"actions\": [\"s3:GetObject\"]`"
@@ -566,7 +566,7 @@ impl Reader {
             NodeKind::Object(members) => members,
             _ => {
                 self.error(
-                    &member.value.loc,
+                    member.value.loc,
                     format!(
                         "`wildcard-only` is an object, not {}",
                         member.value.type_name()
@@ -589,7 +589,7 @@ impl Reader {
                 let help = suggest(&inner.key, keys.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"));
                 self.error(
-                    &inner.key_loc,
+                    inner.key_loc,
                     format!("unknown `wildcard-only` key `{}`", inner.key),
                     help.or_else(|| Some(format!("the keys are {}", backticked(&keys)))),
                 );
@@ -604,7 +604,7 @@ impl Reader {
                             let help = suggest(prefix, model::services().map(Service::prefix))
                                 .map(|s| format!("did you mean `{s}`?"));
                             self.error(
-                                &item.loc,
+                                item.loc,
                                 format!("unknown service prefix `{prefix}`"),
                                 help,
                             );
@@ -622,7 +622,7 @@ impl Reader {
             NodeKind::Object(members) => members,
             _ => {
                 self.error(
-                    &member.value.loc,
+                    member.value.loc,
                     format!("`sts` is an object, not {}", member.value.type_name()),
                     None,
                 );
@@ -635,7 +635,7 @@ impl Reader {
                 let help = suggest(&inner.key, keys.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"));
                 self.error(
-                    &inner.key_loc,
+                    inner.key_loc,
                     format!("unknown `sts` key `{}`", inner.key),
                     help.or_else(|| Some(format!("the keys are {}", backticked(&keys)))),
                 );

@@ -260,8 +260,7 @@ impl Walker<'_> {
                 let text = text.display();
                 match parse_embedded(&self.lines, node, &text, self.exact) {
                     Ok(document) => {
-                        self.report
-                            .check(document, kind, owner, self.options);
+                        self.report.check(document, kind, owner, self.options);
                     }
                     Err(error) => self.report.invalid_json(error, owner, self.options),
                 }
@@ -271,8 +270,7 @@ impl Walker<'_> {
                 self.report.check(document, kind, owner, self.options);
             }
             NodeKind::Object(_) if let Some(document) = self.sub_document(node) => {
-                self.report
-                    .check(document, kind, owner, self.options);
+                self.report.check(document, kind, owner, self.options);
             }
             _ => {
                 let what = match intrinsic(node) {
@@ -296,7 +294,10 @@ impl Walker<'_> {
     /// with each `${...}` an unknown part, located at the text. `None` when the node is
     /// not that, when a `${...}` stands in a key or outside a JSON string (`{"N": ${N}}`
     /// is JSON only once substituted), or when the text is not JSON.
-    fn sub_document(&mut self, node: &Node<'_, JsonLocation>) -> Option<Node<'static, JsonLocation>> {
+    fn sub_document(
+        &mut self,
+        node: &Node<'_, JsonLocation>,
+    ) -> Option<Node<'static, JsonLocation>> {
         let m = intrinsic(node).filter(|m| m.key == "Fn::Sub")?;
         let body = match &m.value.kind {
             NodeKind::String(_) => &m.value,
@@ -536,10 +537,7 @@ fn marker_index(c: char) -> Option<usize> {
 
 /// `node` with each marked character of its strings the hole it stands for; `None` when
 /// a marker is anywhere else (a key, a number).
-fn unmark(
-    node: Node<'static, JsonLocation>,
-    holes: &[u32],
-) -> Option<Node<'static, JsonLocation>> {
+fn unmark(node: Node<'static, JsonLocation>, holes: &[u32]) -> Option<Node<'static, JsonLocation>> {
     let kind = match node.kind {
         NodeKind::String(text) => {
             let text = text.display();

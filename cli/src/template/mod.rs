@@ -145,12 +145,8 @@ impl Report {
             },
         );
         self.diagnostics.extend(found.into_iter().map(|d| {
-            let mut d: Diagnostic = d.map_loc(|loc| {
-                locations
-                    .get(loc.index())
-                    .cloned()
-                    .unwrap_or_else(start)
-            });
+            let mut d: Diagnostic =
+                d.map_loc(|loc| locations.get(loc.index()).cloned().unwrap_or_else(start));
             d.message = format!("{owner}: {}", d.message);
             d
         }));

@@ -80,7 +80,10 @@ fn literal<'n>(node: &'n Node<'n, JsonLocation>, key: &str) -> Option<&'n str> {
 }
 
 /// Collects the resources of a module and its child modules.
-fn module_resources<'n>(module: &'n Node<'n, JsonLocation>, out: &mut Vec<&'n Node<'n, JsonLocation>>) {
+fn module_resources<'n>(
+    module: &'n Node<'n, JsonLocation>,
+    out: &mut Vec<&'n Node<'n, JsonLocation>>,
+) {
     let mut stack = vec![module];
     while let Some(module) = stack.pop() {
         if let Some(resources) = get(module, "resources").and_then(Node::as_array) {
@@ -449,11 +452,18 @@ struct Lowering<'r> {
     owner: String,
 }
 
-fn object(members: Vec<Member<'static, JsonLocation>>, loc: &JsonLocation) -> Node<'static, JsonLocation> {
+fn object(
+    members: Vec<Member<'static, JsonLocation>>,
+    loc: &JsonLocation,
+) -> Node<'static, JsonLocation> {
     Node::new(NodeKind::Object(members), loc.clone())
 }
 
-fn member(key: &str, value: Node<'static, JsonLocation>, key_loc: &JsonLocation) -> Member<'static, JsonLocation> {
+fn member(
+    key: &str,
+    value: Node<'static, JsonLocation>,
+    key_loc: &JsonLocation,
+) -> Member<'static, JsonLocation> {
     Member {
         key: key.to_owned().into(),
         key_loc: key_loc.clone(),
@@ -480,10 +490,10 @@ impl Lowering<'_> {
         let mut members = Vec::new();
         let version = get(values, "version")
             .filter(|v| v.as_literal().is_some_and(|s| !s.is_empty()))
-            .map(|v| v.clone().into_owned())
-            .unwrap_or_else(|| {
-                Node::new(NodeKind::String(Text::literal("2012-10-17")), loc.clone())
-            });
+            .map_or_else(
+                || Node::new(NodeKind::String(Text::literal("2012-10-17")), loc.clone()),
+                |v| v.clone().into_owned(),
+            );
         members.push(member("Version", version, loc));
         if let Some(id) =
             get(values, "policy_id").filter(|v| v.as_literal().is_some_and(|s| !s.is_empty()))
@@ -552,8 +562,10 @@ impl Lowering<'_> {
         }
         let effect = get(s, "effect")
             .filter(|v| v.as_literal().is_some_and(|t| !t.is_empty()))
-            .map(|v| v.clone().into_owned())
-            .unwrap_or_else(|| Node::new(NodeKind::String(Text::literal("Allow")), loc.clone()));
+            .map_or_else(
+                || Node::new(NodeKind::String(Text::literal("Allow")), loc.clone()),
+                |v| v.clone().into_owned(),
+            );
         let effect_loc = effect.loc.clone();
         members.push(member("Effect", effect, &effect_loc));
         for (attribute, element) in [

@@ -95,7 +95,10 @@ fn is_decimal(s: &str) -> bool {
 }
 
 /// Wraps `node` in `{"<key>": node}` when its tag is an intrinsic function's short form.
-fn apply_tag(node: Node<'static, JsonLocation>, tag: Option<String>) -> Node<'static, JsonLocation> {
+fn apply_tag(
+    node: Node<'static, JsonLocation>,
+    tag: Option<String>,
+) -> Node<'static, JsonLocation> {
     match tag {
         Some(key) => {
             let loc = node.loc.clone();

@@ -37,7 +37,7 @@ use lists::{
 };
 
 /// Runs the security rules over a policy whose structure was read.
-pub(crate) fn check_security<'a>(ctx: &mut Ctx<'a>, policy: &Policy<'a>) {
+pub(crate) fn check_security(ctx: &mut Ctx, policy: &Policy<'_>) {
     let kind = ctx.kind;
     if kind == PolicyKind::Identity {
         let grants = Grants::new(policy);
@@ -252,7 +252,7 @@ impl<'p, 'a> Grants<'p, 'a> {
 /// `privilege-escalation`: every method whose actions the policy all grants without
 /// constraint, reported at the grant of the method's first action; methods reported at
 /// the same string are one finding.
-fn privilege_escalation<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>) {
+fn privilege_escalation<'a>(ctx: &mut Ctx, grants: &Grants<'_, 'a>) {
     let mut found: Vec<(usize, &'a Loc, Vec<&EscalationMethod>)> = Vec::new();
     for method in ESCALATION_METHODS {
         let mut first = None;
@@ -308,7 +308,7 @@ fn privilege_escalation<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>) {
             )
         };
         ctx.report_help(
-            at,
+            *at,
             Code::PrivilegeEscalation,
             message,
             "name the resources in `Resource` (the roles, users, functions the policy is for) or add a condition; if the policy is meant to administer IAM, allow this code",
@@ -336,7 +336,7 @@ fn listed_action(name: &str) -> Option<Action> {
 }
 
 /// `pass-role-unrestricted`: `iam:PassRole` on every role without `iam:PassedToService`.
-fn pass_role<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>, n: usize) {
+fn pass_role(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
     let (Some(action), Some(statement)) = (
         crate::action("iam:PassRole"),
         grants.policy.statements.get(n),
@@ -350,7 +350,7 @@ fn pass_role<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>, n: usize) {
         return;
     }
     ctx.report_help(
-        at,
+        *at,
         Code::PassRoleUnrestricted,
         "`iam:PassRole` on every role without an `iam:PassedToService` condition lets the principal give any role to any service",
         "name the roles in `Resource` (`arn:aws:iam::123456789012:role/app-*`) and add `\"Condition\": {\"StringEquals\": {\"iam:PassedToService\": \"lambda.amazonaws.com\"}}`",
@@ -359,26 +359,20 @@ fn pass_role<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>, n: usize) {
 
 /// `data-exfiltration` and `credentials-exposure`: listed actions granted without
 /// constraint by the statement, one finding per string that grants them.
-fn listed<'a>(
-    ctx: &mut Ctx<'a>,
-    grants: &Grants<'_, 'a>,
-    n: usize,
-    list: &[&str],
-    code: Code,
-) {
+fn listed(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize, list: &[&str], code: Code) {
     let Some(statement) = grants.policy.statements.get(n) else {
         return;
     };
     if !is_allow(statement) || statement.condition.is_some() {
         return; // `in_statement` grants nothing here
     }
-    let mut found: Vec<(&'a Loc, Vec<&str>)> = Vec::new();
+    let mut found: Vec<(Loc, Vec<&str>)> = Vec::new();
     for name in list {
         let Some(action) = listed_action(name) else {
             continue;
         };
         if let Some(at) = grants.in_statement(n, action, false) {
-            push_at(&mut found, at, name);
+            push_at(&mut found, *at, name);
         }
     }
     for (at, names) in found {
@@ -406,7 +400,7 @@ fn listed<'a>(
 }
 
 /// `resource-exposure`: permissions-management actions granted without constraint.
-fn resource_exposure<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>, n: usize) {
+fn resource_exposure(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
     let (Some(statement), Some(cover)) = (grants.policy.statements.get(n), grants.covers.get(n))
     else {
         return;
@@ -423,10 +417,10 @@ fn resource_exposure<'a>(ctx: &mut Ctx<'a>, grants: &Grants<'_, 'a>, n: usize) {
         Cover::AllBut(..) => permissions_management().to_vec(),
         Cover::Unknown => Vec::new(),
     };
-    let mut found: Vec<(&'a Loc, Vec<String>)> = Vec::new();
+    let mut found: Vec<(Loc, Vec<String>)> = Vec::new();
     for action in candidates {
         if let Some(at) = grants.in_statement(n, action, false) {
-            push_at(&mut found, at, action.full_name());
+            push_at(&mut found, *at, action.full_name());
         }
     }
     for (at, names) in found {
@@ -472,8 +466,8 @@ fn permissions_management() -> &'static [Action] {
     })
 }
 
-fn push_at<'a, T>(found: &mut Vec<(&'a Loc, Vec<T>)>, at: &'a Loc, item: T) {
-    match found.iter_mut().find(|(loc, _)| std::ptr::eq(*loc, at)) {
+fn push_at<T>(found: &mut Vec<(Loc, Vec<T>)>, at: Loc, item: T) {
+    match found.iter_mut().find(|(loc, _)| *loc == at) {
         Some((_, items)) => items.push(item),
         None => found.push((at, vec![item])),
     }
@@ -490,7 +484,7 @@ fn name_list<S: AsRef<str>>(names: &[S]) -> String {
 }
 
 /// `allow-with-not`: `Allow` with `NotAction` or `NotResource`.
-fn allow_with_not<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
+fn allow_with_not(ctx: &mut Ctx, statement: &Statement<'_>) {
     if !is_allow(statement) || conflicting(statement) {
         return;
     }
@@ -506,7 +500,7 @@ fn allow_with_not<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
     ] {
         if let Some(member) = member {
             ctx.report_help(
-                &member.key_loc,
+                member.key_loc,
                 Code::AllowWithNot,
                 format!("`Allow` with `{}` grants {what}", member.key),
                 format!(
@@ -564,14 +558,14 @@ fn aws_principals<'s>(statement: &Statement<'s>) -> Vec<&'s crate::Node<'s>> {
 }
 
 /// `public-access`: an `Allow` open to `"*"` without a condition that limits who.
-fn public_access<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
+fn public_access(ctx: &mut Ctx, statement: &Statement<'_>) {
     if !is_allow(statement) || limited_by(statement, PRINCIPAL_LIMITING_KEYS) {
         return;
     }
     for node in aws_principals(statement) {
         if node.as_literal() == Some("*") {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::PublicAccess,
                 "`Allow` to the principal `*` without a condition that limits who grants access to anyone, in any account",
                 "name the accounts or roles in `Principal`, or add a condition on `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn` or `aws:SourceAccount`",
@@ -582,7 +576,7 @@ fn public_access<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
 
 /// `cross-account-trust-unconditioned`: a trust policy that lets a whole account assume
 /// the role without an external id or an organization condition.
-fn cross_account<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
+fn cross_account(ctx: &mut Ctx, statement: &Statement<'_>) {
     if !is_allow(statement) || limited_by(statement, CROSS_ACCOUNT_LIMITING_KEYS) {
         return;
     }
@@ -601,7 +595,7 @@ fn cross_account<'a>(ctx: &mut Ctx<'a>, statement: &Statement<'a>) {
         };
         if let Some(account) = account {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::CrossAccountTrustUnconditioned,
                 format!("every principal of account `{account}` that its administrators allow may assume this role, with no `sts:ExternalId` or organization condition"),
                 "add `\"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"...\"}}` for a third party, or `aws:PrincipalOrgID` for your organization, or name the role in `Principal`",
