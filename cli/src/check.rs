@@ -394,6 +394,7 @@ pub fn run(args: &Args) -> ExitCode {
     let (mut unreadable, mut failed) = (Vec::new(), false);
     let mut write_failed = false;
     let mut results = Vec::new();
+    let mut json = render::json::Writer::default();
     let mut totals = render::human::Totals::default();
     let color = args.format == Format::Human && render::human::use_color();
     check_all(inputs, &settings, jobs, |result| {
@@ -401,19 +402,22 @@ pub fn run(args: &Args) -> ExitCode {
         if let Some(error) = &result.io_error {
             unreadable.push((result.path.clone(), error.clone()));
         }
-        if args.format == Format::Human {
+        match args.format {
             // Human output streams: each file's report as soon as it is in order.
-            let text = render::human::render_file(&result, color, &mut totals);
-            if !write_failed && !text.is_empty() {
-                write_failed = crate::write_stdout(&text) != ExitCode::SUCCESS;
+            Format::Human => {
+                let text = render::human::render_file(&result, color, &mut totals);
+                if !write_failed && !text.is_empty() {
+                    write_failed = crate::write_stdout(&text) != ExitCode::SUCCESS;
+                }
             }
-        } else {
-            results.push(result);
+            // JSON keeps each file's report, not its text.
+            Format::Json => json.add(&result),
+            Format::Sarif => results.push(result),
         }
     });
     let output = match args.format {
         Format::Human => render::human::summary(&totals),
-        Format::Json => render::json::render(&results),
+        Format::Json => json.finish(),
         Format::Sarif => render::sarif::render(&results),
     };
     if write_failed || crate::write_stdout(&output) != ExitCode::SUCCESS {

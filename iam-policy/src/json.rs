@@ -72,15 +72,20 @@ pub fn read(text: &str) -> Result<Node<'_>, SyntaxError> {
 /// Parses `text` into a located tree: every value and key with its JSON pointer, line
 /// and column.
 pub fn parse(text: &str) -> Result<Node<'_, JsonLocation>, SyntaxError> {
-    let root = read(text)?;
+    read(text).map(|root| located(text, root))
+}
+
+/// The located tree of `root`, the tree [`read`] gave for `text`: every value and key
+/// with its JSON pointer, line and column.
+pub fn located<'t>(text: &str, root: Node<'t>) -> Node<'t, JsonLocation> {
     let mut lines = Lines::new(body(text));
     let mut pointer = String::new();
-    Ok(located(root, &mut pointer, &mut lines))
+    locate_node(root, &mut pointer, &mut lines)
 }
 
 /// The located copy of `node`, whose pointer is `pointer`. Recursion is bounded by
 /// [`MAX_DEPTH`].
-fn located<'t>(
+fn locate_node<'t>(
     node: Node<'t>,
     pointer: &mut String,
     lines: &mut Lines<'_>,
@@ -99,7 +104,7 @@ fn located<'t>(
                 .map(|(index, item)| {
                     let len = pointer.len();
                     let _ = write!(pointer, "/{index}");
-                    let item = located(item, pointer, lines);
+                    let item = locate_node(item, pointer, lines);
                     pointer.truncate(len);
                     item
                 })
@@ -112,7 +117,7 @@ fn located<'t>(
                     let len = pointer.len();
                     push_token(pointer, &member.key);
                     let key_loc = lines.at(member.key_loc, pointer);
-                    let value = located(member.value, pointer, lines);
+                    let value = locate_node(member.value, pointer, lines);
                     pointer.truncate(len);
                     Member {
                         key: member.key,

@@ -290,7 +290,7 @@ fn literal_columns(lines: &Lines<'_>, loc: &JsonLocation) -> Option<Vec<usize>> 
 }
 
 /// The member `key` of an object node.
-fn get<'n>(node: &'n Node<'n, JsonLocation>, key: &str) -> Option<&'n Node<'n, JsonLocation>> {
+fn get<'n, L>(node: &'n Node<'n, L>, key: &str) -> Option<&'n Node<'n, L>> {
     node.as_object()?
         .iter()
         .find(|m| m.key == key)
@@ -299,14 +299,14 @@ fn get<'n>(node: &'n Node<'n, JsonLocation>, key: &str) -> Option<&'n Node<'n, J
 
 /// Whether a JSON root is a Terraform plan: `format_version` with `planned_values` or
 /// `resource_changes` (the JSON output format of `terraform show -json`).
-pub fn is_terraform_plan(root: &Node<JsonLocation>) -> bool {
+pub fn is_terraform_plan<L>(root: &Node<'_, L>) -> bool {
     get(root, "format_version").is_some()
         && (get(root, "planned_values").is_some() || get(root, "resource_changes").is_some())
 }
 
 /// Whether a root is a CloudFormation template: `AWSTemplateFormatVersion`, or
 /// `Resources` with a resource whose `Type` starts with `AWS::`.
-pub fn is_cfn_template(root: &Node<JsonLocation>) -> bool {
+pub fn is_cfn_template<L>(root: &Node<'_, L>) -> bool {
     get(root, "AWSTemplateFormatVersion").is_some()
         || get(root, "Resources")
             .and_then(Node::as_object)
@@ -357,7 +357,9 @@ pub fn check_text(
         }),
         Input::Cfn => Some((Format::Cfn, read_cfn(text, looks_json, options))),
         Input::Auto if looks_json || !is_yaml_path(path) => {
-            let Ok(root) = json::parse(text) else {
+            // Read without locations: most files are policies, which `validate` reads
+            // again; a template or plan gets its located tree.
+            let Ok(root) = json::read(text) else {
                 // A YAML template without a YAML name (standard input, `cfn.txt`).
                 return match yaml::parse(text) {
                     Ok(root) if !looks_json && is_cfn_template(&root) => {
@@ -367,8 +369,10 @@ pub fn check_text(
                 };
             };
             if is_terraform_plan(&root) {
+                let root = json::located(text, root);
                 Some((Format::Terraform, terraform::check(&root, text, options)))
             } else if is_cfn_template(&root) {
+                let root = json::located(text, root);
                 Some((Format::Cfn, cfn::check(&root, text, true, options)))
             } else {
                 None
