@@ -33,4 +33,4 @@ pub use model::{
     AccessLevel, Action, ActionResource, ConditionKey, ConditionType, DATA_DATE, ResourceType,
     Service, action, service, services,
 };
-pub use view::{Member, Node, NodeKind, PolicyView, Segment, Text};
+pub use view::{Loc, Member, Node, NodeKind, PolicyView, Segment, Text};

@@ -296,11 +296,11 @@ enum PChar {
 /// policy-variable rule reports it).
 fn policy_chars(text: &Text) -> Vec<PChar> {
     let mut out = Vec::new();
-    for segment in &text.segments {
+    for segment in text.segments() {
         match segment {
             Segment::Hole(_) => out.push(PChar::Unknown),
             Segment::Literal(s) => {
-                let mut rest = s.as_str();
+                let mut rest = s.as_ref();
                 while !rest.is_empty() {
                     if let Some(after) = rest.strip_prefix("${")
                         && let Some(end) = after.find('}')
@@ -809,13 +809,11 @@ mod tests {
 
     #[test]
     fn inserted_values_and_variables_are_unknown_text() {
-        let text = Text {
-            segments: vec![
-                Segment::Literal("arn:aws:s3:::".into()),
-                Segment::Hole(0),
-                Segment::Literal("/${aws:username}/*".into()),
-            ],
-        };
+        let text = Text::from_segments(vec![
+            Segment::Literal("arn:aws:s3:::".into()),
+            Segment::Hole(0),
+            Segment::Literal("/${aws:username}/*".into()),
+        ]);
         let p = ResourcePattern::parse(&text).unwrap();
         let object = model::service("s3")
             .unwrap()

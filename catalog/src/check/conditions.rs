@@ -458,12 +458,12 @@ pub fn key_type(name: &str) -> Option<(ConditionType, bool)> {
 /// within one service that matches some action; `None` when the statement uses
 /// `NotAction`, `*`, a pattern over services, an unknown action or a run-time value (the
 /// per-action rules then say nothing: they would guess).
-fn statement_actions<L>(statement: &Statement<'_, L>) -> Option<Vec<Action>> {
+fn statement_actions(statement: &Statement<'_>) -> Option<Vec<Action>> {
     if statement.not_action.is_some() {
         return None;
     }
     let member = statement.action?;
-    let nodes: Vec<&Node<L>> = match &member.value.kind {
+    let nodes: Vec<&Node> = match &member.value.kind {
         NodeKind::String(_) => vec![&member.value],
         NodeKind::Array(items) => items.iter().collect(),
         _ => return None,
@@ -530,11 +530,7 @@ struct Scope {
 }
 
 /// Checks the statement's `Condition`: its shape, each operator, each key, each value.
-pub(crate) fn check_conditions<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
-) {
+pub(crate) fn check_conditions<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     let Some(condition) = statement.condition else {
         return;
     };
@@ -574,9 +570,9 @@ pub(crate) fn check_conditions<'a, L: Clone>(
     };
     let mut seen_operators: Vec<&str> = Vec::new();
     for block in blocks {
-        if seen_operators.contains(&block.key.as_str()) {
+        if seen_operators.contains(&block.key.as_ref()) {
             ctx.report_help(
-                &block.key_loc,
+                block.key_loc,
                 Code::DuplicateElement,
                 format!("`{}` appears twice in `Condition`", block.key),
                 "merge the two blocks into one: keys within a block must all match",
@@ -591,12 +587,12 @@ pub(crate) fn check_conditions<'a, L: Clone>(
 
 /// Operators are one of [`OPERATORS`], optionally with `IfExists` (never on `Null`) and a
 /// set qualifier (Access Analyzer: "Invalid condition operator", "Null with if exists").
-fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> Option<Operator> {
+fn check_operator<'a>(ctx: &mut Ctx, block: &'a Member<'a>) -> Option<Operator> {
     match parse_operator(&block.key) {
         Ok(operator) => Some(operator),
         Err(OperatorError::NullIfExists) => {
             ctx.report_help(
-                &block.key_loc,
+                block.key_loc,
                 Code::UnknownOperator,
                 format!("`{}`: `Null` takes no `IfExists`", block.key),
                 "`Null` itself tests whether the key is present: use `Null`",
@@ -607,19 +603,19 @@ fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> O
             let message = format!("`{}` is not a condition operator", block.key);
             match suggestion {
                 Some(s) if s.eq_ignore_ascii_case(&block.key) => ctx.report_help(
-                    &block.key_loc,
+                    block.key_loc,
                     Code::UnknownOperator,
                     message,
                     format!("condition operators are case-sensitive: `{s}`"),
                 ),
                 Some(s) => ctx.report_help(
-                    &block.key_loc,
+                    block.key_loc,
                     Code::UnknownOperator,
                     message,
                     format!("did you mean `{s}`?"),
                 ),
                 None => ctx.report_help(
-                    &block.key_loc,
+                    block.key_loc,
                     Code::UnknownOperator,
                     message,
                     "the operators are `String...`, `Numeric...`, `Date...`, `Bool`, `BinaryEquals`, `IpAddress`, `NotIpAddress`, `Arn...` and `Null`, optionally with `IfExists` and a `ForAllValues:`/`ForAnyValue:` qualifier",
@@ -631,18 +627,18 @@ fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> O
 }
 
 /// One operator's block: an object of condition keys.
-fn check_block<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_block<'a>(
+    ctx: &mut Ctx,
     scope: &Scope,
     operator: Option<Operator>,
-    block: &'a Member<L>,
+    block: &'a Member<'a>,
 ) {
     let keys = match &block.value.kind {
         NodeKind::Object(keys) => keys,
         NodeKind::Opaque(_) => return,
         _ => {
             ctx.report(
-                &block.value.loc,
+                block.value.loc,
                 Code::InvalidElementType,
                 format!(
                     "the value of `{}` is an object of condition keys, not {}",
@@ -655,7 +651,7 @@ fn check_block<'a, L: Clone>(
     };
     if keys.is_empty() {
         ctx.report(
-            &block.value.loc,
+            block.value.loc,
             Code::EmptyElement,
             format!("`{}` has no condition keys", block.key),
         );
@@ -667,7 +663,7 @@ fn check_block<'a, L: Clone>(
         // key (Access Analyzer: "Duplicate keys with different case").
         if seen.iter().any(|k| k.eq_ignore_ascii_case(&key.key)) {
             ctx.report_help(
-                &key.key_loc,
+                key.key_loc,
                 Code::DuplicateElement,
                 format!("`{}` appears twice in `{}`", key.key, block.key),
                 "condition key names are case-insensitive; put all values in one array",
@@ -680,12 +676,12 @@ fn check_block<'a, L: Clone>(
 }
 
 /// One condition key and its values.
-fn check_key<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_key<'a>(
+    ctx: &mut Ctx,
     scope: &Scope,
     operator: Option<Operator>,
-    block: &'a Member<L>,
-    key: &'a Member<L>,
+    block: &'a Member<'a>,
+    key: &'a Member<'a>,
 ) {
     let values = check_value_shape(ctx, key);
     let def = match resolve_key(&key.key, &scope.services) {
@@ -730,8 +726,8 @@ fn check_key<'a, L: Clone>(
 
 /// A key's value is a string, number or Boolean, or a non-empty array of them (grammar:
 /// `condition_value_list`). Returns the value nodes to check further.
-fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> Vec<&'a Node<L>> {
-    let scalar = |node: &Node<L>| {
+fn check_value_shape<'a>(ctx: &mut Ctx, key: &'a Member<'a>) -> Vec<&'a Node<'a>> {
+    let scalar = |node: &Node| {
         matches!(
             node.kind,
             NodeKind::String(_) | NodeKind::Number(_) | NodeKind::Bool(_)
@@ -741,7 +737,7 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
         NodeKind::Opaque(_) => Vec::new(),
         NodeKind::Array(items) if items.is_empty() => {
             ctx.report_help(
-                &key.value.loc,
+                key.value.loc,
                 Code::EmptyElement,
                 format!("`{}` has an empty array of values", key.key),
                 "give at least one value, or test for an absent key with `\"Null\": { \"...\": \"true\" }`",
@@ -755,7 +751,7 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
                     out.push(item);
                 } else if !matches!(item.kind, NodeKind::Opaque(_)) {
                     ctx.report(
-                        &item.loc,
+                        item.loc,
                         Code::InvalidElementType,
                         format!(
                             "the values of `{}` are strings, numbers or Booleans, not {}",
@@ -770,7 +766,7 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
         _ if scalar(&key.value) => vec![&key.value],
         _ => {
             ctx.report(
-                &key.value.loc,
+                key.value.loc,
                 Code::InvalidElementType,
                 format!(
                     "the value of `{}` is a string, number or Boolean, or an array of them, not {}",
@@ -786,8 +782,8 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
 /// A key found in no table is an error, with a did-you-mean over the keys of its
 /// service and the global keys (Access Analyzer: "Invalid global condition key",
 /// "Invalid service condition key", "Invalid condition key format").
-fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, missing: &Missing) {
-    let name = key.key.as_str();
+fn report_unknown_key<'a>(ctx: &mut Ctx, key: &'a Member<'a>, missing: &Missing) {
+    let name = key.key.as_ref();
     let (message, help) = match missing {
         Missing::NoPrefix => (
             format!("`{name}` is not a condition key: keys are `service:name` or `aws:name`"),
@@ -858,7 +854,7 @@ fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, mi
             ),
         ),
     };
-    ctx.report_help(&key.key_loc, Code::UnknownConditionKey, message, help);
+    ctx.report_help(key.key_loc, Code::UnknownConditionKey, message, help);
 }
 
 /// The known key closest to `name`: over the service's keys (when given) and the global
@@ -893,13 +889,13 @@ fn suggest_key(name: &str, service: Option<Service>) -> Option<String> {
 /// `true`/`false` (see [`boolean_text`]). `aws:EpochTime` takes both date and numeric operators (the
 /// global keys page gives it both types: [`GlobalKey::also_numeric`]). `Null` takes any
 /// key.
-fn check_operator_type<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    block: &'a Member<L>,
-    key: &'a Member<L>,
+fn check_operator_type<'a>(
+    ctx: &mut Ctx,
+    block: &'a Member<'a>,
+    key: &'a Member<'a>,
     operator: Operator,
     def: KeyDef,
-    values: &[&Node<L>],
+    values: &[&Node],
 ) {
     let key_type = def.value_type();
     let epoch = matches!(def, KeyDef::Global(g) if g.also_numeric());
@@ -938,7 +934,7 @@ fn check_operator_type<'a, L: Clone>(
         });
     if never_matches {
         ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::InvalidConditionValue,
             format!(
                 "`{}` is a Bool key, always `true` or `false`, so `{}` never matches the values given",
@@ -959,7 +955,7 @@ fn check_operator_type<'a, L: Clone>(
         Family::Null => "presence",
     };
     ctx.report_help(
-        &key.key_loc,
+        key.key_loc,
         Code::OperatorTypeMismatch,
         format!(
             "`{}` compares {compares}, but `{}` is a {} key",
@@ -977,12 +973,7 @@ fn check_operator_type<'a, L: Clone>(
 /// matches), so `["true", "false"]` matches whenever the key is present: the condition
 /// tests presence, which `Null` says plainly. A set qualifier (`ForAnyValue:Bool`, for a multivalued key) takes
 /// several values by design and is left alone.
-fn check_bool_values<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
-    operator: Operator,
-    def: KeyDef,
-) {
+fn check_bool_values<'a>(ctx: &mut Ctx, key: &'a Member<'a>, operator: Operator, def: KeyDef) {
     if operator.family != Family::Bool
         || operator.set.is_some()
         || def.value_type() != ConditionType::Bool
@@ -996,7 +987,7 @@ fn check_bool_values<'a, L: Clone>(
         return;
     }
     ctx.report_help(
-        &key.value.loc,
+        key.value.loc,
         Code::BoolMultipleValues,
         format!(
             "`{}` takes one Boolean, but `{}` gives it {} values, which match when any does",
@@ -1045,11 +1036,11 @@ fn is_private_range(text: &str) -> bool {
 /// So the value never matches: with `IpAddress` the statement does not apply to those
 /// requests, with `NotIpAddress` it always does. Access Analyzer: "Private IP address",
 /// "Private `NotIpAddress`" (every value private) and "Private IP address subset" (some).
-fn check_private_source_ip<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
+fn check_private_source_ip<'a>(
+    ctx: &mut Ctx,
+    key: &'a Member<'a>,
     operator: Operator,
-    values: &[&'a Node<L>],
+    values: &[&'a Node<'a>],
 ) {
     if operator.family != Family::IpAddress || !key.key.eq_ignore_ascii_case("aws:SourceIp") {
         return;
@@ -1062,7 +1053,7 @@ fn check_private_source_ip<'a, L: Clone>(
             continue;
         }
         ctx.report_help(
-            &value.loc,
+            value.loc,
             Code::PrivateSourceIp,
             format!(
                 "`{text}` is a private range, which `aws:SourceIp` never holds: `{}` never matches it",
@@ -1078,7 +1069,7 @@ fn check_private_source_ip<'a, L: Clone>(
 /// same text `Bool` would; AWS's managed policies do this
 /// (`"StringEquals": {"lakeformation:EnabledOnlyForMetaDataAccess": "true"}`), so it
 /// is accepted. Any other value can never match a Bool key.
-fn boolean_text<L>(value: &Node<L>) -> bool {
+fn boolean_text(value: &Node) -> bool {
     match &value.kind {
         NodeKind::Bool(_) => true,
         NodeKind::String(text) => text
@@ -1115,12 +1106,7 @@ fn operators_for(key_type: ConditionType) -> &'static str {
 /// key": `ForAllValues:` is also true when the key is absent), and `Null` wants none
 /// (Access Analyzer: "Null with qualifier"). Warnings: the catalog's multivalued flag
 /// comes from the reference's types, which are not always right.
-fn check_set_operator<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
-    operator: Operator,
-    def: KeyDef,
-) {
+fn check_set_operator<'a>(ctx: &mut Ctx, key: &'a Member<'a>, operator: Operator, def: KeyDef) {
     let unqualified = format!(
         "{}{}",
         operator.base,
@@ -1128,7 +1114,7 @@ fn check_set_operator<'a, L: Clone>(
     );
     match (operator.set, operator.family, def.is_multivalued()) {
         (Some(set), Family::Null, _) => ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::SetOperatorMismatch,
             format!(
                 "`{}:Null` on `{}`: `Null` only tests whether the key is present",
@@ -1147,7 +1133,7 @@ fn check_set_operator<'a, L: Clone>(
         ),
         (None, Family::Null, _) | (Some(_), _, true) | (None, _, false) => {}
         (None, _, true) => ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::SetOperatorMismatch,
             format!(
                 "`{}` can have several values in a request, but `{unqualified}` has no `ForAllValues:` or `ForAnyValue:`",
@@ -1158,7 +1144,7 @@ fn check_set_operator<'a, L: Clone>(
             ),
         ),
         (Some(set), _, false) => ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::SetOperatorMismatch,
             format!(
                 "`{}:` on `{}`, which has a single value",
@@ -1179,18 +1165,13 @@ fn check_set_operator<'a, L: Clone>(
 /// A value parses for its operator (Access Analyzer: "Type mismatch date / number /
 /// Boolean / IP range / string"). Values holding a policy variable or an inserted value
 /// are not parsed (the variable rule reports variables where IAM does not replace them).
-fn check_value<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    operator: Operator,
-    operator_name: &str,
-    value: &'a Node<L>,
-) {
+fn check_value<'a>(ctx: &mut Ctx, operator: Operator, operator_name: &str, value: &'a Node<'a>) {
     let (text, json_type) = match &value.kind {
         NodeKind::String(text) => match text.as_literal() {
             Some(s) if !s.contains("${") => (s, "string"),
             _ => return,
         },
-        NodeKind::Number(n) => (n.as_str(), "number"),
+        NodeKind::Number(n) => (n.as_ref(), "number"),
         NodeKind::Bool(true) => ("true", "bool"),
         NodeKind::Bool(false) => ("false", "bool"),
         _ => return,
@@ -1230,7 +1211,7 @@ fn check_value<'a, L: Clone>(
     };
     if !ok {
         ctx.report_help(
-            &value.loc,
+            value.loc,
             Code::InvalidConditionValue,
             format!("`{text}` is not {what}, as `{operator_name}` needs"),
             help,
@@ -1280,12 +1261,7 @@ fn is_base64(text: &str) -> bool {
 /// only at the service level (`secretsmanager:ResourceTag/...`) and cross-service
 /// session keys (`ec2:SourceInstanceARN`, `lambda:SourceFunctionArn`) work. Global keys
 /// are never reported. Only when every action of the statement is known.
-fn check_applicable<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    scope: &Scope,
-    key: &'a Member<L>,
-    def: ConditionKey,
-) {
+fn check_applicable<'a>(ctx: &mut Ctx, scope: &Scope, key: &'a Member<'a>, def: ConditionKey) {
     let Some(actions) = &scope.actions else {
         return;
     };
@@ -1320,7 +1296,7 @@ fn check_applicable<'a, L: Clone>(
             service.prefix()
         ),
     };
-    ctx.report_help(&key.key_loc, Code::ConditionKeyNotApplicable, message, help);
+    ctx.report_help(key.key_loc, Code::ConditionKeyNotApplicable, message, help);
 }
 
 /// Whether a key name is a tag key: `.../ResourceTag/...`, `.../RequestTag/...` or
@@ -1363,7 +1339,7 @@ fn service_mentions_tags(service: Service) -> bool {
 /// it never denies. Service-prefixed tag keys (`s3:ExistingObjectTag/...`,
 /// `ec2:ResourceTag/...`) are defined by the service itself, so their existence is the
 /// support; the key lookup covers them.
-fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a Member<L>) {
+fn check_tag_support<'a>(ctx: &mut Ctx, scope: &Scope, key: &'a Member<'a>) {
     let Some(actions) = &scope.actions else {
         return;
     };
@@ -1416,7 +1392,7 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
             list(&affected)
         };
         ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::TagAuthorizationUnsupported,
             format!(
                 "`{}` has no effect on {shown}: `{}` does not support authorization based on tags",
@@ -1442,11 +1418,11 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
 /// service", a suggestion; "Unsupported action for condition key"). A warning: the
 /// reference is incomplete, and `...IfExists` operators and `Null` are meant for absent
 /// keys, so they are left alone.
-fn check_tag_key_applicable<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_tag_key_applicable<'a>(
+    ctx: &mut Ctx,
     scope: &Scope,
     operator: Option<Operator>,
-    key: &'a Member<L>,
+    key: &'a Member<'a>,
 ) {
     let Some(actions) = &scope.actions else {
         return;
@@ -1487,7 +1463,7 @@ fn check_tag_key_applicable<'a, L: Clone>(
     };
     let effect = if scope.deny { "deny" } else { "allow" };
     ctx.report_help(
-        &key.key_loc,
+        key.key_loc,
         Code::TagKeyNotApplicable,
         format!(
             "{shown} {verb} not carry `{}`, so the statement does not {effect} {pronoun}",

@@ -22,7 +22,7 @@ use crate::capability::{CapabilityRow, table_support};
 use crate::kind::{PRINCIPAL_KINDS, PrincipalRule};
 use crate::query::has_wildcard;
 use crate::suggest::suggest;
-use crate::{Code, Member, Node, NodeKind, PolicyKind, Segment, model, query};
+use crate::{Code, Loc, Member, Node, NodeKind, PolicyKind, Segment, model, query};
 
 /// The actions a role trust policy can grant: the STS actions whose resource is the role
 /// (Service Authorization Reference, AWS STS: `AssumeRole`, `AssumeRoleWithSAML`,
@@ -92,11 +92,7 @@ pub const SERVICE_LINKED_ROLES_SINCE_TABLE: &[(&str, &str)] = &[
 ];
 
 /// Checks one statement against the policy type.
-pub fn check_statement<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
-) {
+pub fn check_statement<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     let kind = ctx.kind;
     check_principal_presence(ctx, statement);
     if matches!(kind.facts().principal, PrincipalRule::Required { .. }) {
@@ -126,7 +122,7 @@ pub fn check_statement<'a, L: Clone>(
 
 /// Policy-wide rules of the type: an RCP's `Version`, and the characters of the documents
 /// IAM and STS store.
-pub fn check_policy<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+pub fn check_policy(ctx: &mut Ctx, policy: &Policy<'_>) {
     if ctx.kind == PolicyKind::Rcp {
         check_rcp_version(ctx, policy);
     }
@@ -136,14 +132,14 @@ pub fn check_policy<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) 
 }
 
 /// `missing-principal` / `principal-not-allowed` (the type's `PrincipalRule`).
-fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_principal_presence(ctx: &mut Ctx, statement: &Statement<'_>) {
     let facts = ctx.kind.facts();
     match (
         facts.principal,
         statement.principal.or(statement.not_principal),
     ) {
         (PrincipalRule::Required { help }, None) => ctx.report_help(
-            &statement.node.loc,
+            statement.node.loc,
             Code::MissingPrincipal,
             format!(
                 "a statement of {} policy needs a `Principal`",
@@ -158,7 +154,7 @@ fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Stat
             },
             Some(member),
         ) => ctx.report_help(
-            &member.key_loc,
+            member.key_loc,
             Code::PrincipalNotAllowed,
             format!(
                 "{} policy takes no `{}`: {applies_to}",
@@ -172,13 +168,13 @@ fn check_principal_presence<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Stat
 
 /// `invalid-principal`: `"*"`, or an object of the four principal kinds whose values are
 /// strings or arrays of strings ("AWS JSON policy elements: Principal").
-fn check_principal_value<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
+fn check_principal_value<'a>(ctx: &mut Ctx, member: &'a Member<'a>) {
     match &member.value.kind {
         NodeKind::Opaque(_) => {}
         NodeKind::String(text) => {
             if text.as_literal().is_some_and(|s| s != "*") {
                 ctx.report_help(
-                    &member.value.loc,
+                    member.value.loc,
                     Code::InvalidPrincipal,
                     format!(
                         "a principal string can only be `*`, not `{}`",
@@ -191,7 +187,7 @@ fn check_principal_value<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<
         NodeKind::Object(entries) => {
             if entries.is_empty() {
                 ctx.report_help(
-                    &member.value.loc,
+                    member.value.loc,
                     Code::InvalidPrincipal,
                     format!("`{}` names no principal", member.key),
                     format!("the principal kinds are {}", list(PRINCIPAL_KINDS)),
@@ -202,7 +198,7 @@ fn check_principal_value<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<
             }
         }
         _ => ctx.report(
-            &member.value.loc,
+            member.value.loc,
             Code::InvalidElementType,
             format!(
                 "`{}` is `\"*\"` or an object of principals, not {}",
@@ -214,14 +210,14 @@ fn check_principal_value<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<
 }
 
 /// One `KIND: value(s)` entry of a principal object.
-fn check_principal_entry<'a, L: Clone>(ctx: &mut Ctx<'a, L>, entry: &'a Member<L>) {
-    if !PRINCIPAL_KINDS.contains(&entry.key.as_str()) {
+fn check_principal_entry<'a>(ctx: &mut Ctx, entry: &'a Member<'a>) {
+    if !PRINCIPAL_KINDS.contains(&entry.key.as_ref()) {
         let help = match suggest(&entry.key, PRINCIPAL_KINDS.iter().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!("the principal kinds are {}", list(PRINCIPAL_KINDS)),
         };
         ctx.report_help(
-            &entry.key_loc,
+            entry.key_loc,
             Code::InvalidPrincipal,
             format!("`{}` is not a kind of principal", entry.key),
             help,
@@ -230,7 +226,7 @@ fn check_principal_entry<'a, L: Clone>(ctx: &mut Ctx<'a, L>, entry: &'a Member<L
     }
     match &entry.value.kind {
         NodeKind::Array(items) if items.is_empty() => ctx.report(
-            &entry.value.loc,
+            entry.value.loc,
             Code::EmptyElement,
             format!("`{}` is an empty array", entry.key),
         ),
@@ -241,7 +237,7 @@ fn check_principal_entry<'a, L: Clone>(ctx: &mut Ctx<'a, L>, entry: &'a Member<L
         }
         NodeKind::Opaque(_) => {}
         _ => ctx.report(
-            &entry.value.loc,
+            entry.value.loc,
             Code::InvalidElementType,
             format!(
                 "`{}` principals are a string or an array of strings, not {}",
@@ -269,7 +265,7 @@ fn is_unique_id(s: &str) -> bool {
 }
 
 /// One principal value of a kind. Values with run-time parts are not judged.
-fn check_principal_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, kind: &str, node: &'a Node<L>) {
+fn check_principal_string<'a>(ctx: &mut Ctx, kind: &str, node: &'a Node<'a>) {
     let Some(value) = node.as_literal() else {
         return;
     };
@@ -289,7 +285,7 @@ fn check_principal_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, kind: &str, node: 
         }
     };
     if let Some((message, help)) = problem {
-        ctx.report_help(&node.loc, Code::InvalidPrincipal, message, help);
+        ctx.report_help(node.loc, Code::InvalidPrincipal, message, help);
     }
 }
 
@@ -458,7 +454,7 @@ fn federated_principal_problem(value: &str) -> Option<(String, String)> {
 /// `NotPrincipal` works only with `Deny`, and only where the type supports it
 /// ("`NotPrincipal`": "`NotPrincipal` must be used with `"Effect":"Deny"`. Using it with
 /// "Effect":"Allow" is not supported."; see `kind::Facts::not_principal`).
-fn check_not_principal<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_not_principal(ctx: &mut Ctx, statement: &Statement<'_>) {
     let Some(member) = statement.not_principal else {
         return;
     };
@@ -468,7 +464,7 @@ fn check_not_principal<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement
     }
     if !facts.not_principal {
         ctx.report_help(
-            &member.key_loc,
+            member.key_loc,
             Code::UnsupportedInPolicyType,
             format!("{} policy does not support `NotPrincipal`", facts.described),
             if ctx.kind == PolicyKind::Rcp {
@@ -479,7 +475,7 @@ fn check_not_principal<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement
         );
     } else if statement.effect.and_then(|e| e.value.as_literal()) == Some("Allow") {
         ctx.report_help(
-            &member.key_loc,
+            member.key_loc,
             Code::UnsupportedInPolicyType,
             "`NotPrincipal` works only in `Deny` statements",
             "use `Principal` to allow, or `\"Effect\": \"Deny\"`; AWS recommends `\"Principal\": \"*\"` with an `aws:PrincipalArn` condition instead of `NotPrincipal`",
@@ -491,13 +487,13 @@ fn check_not_principal<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement
 /// ([`TRUST_ACTIONS`]), and take no `Resource`: the role the policy is attached to is the
 /// resource (IAM rejects a trust policy with `Resource`: "Has prohibited field Resource").
 /// `NotAction` values are not judged: they name what the statement does not cover.
-fn check_trust<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_trust(ctx: &mut Ctx, statement: &Statement<'_>) {
     for member in [statement.resource, statement.not_resource]
         .into_iter()
         .flatten()
     {
         ctx.report_help(
-            &member.key_loc,
+            member.key_loc,
             Code::UnsupportedInPolicyType,
             format!(
                 "a role trust policy takes no `{}`: the role is the resource",
@@ -515,7 +511,7 @@ fn check_trust<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>)
             .any(|a| query::wildcard_matches(action, a));
         if !ok {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::UnsupportedInPolicyType,
                 format!("`{action}` is not an action a role trust policy can grant"),
                 format!("a trust policy grants {}", list(TRUST_ACTIONS)),
@@ -529,13 +525,13 @@ fn check_trust<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>)
 /// `NotAction`); `Principal` is `"*"`; "The effect of Allow is only supported for the
 /// `RCPFullAWSAccess` policy" (`Allow` of `*` to `*` on `*`); actions belong to services
 /// that support RCPs (the catalog's list).
-fn check_rcp<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_rcp(ctx: &mut Ctx, statement: &Statement<'_>) {
     // A string other than `*` is already invalid-principal.
     if let Some(principal) = statement.principal
         && principal.value.as_object().is_some()
     {
         ctx.report_help(
-            &principal.value.loc,
+            principal.value.loc,
             Code::UnsupportedInPolicyType,
             "a resource control policy's `Principal` must be `\"*\"`",
             "use `\"Principal\": \"*\"` and narrow it with conditions such as `aws:PrincipalOrgID` or `aws:PrincipalArn`",
@@ -543,15 +539,14 @@ fn check_rcp<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
     }
     if let Some(not_action) = statement.not_action {
         ctx.report_help(
-            &not_action.key_loc,
+            not_action.key_loc,
             Code::UnsupportedInPolicyType,
             "a resource control policy does not support `NotAction`",
             "list the denied actions in `Action`",
         );
     }
-    let all_star = |nodes: Vec<&Node<L>>| {
-        !nodes.is_empty() && nodes.iter().all(|n| n.as_literal() == Some("*"))
-    };
+    let all_star =
+        |nodes: Vec<&Node>| !nodes.is_empty() && nodes.iter().all(|n| n.as_literal() == Some("*"));
     let full_access = statement.action.is_some()
         && all_star(statement.actions(false))
         && statement.resource.is_some()
@@ -561,7 +556,7 @@ fn check_rcp<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
         && !full_access
     {
         ctx.report_help(
-            &effect.value.loc,
+            effect.value.loc,
             Code::UnsupportedInPolicyType,
             "a resource control policy only denies: `Allow` is reserved to `RCPFullAWSAccess`",
             "use `\"Effect\": \"Deny\"`",
@@ -577,7 +572,7 @@ fn check_rcp<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
                 .map(model::Service::prefix)
                 .collect();
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::UnsupportedInPolicyType,
                 format!(
                     "resource control policies do not support `{}` actions",
@@ -590,16 +585,16 @@ fn check_rcp<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
 }
 
 /// "Every RCP must include a Version element with the value "2012-10-17"" ("RCP syntax").
-fn check_rcp_version<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+fn check_rcp_version(ctx: &mut Ctx, policy: &Policy<'_>) {
     match policy.version {
         None => ctx.report_help(
-            &policy.root.loc,
+            policy.root.loc,
             Code::UnsupportedInPolicyType,
             "a resource control policy needs `\"Version\": \"2012-10-17\"`",
             "add `\"Version\": \"2012-10-17\"`: AWS Organizations requires it in every RCP",
         ),
         Some(version) if version.value.as_literal() == Some("2008-10-17") => ctx.report_help(
-            &version.value.loc,
+            version.value.loc,
             Code::UnsupportedInPolicyType,
             "a resource control policy takes only `\"Version\": \"2012-10-17\"`",
             "use `2012-10-17`",
@@ -610,9 +605,9 @@ fn check_rcp_version<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>)
 
 /// The service an action string names by a literal prefix (a value inserted after the
 /// `:` does not hide it); `None` for wildcard or unknown prefixes and for `*`.
-fn named_service<L>(node: &Node<L>) -> Option<model::Service> {
+fn named_service(node: &Node) -> Option<model::Service> {
     let text = node.as_text()?;
-    let Some(Segment::Literal(first)) = text.segments.first() else {
+    let Some(Segment::Literal(first)) = text.segments().first() else {
         return None;
     };
     let (prefix, _) = first.split_once(':')?;
@@ -644,9 +639,9 @@ pub(crate) fn resource_element_optional(service: model::Service) -> bool {
 
 /// The service a resource policy is checked for ([`super::Options::service`]): a known
 /// prefix, or `unknown-service` at the document with a did-you-mean.
-pub(crate) fn check_named_service<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    root: &'a Node<L>,
+pub(crate) fn check_named_service<'a>(
+    ctx: &mut Ctx,
+    root: &'a Node<'a>,
     prefix: &str,
 ) -> Option<model::Service> {
     if let Some(service) = model::service(prefix) {
@@ -660,7 +655,7 @@ pub(crate) fn check_named_service<'a, L: Clone>(
         None => "name the service by its prefix, as in its actions (`ecr`, `s3`, `sqs`)".to_owned(),
     };
     ctx.report_help(
-        &root.loc,
+        root.loc,
         Code::UnknownService,
         format!("the resource policy is checked for the service `{prefix}`, but no service has that prefix"),
         help,
@@ -679,11 +674,11 @@ fn row_note(row: &'static CapabilityRow, capability: Capability) -> String {
 /// latest edition first) say takes no resource-based policies. Per-action data cannot say
 /// this, so the tables decide. A statement with `*`, a wildcard prefix, an unknown service
 /// or a run-time action is not judged: it may name a service that does take them.
-fn check_resource_policy_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_resource_policy_support(ctx: &mut Ctx, statement: &Statement<'_>) {
     let Some(action) = statement.action else {
         return;
     };
-    let items: Vec<&Node<L>> = match &action.value.kind {
+    let items: Vec<&Node> = match &action.value.kind {
         NodeKind::Array(items) => items.iter().collect(),
         _ => vec![&action.value],
     };
@@ -719,7 +714,7 @@ fn check_resource_policy_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: 
         .map(|(_, basis)| basis.note(Capability::ResourceBased))
         .collect();
     ctx.report_help(
-        &first.loc,
+        first.loc,
         Code::ResourcePolicyUnsupported,
         message,
         format!(
@@ -732,7 +727,7 @@ fn check_resource_policy_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: 
 /// `temporary-credentials-unsupported` (warning): a session policy (used with temporary
 /// credentials by definition) that allows actions of a service whose capability table row
 /// (latest edition first) says it does not accept temporary credentials.
-fn check_temporary_credentials<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_temporary_credentials(ctx: &mut Ctx, statement: &Statement<'_>) {
     if statement.is_deny() {
         return;
     }
@@ -744,7 +739,7 @@ fn check_temporary_credentials<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &S
             capability_support(service.prefix(), Capability::TemporaryCredentials)
         {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::TemporaryCredentialsUnsupported,
                 format!(
                     "`{}` does not accept temporary credentials, so a session cannot use this permission",
@@ -768,7 +763,7 @@ fn check_temporary_credentials<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &S
 /// are not judged. The newest table is of 2023 and services add service-linked roles over
 /// time, so this is a warning, and the principals in
 /// [`SERVICE_LINKED_ROLES_SINCE_TABLE`] are known to have them.
-fn check_service_linked_roles<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_service_linked_roles(ctx: &mut Ctx, statement: &Statement<'_>) {
     if statement.is_deny() {
         return;
     }
@@ -800,7 +795,7 @@ fn check_service_linked_roles<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &St
     }
 }
 
-fn check_service_linked_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, value: &'a Node<L>) {
+fn check_service_linked_role<'a>(ctx: &mut Ctx, value: &'a Node<'a>) {
     let Some(name) = value.as_literal() else {
         return;
     };
@@ -822,7 +817,7 @@ fn check_service_linked_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, value: &'a Node
     }
     if let Some((Support::No, basis)) = capability_support(prefix, Capability::ServiceLinkedRoles) {
         ctx.report_help(
-            &value.loc,
+            value.loc,
             Code::ServiceLinkedRoleUnsupported,
             format!("`{name}` has no service-linked role to create"),
             format!("source: {}", basis.note(Capability::ServiceLinkedRoles)),
@@ -864,7 +859,7 @@ fn short_wildcard(value: &str) -> bool {
 ///
 /// Values with run-time parts or policy variables are not judged. Gateway endpoints also
 /// require `"Principal": "*"`, but a policy does not say which kind of endpoint it is for.
-fn check_endpoint<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn check_endpoint(ctx: &mut Ctx, statement: &Statement<'_>) {
     for node in statement
         .resources(false)
         .into_iter()
@@ -895,7 +890,7 @@ fn check_endpoint<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, 
                 }
                 if like && system && has_wildcard(text) {
                     ctx.report_help(
-                        &value.loc,
+                        value.loc,
                         Code::UnsupportedInPolicyType,
                         format!(
                             "a VPC endpoint policy cannot match `{}` with a wildcard: `{text}`",
@@ -905,7 +900,7 @@ fn check_endpoint<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, 
                     );
                 } else if string_like && short_wildcard(text) {
                     ctx.report_help(
-                        &value.loc,
+                        value.loc,
                         Code::UnsupportedInPolicyType,
                         format!(
                             "a wildcard in `{text}` has fewer than six characters before or after it, which a VPC endpoint policy does not allow"
@@ -921,7 +916,7 @@ fn check_endpoint<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, 
 }
 
 /// An ARN's account is an account id or a wildcard, not both, in a VPC endpoint policy.
-fn check_endpoint_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
+fn check_endpoint_arn<'a>(ctx: &mut Ctx, node: &'a Node<'a>) {
     let Some(text) = node.as_literal() else {
         return;
     };
@@ -934,7 +929,7 @@ fn check_endpoint_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
     };
     if *arn == "arn" && has_wildcard(account) && account.chars().any(|c| c != '*' && c != '?') {
         ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::UnsupportedInPolicyType,
             format!(
                 "the account `{account}` in `{text}` mixes an account id and a wildcard, which a VPC endpoint policy does not allow"
@@ -957,24 +952,24 @@ fn allowed_character(c: char) -> bool {
 /// The characters of the documents IAM and STS store (identity policies, permissions
 /// boundaries, trust policies, session policies): one finding per string or key, at its
 /// first character IAM rejects. Iterative, so deep nesting cannot overflow the stack.
-fn check_characters<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
+fn check_characters<'a>(ctx: &mut Ctx, root: &'a Node<'a>) {
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match &node.kind {
             NodeKind::String(text) => {
-                let bad = text.segments.iter().find_map(|segment| match segment {
+                let bad = text.segments().iter().find_map(|segment| match segment {
                     Segment::Literal(s) => s.chars().find(|c| !allowed_character(*c)),
                     Segment::Hole(_) => None,
                 });
                 if let Some(c) = bad {
-                    report_character(ctx, &node.loc, c);
+                    report_character(ctx, node.loc, c);
                 }
             }
             NodeKind::Array(items) => stack.extend(items.iter().rev()),
             NodeKind::Object(members) => {
                 for member in members.iter().rev() {
                     if let Some(c) = member.key.chars().find(|c| !allowed_character(*c)) {
-                        report_character(ctx, &member.key_loc, c);
+                        report_character(ctx, member.key_loc, c);
                     }
                     stack.push(&member.value);
                 }
@@ -984,7 +979,7 @@ fn check_characters<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
     }
 }
 
-fn report_character<'a, L: Clone>(ctx: &mut Ctx<'a, L>, at: &'a L, c: char) {
+fn report_character(ctx: &mut Ctx, at: Loc, c: char) {
     let replacement = match c {
         '\u{2018}' | '\u{2019}' => " (use `'`)",
         '\u{201c}' | '\u{201d}' => " (use `\"`)",
@@ -1845,6 +1840,6 @@ mod tests {
                 ..crate::check::Options::default()
             },
         );
-        assert_eq!(codes(&found), []);
+        assert_eq!(found, []);
     }
 }

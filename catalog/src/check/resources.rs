@@ -41,11 +41,7 @@ enum Resource {
 /// or a well-formed ARN with a known partition and account; then, for statements with
 /// `Action` and `Resource`, each action fits some resource and each resource fits some
 /// action.
-pub(crate) fn check_resources<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
-) {
+pub(crate) fn check_resources<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     let mut resources = Vec::new();
     for not in [false, true] {
         for node in statement.resources(not) {
@@ -70,11 +66,11 @@ pub(crate) fn check_resources<'a, L: Clone>(
         // Only `*`: everything fits.
         return;
     }
-    let actions: Vec<(&'a Node<L>, Resolved)> = action_strings(action)
+    let actions: Vec<(&'a Node<'a>, Resolved)> = action_strings(action)
         .into_iter()
         .map(|node| (node, node.as_text().map_or(Resolved::Unknown, resolve)))
         .collect();
-    let arns: Vec<(&'a Node<L>, &ResourcePattern)> = resources
+    let arns: Vec<(&'a Node<'a>, &ResourcePattern)> = resources
         .iter()
         .filter_map(|(node, r)| match r {
             Resource::Arn(pattern) => Some((*node, pattern)),
@@ -105,7 +101,7 @@ pub(crate) fn check_resources<'a, L: Clone>(
 }
 
 /// Whether an element's value, or one of its items, is only known at run time.
-fn has_opaque<L>(member: &Member<L>) -> bool {
+fn has_opaque(member: &Member) -> bool {
     match &member.value.kind {
         NodeKind::Opaque(_) => true,
         NodeKind::Array(items) => items.iter().any(|n| matches!(n.kind, NodeKind::Opaque(_))),
@@ -115,7 +111,7 @@ fn has_opaque<L>(member: &Member<L>) -> bool {
 
 /// The string nodes of `Action` (items only known at run time are left out; see
 /// [`has_opaque`]).
-fn action_strings<L>(member: &Member<L>) -> Vec<&Node<L>> {
+fn action_strings<'n>(member: &'n Member<'n>) -> Vec<&'n Node<'n>> {
     super::strings_of(Some(member))
 }
 
@@ -130,7 +126,7 @@ const ARN_SHAPE: &str = "a resource is `*` or an ARN `arn:partition:service:regi
 /// AWS has (`aws`, `aws-cn`, `aws-us-gov`, the ISO partitions; IAM rejects others with
 /// "Partition ... is not valid") and whose account field is empty, 12 digits, `aws`
 /// (AWS-owned resources such as managed policies), or a pattern.
-fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource {
+fn check_arn<'a>(ctx: &mut Ctx, node: &'a Node<'a>) -> Resource {
     let Some(text) = node.as_text() else {
         return Resource::Unknown;
     };
@@ -150,7 +146,7 @@ fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource 
         Err(_) if text.has_holes() => return Resource::Unknown,
         Err(ArnError::NotAnArn | ArnError::TooFewFields(1)) => {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidArn,
                 format!("`{shown}` is not an ARN"),
                 ARN_SHAPE,
@@ -159,7 +155,7 @@ fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource 
         }
         Err(ArnError::TooFewFields(n)) => {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidArn,
                 format!("`{shown}` has {n} of the 6 fields of an ARN"),
                 ARN_SHAPE,
@@ -175,9 +171,9 @@ fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource 
 }
 
 /// The partition matches one AWS has.
-fn check_partition<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_partition<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     fields: &[&str],
     pattern: &ResourcePattern,
@@ -215,7 +211,7 @@ fn check_partition<'a, L: Clone>(
             with_field(fields, 1, "aws")
         ),
     };
-    ctx.report_help(&node.loc, Code::InvalidPartition, message, help);
+    ctx.report_help(node.loc, Code::InvalidPartition, message, help);
 }
 
 /// A literal, non-empty region field is a Region name: lowercase words joined by `-`,
@@ -224,9 +220,9 @@ fn check_partition<'a, L: Clone>(
 /// the catalog pass. Whether the resource type takes a region at all is the fitting
 /// rule's question. Measured on the three corpora: every literal region field fits the
 /// shape but the documentation placeholders `region`, `<region>` and `REGION`.
-fn check_region_name<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_region_name<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     pattern: &ResourcePattern,
 ) {
@@ -237,7 +233,7 @@ fn check_region_name<'a, L: Clone>(
         return;
     }
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::InvalidRegion,
         format!("`{region}` in `{shown}` is not an AWS Region name"),
         "write a Region code such as `us-east-1`, or `*` for any Region",
@@ -259,9 +255,9 @@ pub fn is_region_name(s: &str) -> bool {
 }
 
 /// A literal account field is empty, 12 digits or `aws`.
-fn check_account<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_account<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     fields: &[&str],
     pattern: &ResourcePattern,
@@ -286,7 +282,7 @@ fn check_account<'a, L: Clone>(
     } else {
         "write the 12-digit account id, `*` for any account, or `aws` for resources AWS owns (managed policies)".to_owned()
     };
-    ctx.report_help(&node.loc, Code::InvalidAccount, message, help);
+    ctx.report_help(node.loc, Code::InvalidAccount, message, help);
 }
 
 /// Splits an ARN as written into its six fields (the last holds the rest), not splitting
@@ -373,9 +369,9 @@ impl Fit {
 
 /// Fits of a statement's resources to resource types, cached for the statement: each
 /// resource type's formats are parsed once, and fitted to every resource at once.
-struct Fitter<'a, 'p, L> {
+struct Fitter<'a, 'p> {
     /// The resource strings that are ARNs.
-    nodes: Vec<&'a Node<L>>,
+    nodes: Vec<&'a Node<'a>>,
     /// Their patterns.
     patterns: Vec<&'p ResourcePattern>,
     /// The literal service field of each resource, for a quick rejection.
@@ -409,8 +405,8 @@ impl Hasher for IdHasher {
     }
 }
 
-impl<'a, 'p, L> Fitter<'a, 'p, L> {
-    fn new(resources: &[(&'a Node<L>, &'p ResourcePattern)]) -> Self {
+impl<'a, 'p> Fitter<'a, 'p> {
+    fn new(resources: &[(&'a Node<'a>, &'p ResourcePattern)]) -> Self {
         Self {
             nodes: resources.iter().map(|(n, _)| *n).collect(),
             patterns: resources.iter().map(|(_, p)| *p).collect(),
@@ -549,18 +545,18 @@ fn fix(resource: &FieldPattern, format: &FieldPattern) -> FieldFix {
 /// AWS-authored policies, request ARN unknown, is a warning citing them, when the
 /// statement's resources are ARNs of a service those policies use (else an error).
 /// Reported at each such action, with the statement split that fixes it.
-fn check_wildcard_only<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    statement: &Statement<'a, L>,
-    actions: &[(&'a Node<L>, Resolved)],
-    arns: &[(&'a Node<L>, &ResourcePattern)],
+fn check_wildcard_only<'a>(
+    ctx: &mut Ctx,
+    statement: &Statement<'a>,
+    actions: &[(&'a Node<'a>, Resolved)],
+    arns: &[(&'a Node<'a>, &ResourcePattern)],
     has_star: bool,
 ) {
     if has_star {
         return;
     }
-    let mut required: Vec<(&'a Node<L>, String)> = Vec::new();
-    let mut scoped: Vec<(&'a Node<L>, String)> = Vec::new();
+    let mut required: Vec<(&'a Node<'a>, String)> = Vec::new();
+    let mut scoped: Vec<(&'a Node<'a>, String)> = Vec::new();
     for (node, resolved) in actions {
         let Resolved::Named(action) = resolved else {
             continue;
@@ -630,7 +626,7 @@ fn check_wildcard_only<'a, L: Clone>(
             .collect();
         let help = split_help(statement, &names, findings.len() == actions.len());
         for (node, message) in findings {
-            ctx.report_help(&node.loc, code, message, help.clone());
+            ctx.report_help(node.loc, code, message, help.clone());
         }
     }
 }
@@ -668,7 +664,7 @@ fn covers_service(arns: &[(&Node<impl Sized>, &ResourcePattern)], action: Action
 /// `Effect` and `Condition`).
 /// When `whole`, the moved actions are all the statement has: the statement itself takes
 /// `"Resource": "*"`.
-fn split_help<L>(statement: &Statement<'_, L>, names: &[String], whole: bool) -> String {
+fn split_help(statement: &Statement<'_>, names: &[String], whole: bool) -> String {
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let effect = statement
         .effect
@@ -716,7 +712,7 @@ fn write_json_string(out: &mut String, s: &str) {
 }
 
 /// Compact JSON of a node (inserted values as `{}`, run-time values as `null`).
-fn write_json<L>(out: &mut String, node: &Node<L>) {
+fn write_json(out: &mut String, node: &Node) {
     match &node.kind {
         NodeKind::Null | NodeKind::Opaque(_) => out.push_str("null"),
         NodeKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -748,7 +744,7 @@ fn write_json<L>(out: &mut String, node: &Node<L>) {
 }
 
 /// "grants nothing" or "denies nothing".
-fn nothing<L>(statement: &Statement<'_, L>) -> &'static str {
+fn nothing(statement: &Statement<'_>) -> &'static str {
     if statement.is_deny() {
         "denies nothing"
     } else {
@@ -771,8 +767,8 @@ fn matched(resolved: &Resolved) -> Vec<Action> {
 /// An action's resource types are all of its own service's, so a service is skipped
 /// without listing a pattern's actions in it when no resource's service field is one of
 /// its formats': `*` costs a look at each service, not one at 22,000 actions.
-fn best_of_actions<L>(
-    fitter: &mut Fitter<'_, '_, L>,
+fn best_of_actions(
+    fitter: &mut Fitter<'_, '_>,
     resolved: &Resolved,
     only: Option<usize>,
 ) -> (Fit, usize) {
@@ -800,7 +796,7 @@ fn best_of_actions<L>(
 
 /// Whether no resource (or resource `only`) can be of `service`: each has a literal
 /// service field that none of the service's ARN formats has.
-fn elsewhere<L>(fitter: &Fitter<'_, '_, L>, service: Service, only: Option<usize>) -> bool {
+fn elsewhere(fitter: &Fitter<'_, '_>, service: Service, only: Option<usize>) -> bool {
     let Some((fields, false)) = format_services(service) else {
         return false;
     };
@@ -818,12 +814,12 @@ fn elsewhere<L>(fitter: &Fitter<'_, '_, L>, service: Service, only: Option<usize
 }
 
 /// [`best_of_actions`] for actions of one service.
-fn best_of_group<L>(
-    fitter: &mut Fitter<'_, '_, L>,
+fn best_of_group(
+    fitter: &mut Fitter<'_, '_>,
     group: &[Action],
     only: Option<usize>,
 ) -> (Fit, usize) {
-    let fit_one = |fitter: &mut Fitter<'_, '_, L>, rt: ResourceType| match only {
+    let fit_one = |fitter: &mut Fitter<'_, '_>, rt: ResourceType| match only {
         Some(index) => (fitter.fit(index, rt), index),
         None => fitter.best(rt),
     };
@@ -880,12 +876,12 @@ fn format_services(service: Service) -> Option<&'static (Vec<&'static str>, bool
 /// When only the region (or account) field stands in the way, `invalid-region` (or
 /// `invalid-account`) is reported at the resource instead. Returns whether some action
 /// fits some resource.
-fn check_action_fits<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    statement: &Statement<'a, L>,
-    actions: &[(&'a Node<L>, Resolved)],
+fn check_action_fits<'a>(
+    ctx: &mut Ctx,
+    statement: &Statement<'a>,
+    actions: &[(&'a Node<'a>, Resolved)],
     has_star: bool,
-    fitter: &mut Fitter<'a, '_, L>,
+    fitter: &mut Fitter<'a, '_>,
     reported: &mut Vec<(usize, Code)>,
 ) -> bool {
     let mut any_fits = false;
@@ -901,7 +897,7 @@ fn check_action_fits<'a, L: Clone>(
                     any_fits = true;
                 } else if !report_field_fix(ctx, fitter, best, reported) {
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "no resource of the statement fits `{shown}`, so it {}",
@@ -923,7 +919,7 @@ fn check_action_fits<'a, L: Clone>(
                 } else if matched.iter().all(|a| a.is_wildcard_only()) {
                     let names = [shown.clone()];
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "the actions `{shown}` matches support no resource types, so it {} unless the statement has `\"Resource\": \"*\"`",
@@ -933,7 +929,7 @@ fn check_action_fits<'a, L: Clone>(
                     );
                 } else if !report_field_fix(ctx, fitter, best, reported) {
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "no resource of the statement fits any action `{shown}` matches, so it {}",
@@ -954,12 +950,12 @@ fn check_action_fits<'a, L: Clone>(
 /// resources, e.g. WAF `changetoken` ARNs next to `waf:*`). Reported only when every
 /// action is known and some action fits some other resource (otherwise the actions'
 /// findings already say it all).
-fn check_resource_fits<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    actions: &[(&'a Node<L>, Resolved)],
+fn check_resource_fits<'a>(
+    ctx: &mut Ctx,
+    actions: &[(&'a Node<'a>, Resolved)],
     all_known: bool,
     any_fits: bool,
-    fitter: &mut Fitter<'a, '_, L>,
+    fitter: &mut Fitter<'a, '_>,
     reported: &mut Vec<(usize, Code)>,
 ) {
     if !all_known
@@ -992,7 +988,7 @@ fn check_resource_fits<'a, L: Clone>(
         };
         let shown = node.as_text().map(Text::display).unwrap_or_default();
         ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::UnusedResource,
             format!("`{shown}` fits no resource type of the statement's actions"),
             format!(
@@ -1032,9 +1028,9 @@ fn statement_formats(actions: &[(&Node<impl Sized>, Resolved)]) -> String {
 
 /// Reports `invalid-region`/`invalid-account` at the resource when `best` says that field
 /// alone keeps it from fitting; returns whether it did (or already had).
-fn report_field_fix<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    fitter: &Fitter<'a, '_, L>,
+fn report_field_fix(
+    ctx: &mut Ctx,
+    fitter: &Fitter<'_, '_>,
     best: (Fit, usize),
     reported: &mut Vec<(usize, Code)>,
 ) -> bool {
@@ -1077,7 +1073,7 @@ fn report_field_fix<'a, L: Clone>(
             ),
         ),
     };
-    ctx.report_help(&node.loc, code, message, help);
+    ctx.report_help(node.loc, code, message, help);
     true
 }
 
@@ -1669,10 +1665,11 @@ mod tests {
     /// judged against the others.
     #[test]
     fn run_time_actions_keep_resources_unjudged() {
-        let mut root = crate::check::test_util::parse(&statement(
+        let (mut root, pointers) = crate::check::test_util::located(&statement(
             r#"["s3:GetObject","x"]"#,
             r#"["arn:aws:s3:::b/*","arn:aws:sns:*:*:t"]"#,
-        ));
+        ))
+        .numbered();
         let crate::NodeKind::Object(members) = &mut root.kind else {
             panic!()
         };
@@ -1691,12 +1688,19 @@ mod tests {
         // The same statement with a known second action reports the dead resource.
         actions_back(&mut root);
         let found = crate::check(&PolicyView::new(root), crate::PolicyKind::Identity);
-        assert_eq!(codes(&found), [Code::UnusedResource], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Resource/1");
+        assert_eq!(
+            found.iter().map(|d| d.code).collect::<Vec<_>>(),
+            [Code::UnusedResource],
+            "{found:?}"
+        );
+        assert_eq!(
+            crate::check::test_util::pointer(&pointers, found[0].loc),
+            "/Statement/0/Resource/1"
+        );
     }
 
     /// Puts `s3:PutObject` back where the run-time value was.
-    fn actions_back(root: &mut Node<String>) {
+    fn actions_back(root: &mut Node) {
         if let crate::NodeKind::Object(members) = &mut root.kind
             && let crate::NodeKind::Array(statements) = &mut members[1].value.kind
             && let crate::NodeKind::Object(members) = &mut statements[0].kind
