@@ -6,7 +6,7 @@
 //! blob. Rows are sorted by lowercase name, so lookups are binary searches. The blobs are
 //! files the crate takes in with `include_str!` and `include_bytes!` (the tables as
 //! little-endian `u32` cells, row after row): rustc reads them as they are, where array
-//! literals of the same cells would cost it seconds of parsing and checking. Nothing needs
+//! literals of the same cells cost it the better part of a second of parsing and checking. Nothing needs
 //! work before the first lookup (see `catalog/README.md`).
 
 use std::collections::HashMap;
@@ -187,11 +187,11 @@ fn len32(n: usize) -> Result<u32> {
     u32::try_from(n).map_err(|e| e.to_string())
 }
 
+/// `tables.rs` and the blobs it includes.
 #[expect(
     clippy::too_many_lines,
     reason = "one pass over the catalog, table by table"
 )]
-/// `tables.rs` and the blobs it includes.
 fn tables(catalog: &Catalog) -> Result<Vec<File>> {
     let mut strings = Strings::default();
     let mut services = Table::new(&layout::SERVICES);
