@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod arn;
 pub mod capability;
 pub mod check;
 mod data;

@@ -473,15 +473,17 @@ impl FormatPattern {
     }
 
     fn split(format: &str, star_is_any: bool) -> Option<FormatPattern> {
-        let mut fields = format.splitn(6, ':');
-        let _arn = fields.next()?;
-        let mut next = || fields.next().map(|f| field_from_format(f, star_is_any));
+        let fields = crate::arn::fields(format);
+        let [_, partition, service, region, account, resource] = fields.as_slice() else {
+            return None;
+        };
+        let field = |f: &str| field_from_format(f, star_is_any);
         Some(FormatPattern {
-            partition: next()?,
-            service: next()?,
-            region: next()?,
-            account: next()?,
-            resource: next()?,
+            partition: field(partition),
+            service: field(service),
+            region: field(region),
+            account: field(account),
+            resource: field(resource),
         })
     }
 }

@@ -291,12 +291,7 @@ fn check_principal_string<'a>(ctx: &mut Ctx, kind: &str, node: &'a Node<'a>) {
 
 /// The six fields of an ARN when it has six and a known partition.
 fn arn_fields(value: &str) -> Option<[&str; 6]> {
-    let fields: Vec<&str> = value.splitn(6, ':').collect();
-    let [arn, partition, service, region, account, resource] = fields.as_slice() else {
-        return None;
-    };
-    (*arn == "arn" && query::PARTITIONS.contains(partition))
-        .then_some([*arn, *partition, *service, *region, *account, *resource])
+    crate::arn::six(value).filter(|[_, partition, ..]| query::PARTITIONS.contains(partition))
 }
 
 /// What is wrong with an `AWS` principal ("Principal": AWS account principals, IAM role
@@ -923,11 +918,10 @@ fn check_endpoint_arn<'a>(ctx: &mut Ctx, node: &'a Node<'a>) {
     if text.contains("${") {
         return;
     }
-    let fields: Vec<&str> = text.splitn(6, ':').collect();
-    let [arn, _, _, _, account, _] = fields.as_slice() else {
+    let Some([_, _, _, _, account, _]) = crate::arn::six(text) else {
         return;
     };
-    if *arn == "arn" && has_wildcard(account) && account.chars().any(|c| c != '*' && c != '?') {
+    if has_wildcard(account) && account.chars().any(|c| c != '*' && c != '?') {
         ctx.report_help(
             node.loc,
             Code::UnsupportedInPolicyType,

@@ -163,7 +163,7 @@ fn check_arn<'a>(ctx: &mut Ctx, node: &'a Node<'a>) -> Resource {
             return Resource::Unusable;
         }
     };
-    let fields = arn_fields(&shown);
+    let fields = crate::arn::fields(&shown);
     check_partition(ctx, node, &shown, &fields, &pattern);
     check_account(ctx, node, &shown, &fields, &pattern);
     check_region_name(ctx, node, &shown, &pattern);
@@ -283,31 +283,6 @@ fn check_account<'a>(
         "write the 12-digit account id, `*` for any account, or `aws` for resources AWS owns (managed policies)".to_owned()
     };
     ctx.report_help(node.loc, Code::InvalidAccount, message, help);
-}
-
-/// Splits an ARN as written into its six fields (the last holds the rest), not splitting
-/// inside `${...}` (policy variables such as `${aws:username}` contain `:`).
-fn arn_fields(arn: &str) -> Vec<&str> {
-    let mut fields = Vec::with_capacity(6);
-    let mut start = 0;
-    let mut depth = 0usize;
-    let bytes = arn.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if fields.len() == 5 {
-            break;
-        }
-        match b {
-            b'{' if i > 0 && bytes.get(i - 1) == Some(&b'$') => depth += 1,
-            b'}' if depth > 0 => depth -= 1,
-            b':' if depth == 0 => {
-                fields.push(arn.get(start..i).unwrap_or_default());
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    fields.push(arn.get(start..).unwrap_or_default());
-    fields
 }
 
 /// The ARN with field `index` replaced by `value`.
@@ -1048,7 +1023,7 @@ fn report_field_fix(
         return true;
     };
     let shown = node.as_text().map(Text::display).unwrap_or_default();
-    let fields = arn_fields(&shown);
+    let fields = crate::arn::fields(&shown);
     let kind = format!("`{}` ARNs of `{}`", rt.name(), rt.service().prefix());
     let (message, help) = match fix {
         FieldFix::Remove => (
@@ -1742,17 +1717,9 @@ mod tests {
     }
 
     #[test]
-    fn arn_fields_keep_policy_variables_whole() {
+    fn with_field_replaces_one_field() {
         assert_eq!(
-            arn_fields("arn:aws:s3:::b/${aws:username}/*"),
-            ["arn", "aws", "s3", "", "", "b/${aws:username}/*"]
-        );
-        assert_eq!(
-            arn_fields("arn:aws:sqs:${aws:RequestedRegion}:1:q:x"),
-            ["arn", "aws", "sqs", "${aws:RequestedRegion}", "1", "q:x"]
-        );
-        assert_eq!(
-            with_field(&arn_fields("arn:aws:s3:us-east-1::b"), 3, ""),
+            with_field(&crate::arn::fields("arn:aws:s3:us-east-1::b"), 3, ""),
             "arn:aws:s3:::b"
         );
     }
