@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod arn;
 pub mod capability;
 pub mod check;
 mod data;
@@ -16,6 +17,7 @@ pub mod eval;
 pub mod generate;
 pub mod global_keys;
 pub mod grants;
+mod keys;
 mod kind;
 pub mod model;
 pub mod pattern;

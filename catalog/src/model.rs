@@ -93,7 +93,7 @@ impl Service {
             SERVICES
                 .range(self.0, service_fields::CONDITION_KEYS)
                 .map(ConditionKey)
-                .find(|key| key.is_templated() && crate::query::template_matches(key.name(), name))
+                .find(|key| key.is_templated() && crate::keys::template_matches(key.name(), name))
         })
     }
 
@@ -247,7 +247,7 @@ impl Action {
     /// action or by one of its resource types, directly or through a template.
     pub fn lists_condition_key(self, key: &str) -> bool {
         let matches = |listed: &str| {
-            listed.eq_ignore_ascii_case(key) || crate::query::template_matches(listed, key)
+            listed.eq_ignore_ascii_case(key) || crate::keys::template_matches(listed, key)
         };
         self.condition_keys().any(matches)
             || self.resource_types().any(|ar| {

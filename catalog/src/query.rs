@@ -85,45 +85,7 @@ fn push_matching(service: Service, name: &str, all: &mut Vec<Action>, out: &mut 
     }
 }
 
-/// Whether a templated name (`aws:ResourceTag/${TagKey}`,
-/// `codebuild:environment.environmentVariables/${name}.value`) matches `name`: the
-/// literal parts compare ASCII case-insensitively, each `${...}` matches a non-empty run
-/// of characters. A name without templates matches only itself.
-pub fn template_matches(template: &str, name: &str) -> bool {
-    let mut parts: Vec<Option<&str>> = Vec::new(); // None = placeholder
-    let mut rest = template;
-    while let Some(start) = rest.find("${") {
-        let Some(len) = rest.get(start..).and_then(|s| s.find('}')) else {
-            break;
-        };
-        if start > 0 {
-            parts.push(rest.get(..start));
-        }
-        parts.push(None);
-        rest = rest.get(start + len + 1..).unwrap_or_default();
-    }
-    if !rest.is_empty() {
-        parts.push(Some(rest));
-    }
-    match_parts(&parts, name.as_bytes())
-}
-
-fn match_parts(parts: &[Option<&str>], name: &[u8]) -> bool {
-    match parts.split_first() {
-        None => name.is_empty(),
-        Some((Some(literal), rest)) => {
-            let literal = literal.as_bytes();
-            name.len() >= literal.len()
-                && name
-                    .get(..literal.len())
-                    .is_some_and(|head| head.eq_ignore_ascii_case(literal))
-                && match_parts(rest, name.get(literal.len()..).unwrap_or_default())
-        }
-        Some((None, rest)) => {
-            (1..=name.len()).any(|n| match_parts(rest, name.get(n..).unwrap_or_default()))
-        }
-    }
-}
+pub use crate::keys::template_matches;
 
 /// One piece of a pattern being fitted: a character class, once or repeated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -473,15 +435,17 @@ impl FormatPattern {
     }
 
     fn split(format: &str, star_is_any: bool) -> Option<FormatPattern> {
-        let mut fields = format.splitn(6, ':');
-        let _arn = fields.next()?;
-        let mut next = || fields.next().map(|f| field_from_format(f, star_is_any));
+        let fields = crate::arn::fields(format);
+        let [_, partition, service, region, account, resource] = fields.as_slice() else {
+            return None;
+        };
+        let field = |f: &str| field_from_format(f, star_is_any);
         Some(FormatPattern {
-            partition: next()?,
-            service: next()?,
-            region: next()?,
-            account: next()?,
-            resource: next()?,
+            partition: field(partition),
+            service: field(service),
+            region: field(region),
+            account: field(account),
+            resource: field(resource),
         })
     }
 }

@@ -13,6 +13,11 @@
 
 use std::borrow::Cow;
 
+/// How deep a document may nest in every front end: deeper is a syntax error, so no
+/// front end's recursion or the engine's can overflow the stack (IAM policies nest five
+/// levels at most; templates and plans that hold them, a few more).
+pub const MAX_DEPTH: usize = 128;
+
 /// Where a node stands, as the front end that built the tree numbers it: a byte offset
 /// into the text for the JSON reader, an index into a table of locations for the others.
 /// Front ends number in document order (a node before its members, a key before its

@@ -650,33 +650,17 @@ fn object_node(
     Node::new(NodeKind::Object(members), at(pointer))
 }
 
-/// A condition block given as JSON: the author's own text, taken as written.
+/// A condition block given as JSON: the author's own text, taken as written, read by
+/// the one JSON reader and located under `pointer`.
 fn json_node(pointer: &str, value: &serde_json::Value) -> Node<'static, JsonLocation> {
-    use serde_json::Value;
-    let kind = match value {
-        Value::Null => NodeKind::Null,
-        Value::Bool(b) => NodeKind::Bool(*b),
-        Value::Number(n) => NodeKind::Number(n.to_string().into()),
-        Value::String(s) => NodeKind::String(Text::literal(s.clone())),
-        Value::Array(items) => NodeKind::Array(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| json_node(&format!("{pointer}/{i}"), v))
-                .collect(),
-        ),
-        Value::Object(members) => NodeKind::Object(
-            members
-                .iter()
-                .map(|(k, v)| Member {
-                    key: k.clone().into(),
-                    key_loc: at(&format!("{pointer}/{k}")),
-                    value: json_node(&format!("{pointer}/{k}"), v),
-                })
-                .collect(),
-        ),
-    };
-    Node::new(kind, at(pointer))
+    let text = value.to_string();
+    match json::parse(&text) {
+        Ok(node) => node
+            .map_locs(&mut |loc| at(&format!("{pointer}{}", loc.pointer)))
+            .into_owned(),
+        // `serde_json` writes valid JSON; should it not, the value is null.
+        Err(_) => Node::new(NodeKind::Null, at(pointer)),
+    }
 }
 
 /// Writes a generated document with its inserted values, each by its place, through the

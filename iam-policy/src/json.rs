@@ -16,8 +16,8 @@ use std::fmt::{self, Write as _};
 
 use iam_catalog::{Loc, Member, Node, NodeKind, Text};
 
-/// Nesting deeper than this is rejected (IAM policies nest 5 levels at most).
-pub const MAX_DEPTH: usize = 256;
+/// Nesting deeper than this is rejected (the engine's limit for every front end).
+pub use iam_catalog::view::MAX_DEPTH;
 
 /// Where a value stands in the original text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -784,7 +784,7 @@ mod tests {
         let deep = "[".repeat(100_000);
         let e = parse(&deep).unwrap_err();
         assert!(e.message.contains("nests deeper"), "{}", e.message);
-        let ok = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
     }
 

@@ -554,11 +554,7 @@ fn resource_policy_required(request: &Request) -> bool {
     let action = request.action.to_ascii_lowercase();
     action.starts_with("sts:assumerole")
         || (action.starts_with("kms:")
-            && request
-                .resource
-                .split(':')
-                .nth(5)
-                .is_some_and(|r| r.starts_with("key/")))
+            && crate::arn::six(&request.resource).is_some_and(|[.., r]| r.starts_with("key/")))
 }
 
 /// Within one account ("Policy evaluation for requests within a single account";

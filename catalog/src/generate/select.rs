@@ -192,9 +192,9 @@ pub fn fitting_types(pattern: &ResourcePattern, only: Option<Service>) -> Vec<Re
             // A quick test on the format's service field before the full fit.
             let cheap = service_field.as_deref().is_none_or(|field| {
                 rt.arn_formats().any(|f| {
-                    f.split(':')
-                        .nth(2)
-                        .is_some_and(|s| s == field || s.contains("${") || s.contains('*'))
+                    crate::arn::fields(f)
+                        .get(2)
+                        .is_some_and(|s| *s == field || s.contains("${") || s.contains('*'))
                 })
             });
             if cheap && query::fits(pattern, rt) {
@@ -239,7 +239,7 @@ fn closest_formats(
             .collect(),
         None => match service_field {
             Some(field) => all()
-                .filter(|f| f.split(':').nth(2) == Some(field))
+                .filter(|f| crate::arn::fields(f).get(2) == Some(&field))
                 .collect(),
             None => Vec::new(),
         },
