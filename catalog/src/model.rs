@@ -51,6 +51,12 @@ impl Service {
         SERVICES.string(self.0, service_fields::NAME)
     }
 
+    /// The service's row in the catalog (`0..services().len()`), for tables kept per
+    /// service.
+    pub(crate) fn row(self) -> usize {
+        self.0 as usize
+    }
+
     /// Every action, sorted by name.
     pub fn actions(self) -> impl ExactSizeIterator<Item = Action> + Clone {
         SERVICES.range(self.0, service_fields::ACTIONS).map(Action)

@@ -21,15 +21,14 @@
 
 pub mod lists;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::conditions::parse_operator;
 use super::policy_type::is_account;
 use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
-use crate::model::{AccessLevel, Action};
-use crate::query::expand;
+use crate::model::{AccessLevel, Action, Service};
+use crate::query::{services_matching, wildcard_matches};
 use crate::{Code, Member, PolicyKind};
 use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
@@ -41,27 +40,38 @@ pub(crate) fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy
     let kind = ctx.kind;
     if kind == PolicyKind::Identity {
         let grants = Grants::new(policy);
+        // Most statements cover no action the grant rules ask about: nothing to judge.
+        if grants.grants_nothing() {
+            return check_statements(ctx, policy);
+        }
         privilege_escalation(ctx, &grants);
         for (n, statement) in policy.statements.iter().enumerate() {
             ctx.statement = Some(statement.index);
             pass_role(ctx, &grants, n);
+            let lists = resolved_lists();
             listed(
                 ctx,
                 &grants,
                 n,
-                DATA_EXFILTRATION_ACTIONS,
+                (DATA_EXFILTRATION_ACTIONS, &lists.exfiltration),
                 Code::DataExfiltration,
             );
             listed(
                 ctx,
                 &grants,
                 n,
-                CREDENTIALS_ACTIONS,
+                (CREDENTIALS_ACTIONS, &lists.credentials),
                 Code::CredentialsExposure,
             );
             resource_exposure(ctx, &grants, n);
         }
     }
+    check_statements(ctx, policy);
+}
+
+/// The statement-level rules of [`check_security`], by policy type.
+fn check_statements<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+    let kind = ctx.kind;
     for statement in &policy.statements {
         ctx.statement = Some(statement.index);
         if matches!(
@@ -80,13 +90,13 @@ pub(crate) fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy
     ctx.statement = None;
 }
 
-/// Which catalog actions a statement's `Action` or `NotAction` covers, and where, computed
-/// once per statement through the catalog's expansion (a literal action is one lookup).
+/// Which of the [`watched`] actions (the only ones the grant rules ask about) a
+/// statement's `Action` or `NotAction` covers, and where, computed once per statement.
 enum Cover<'a, L> {
     /// These actions, each at the first string that matches it.
-    Some(HashMap<Action, &'a L>),
+    Some(Vec<(Action, &'a L)>),
     /// Every action but these (`NotAction`, or a `"*"` action), reported at `at`.
-    AllBut(HashSet<Action>, &'a L),
+    AllBut(Vec<Action>, &'a L),
     /// An inserted value leaves it open: never guessed.
     Unknown,
 }
@@ -97,38 +107,97 @@ impl<'a, L> Cover<'a, L> {
             return Cover::Unknown;
         }
         if let Some(member) = statement.not_action {
-            let mut excluded = HashSet::new();
+            let mut excluded = Vec::new();
             for node in strings_of(Some(member)) {
                 let Some(pattern) = node.as_literal() else {
                     return Cover::Unknown;
                 };
-                excluded.extend(expand(pattern));
+                watched_matching(pattern, |action| {
+                    if !excluded.contains(&action) {
+                        excluded.push(action);
+                    }
+                });
             }
             return Cover::AllBut(excluded, &member.key_loc);
         }
-        let mut map = HashMap::new();
+        let mut covered: Vec<(Action, &'a L)> = Vec::new();
         for node in statement.actions(false) {
             let Some(pattern) = node.as_literal() else {
                 continue;
             };
-            if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
-                return Cover::AllBut(HashSet::new(), &node.loc);
+            if is_star(pattern) {
+                return Cover::AllBut(Vec::new(), &node.loc);
             }
-            for action in expand(pattern) {
-                map.entry(action).or_insert(&node.loc);
-            }
+            watched_matching(pattern, |action| {
+                if !covered.iter().any(|(a, _)| *a == action) {
+                    covered.push((action, &node.loc));
+                }
+            });
         }
-        Cover::Some(map)
+        Cover::Some(covered)
     }
 
-    /// Where the statement covers `action`, when it does.
+    /// Where the statement covers `action` (one of the [`watched`] actions), when it does.
     fn at(&self, action: Action) -> Option<&'a L> {
         match self {
-            Cover::Some(map) => map.get(&action).copied(),
+            Cover::Some(covered) => covered
+                .iter()
+                .find(|(a, _)| *a == action)
+                .map(|(_, at)| *at),
             Cover::AllBut(excluded, at) => (!excluded.contains(&action)).then_some(*at),
             Cover::Unknown => None,
         }
     }
+
+    /// Whether the statement covers none of the [`watched`] actions.
+    fn is_empty(&self) -> bool {
+        match self {
+            Cover::Some(covered) => covered.is_empty(),
+            Cover::AllBut(..) => false,
+            Cover::Unknown => true,
+        }
+    }
+}
+
+/// Calls `found` with each [`watched`] action the action pattern matches: the watched
+/// part of what [`crate::query::expand`] lists, without listing the rest (`ec2:Describe*`
+/// matches some 200 actions, none of them watched). A pattern without `:` other than `*`
+/// matches nothing.
+fn watched_matching(pattern: &str, mut found: impl FnMut(Action)) {
+    let (prefix, name) = match pattern.split_once(':') {
+        Some(parts) => parts,
+        None if is_star(pattern) => ("*", "*"),
+        None => return,
+    };
+    for service in services_matching(prefix) {
+        for &action in watched(service) {
+            // The names are ASCII: a literal name matches itself case-insensitively,
+            // as the catalog's lookup does.
+            if wildcard_matches(name, action.name()) {
+                found(action);
+            }
+        }
+    }
+}
+
+/// The actions of `service` the grant rules ask about: the listed ones (escalation,
+/// data, credentials) and every [`exposing`] one, in catalog order. Found once per
+/// service and process.
+fn watched(service: Service) -> &'static [Action] {
+    static WATCHED: OnceLock<Vec<OnceLock<Vec<Action>>>> = OnceLock::new();
+    let Some(slot) = WATCHED
+        .get_or_init(|| crate::services().map(|_| OnceLock::new()).collect())
+        .get(service.row())
+    else {
+        return &[];
+    };
+    slot.get_or_init(|| {
+        let listed = &resolved_lists().listed;
+        service
+            .actions()
+            .filter(|a| exposing(*a) || listed.contains(a))
+            .collect()
+    })
 }
 
 /// Whether `Resource` (or `NotResource`) leaves the action unconstrained.
@@ -219,6 +288,11 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
         }
     }
 
+    /// Whether no statement covers a [`watched`] action: no grant rule can fire.
+    fn grants_nothing(&self) -> bool {
+        self.covers.iter().all(Cover::is_empty)
+    }
+
     /// Whether an unconditioned `Deny` on every resource takes the action back.
     fn denied(&self, action: Action) -> bool {
         self.denials
@@ -238,8 +312,8 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
     }
 
     /// The first statement granting the action without constraint, and where.
-    fn anywhere(&self, name: &str) -> Option<(usize, &'a L)> {
-        let action = listed_action(name)?;
+    fn anywhere(&self, action: Option<Action>) -> Option<(usize, &'a L)> {
+        let action = action?;
         (0..self.policy.statements.len()).find_map(|n| {
             Some((
                 self.policy.statements.get(n)?.index,
@@ -254,18 +328,15 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
 /// the same string are one finding.
 fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>) {
     let mut found: Vec<(usize, &'a L, Vec<&EscalationMethod>)> = Vec::new();
-    for method in ESCALATION_METHODS {
+    for (method, actions) in ESCALATION_METHODS.iter().zip(&resolved_lists().escalation) {
         let mut first = None;
-        let all = method
-            .actions
-            .iter()
-            .all(|name| match grants.anywhere(name) {
-                Some(at) => {
-                    first.get_or_insert(at);
-                    true
-                }
-                None => false,
-            });
+        let all = actions.iter().all(|action| match grants.anywhere(*action) {
+            Some(at) => {
+                first.get_or_insert(at);
+                true
+            }
+            None => false,
+        });
         let (true, Some((index, at))) = (all, first) else {
             continue;
         };
@@ -317,30 +388,63 @@ fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 
     ctx.statement = None;
 }
 
-/// The catalog action of a name in this module's lists, looked up once per process (the
-/// lists are asked about for every statement of every identity policy).
-fn listed_action(name: &str) -> Option<Action> {
-    static ACTIONS: std::sync::OnceLock<HashMap<&'static str, Action>> = std::sync::OnceLock::new();
-    ACTIONS
-        .get_or_init(|| {
-            ESCALATION_METHODS
-                .iter()
-                .flat_map(|method| method.actions.iter())
-                .chain(DATA_EXFILTRATION_ACTIONS)
-                .chain(CREDENTIALS_ACTIONS)
-                .filter_map(|name| Some((*name, crate::action(name)?)))
-                .collect()
-        })
-        .get(name)
-        .copied()
+/// The catalog actions of this module's lists, each list in its order (`None` for a
+/// name the catalog lacks), looked up once per process: the lists are asked about for
+/// every statement of every identity policy.
+struct ResolvedLists {
+    /// The actions of each of [`ESCALATION_METHODS`].
+    escalation: Vec<Vec<Option<Action>>>,
+    /// [`DATA_EXFILTRATION_ACTIONS`].
+    exfiltration: Vec<Option<Action>>,
+    /// [`CREDENTIALS_ACTIONS`].
+    credentials: Vec<Option<Action>>,
+    /// `iam:PassRole`.
+    pass_role: Option<Action>,
+    /// Every action above, once.
+    listed: Vec<Action>,
+}
+
+fn resolved_lists() -> &'static ResolvedLists {
+    static LISTS: OnceLock<ResolvedLists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let resolve = |names: &[&str]| -> Vec<Option<Action>> {
+            names.iter().map(|name| crate::action(name)).collect()
+        };
+        let escalation: Vec<_> = ESCALATION_METHODS
+            .iter()
+            .map(|method| resolve(method.actions))
+            .collect();
+        let exfiltration = resolve(DATA_EXFILTRATION_ACTIONS);
+        let credentials = resolve(CREDENTIALS_ACTIONS);
+        let pass_role = crate::action("iam:PassRole");
+        let mut listed: Vec<Action> = Vec::new();
+        for action in escalation
+            .iter()
+            .flatten()
+            .chain(&exfiltration)
+            .chain(&credentials)
+            .chain([&pass_role])
+            .flatten()
+        {
+            if !listed.contains(action) {
+                listed.push(*action);
+            }
+        }
+        ResolvedLists {
+            escalation,
+            exfiltration,
+            credentials,
+            pass_role,
+            listed,
+        }
+    })
 }
 
 /// `pass-role-unrestricted`: `iam:PassRole` on every role without `iam:PassedToService`.
 fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
-    let (Some(action), Some(statement)) = (
-        crate::action("iam:PassRole"),
-        grants.policy.statements.get(n),
-    ) else {
+    let (Some(action), Some(statement)) =
+        (resolved_lists().pass_role, grants.policy.statements.get(n))
+    else {
         return;
     };
     let Some(at) = grants.in_statement(n, action, true) else {
@@ -363,18 +467,19 @@ fn listed<'a, L: Clone>(
     ctx: &mut Ctx<'a, L>,
     grants: &Grants<'_, 'a, L>,
     n: usize,
-    list: &[&str],
+    (names, actions): (&[&str], &[Option<Action>]),
     code: Code,
 ) {
-    let Some(statement) = grants.policy.statements.get(n) else {
+    let (Some(statement), Some(cover)) = (grants.policy.statements.get(n), grants.covers.get(n))
+    else {
         return;
     };
-    if !is_allow(statement) || statement.condition.is_some() {
+    if !is_allow(statement) || statement.condition.is_some() || cover.is_empty() {
         return; // `in_statement` grants nothing here
     }
     let mut found: Vec<(&'a L, Vec<&str>)> = Vec::new();
-    for name in list {
-        let Some(action) = listed_action(name) else {
+    for (name, action) in names.iter().zip(actions) {
+        let Some(action) = *action else {
             continue;
         };
         if let Some(at) = grants.in_statement(n, action, false) {
@@ -415,8 +520,12 @@ fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a,
         return;
     }
     let candidates: Vec<Action> = match cover {
-        Cover::Some(map) => {
-            let mut list: Vec<Action> = map.keys().copied().filter(|a| exposing(*a)).collect();
+        Cover::Some(covered) => {
+            let mut list: Vec<Action> = covered
+                .iter()
+                .map(|(a, _)| *a)
+                .filter(|a| exposing(*a))
+                .collect();
             list.sort_by_key(|a| (a.service().prefix(), a.name()));
             list
         }
