@@ -62,6 +62,13 @@ impl Service {
         SERVICES.range(self.0, service_fields::ACTIONS).map(Action)
     }
 
+    /// The action at `index` of [`Service::actions`].
+    pub(crate) fn action_at(self, index: usize) -> Option<Action> {
+        let range = SERVICES.range(self.0, service_fields::ACTIONS);
+        let row = range.start.checked_add(u32::try_from(index).ok()?)?;
+        (row < range.end).then_some(Action(row))
+    }
+
     /// The action with this name (case-insensitive), without the prefix.
     pub fn action(self, name: &str) -> Option<Action> {
         ACTIONS
@@ -319,6 +326,17 @@ impl ResourceType {
     /// The service it belongs to.
     pub fn service(self) -> Service {
         Service(RESOURCE_TYPES.field(self.0, resource_types::SERVICE))
+    }
+
+    /// The resource type's row in the catalog (below [`ResourceType::count`]), for
+    /// tables kept per resource type.
+    pub(crate) fn row(self) -> usize {
+        self.0 as usize
+    }
+
+    /// How many resource types the catalog has.
+    pub(crate) fn count() -> usize {
+        RESOURCE_TYPES.rows() as usize
     }
 
     /// Its ARN formats, e.g. `arn:${Partition}:s3:::${BucketName}` (usually one).

@@ -31,13 +31,12 @@ pub fn expand(pattern: &str) -> Vec<Action> {
         None => return Vec::new(),
     };
     let mut out = Vec::new();
-    let mut all = Vec::new();
     let every = !name.is_empty() && name.bytes().all(|b| b == b'*');
     for service in services_matching(prefix) {
         if every {
             out.extend(service.actions());
         } else if has_wildcard(name) {
-            push_matching(service, name, &mut all, &mut out);
+            push_matching(service, name, &mut out);
         } else if let Some(action) = service.action(name) {
             out.push(action);
         }
@@ -49,28 +48,57 @@ pub fn expand(pattern: &str) -> Vec<Action> {
 /// order.
 pub fn actions_matching(service: Service, name: &str) -> Vec<Action> {
     let mut out = Vec::new();
-    push_matching(service, name, &mut Vec::new(), &mut out);
+    push_matching(service, name, &mut out);
     out
 }
 
-/// Pushes the actions of `service` matching `name` onto `out`. Names are sorted
-/// case-insensitively within a service, so a pattern with a literal head (`Describe*`)
-/// bisects to the names starting with it instead of matching all of them; `all` is a
-/// reusable buffer.
-fn push_matching(service: Service, name: &str, all: &mut Vec<Action>, out: &mut Vec<Action>) {
+/// Pushes the actions of `service` matching `name` onto `out`.
+fn push_matching(service: Service, name: &str, out: &mut Vec<Action>) {
+    each_matching(
+        service.actions().len(),
+        |index| service.action_at(index),
+        name,
+        |action| {
+            out.push(action);
+            true
+        },
+    );
+}
+
+/// Calls `found` with each action of a list whose name matches the wildcard pattern
+/// `name`, in list order, until `found` returns `false`. The list has `count` actions,
+/// `at` reads one, and it is sorted case-insensitively by name, as a service's actions
+/// are (and any part of them in their order): a pattern with a literal head
+/// (`Describe*`) bisects to the names starting with it instead of matching all of them.
+pub(crate) fn each_matching(
+    count: usize,
+    at: impl Fn(usize) -> Option<Action>,
+    name: &str,
+    mut found: impl FnMut(Action) -> bool,
+) {
     let head_len = name.find(['*', '?']).unwrap_or(name.len());
     let head = name.get(..head_len).unwrap_or_default().as_bytes();
-    all.clear();
-    all.extend(service.actions());
     let lower = |b: &u8| b.to_ascii_lowercase();
-    let start = all.partition_point(|a| {
-        let n = a.name().as_bytes();
-        let n = n.get(..head.len().min(n.len())).unwrap_or_default();
-        n.iter().map(lower).lt(head.iter().map(lower))
-    });
+    let (mut lo, mut hi) = (0, count);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let before = at(mid).is_some_and(|a| {
+            let n = a.name().as_bytes();
+            let n = n.get(..head.len().min(n.len())).unwrap_or_default();
+            n.iter().map(lower).lt(head.iter().map(lower))
+        });
+        if before {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
     // `Head*`: every name with the head matches.
     let head_star = name.get(head_len..) == Some("*");
-    for action in all.iter().skip(start) {
+    for index in lo..count {
+        let Some(action) = at(index) else {
+            break;
+        };
         let n = action.name();
         if !n
             .as_bytes()
@@ -79,8 +107,8 @@ fn push_matching(service: Service, name: &str, all: &mut Vec<Action>, out: &mut 
         {
             break;
         }
-        if head_star || wildcard_matches(name, n) {
-            out.push(*action);
+        if (head_star || wildcard_matches(name, n)) && !found(action) {
+            break;
         }
     }
 }

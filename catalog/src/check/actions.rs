@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::{Ctx, Policy, Statement};
 use crate::capability::{Capability, CapabilityRow, Support};
 use crate::model::{self, Action, Service};
-use crate::query::{self, has_wildcard, services_matching, wildcard_matches};
+use crate::query::{self, has_wildcard, services_matching};
 use crate::suggest::suggest;
 use crate::{Code, Node, Segment, Text};
 
@@ -259,7 +259,17 @@ fn report_discontinued<'a, L: Clone>(
 /// Whether some action of `service` matches `name` (a name or a wildcard pattern).
 fn service_matches_name(service: Service, name: &str) -> bool {
     if has_wildcard(name) {
-        service.actions().any(|a| wildcard_matches(name, a.name()))
+        let mut any = false;
+        query::each_matching(
+            service.actions().len(),
+            |index| service.action_at(index),
+            name,
+            |_| {
+                any = true;
+                false
+            },
+        );
+        any
     } else {
         service.action(name).is_some()
     }

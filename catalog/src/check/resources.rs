@@ -457,28 +457,17 @@ fn compute(
     services: &[Option<String>],
     rt: ResourceType,
 ) -> Vec<Fit> {
-    // Quick rejection on a literal service field, before parsing any format: the literal
-    // service fields of the type's formats.
-    let mut format_services: Vec<&str> = Vec::new();
-    let mut open = false;
-    for format in rt.arn_formats() {
-        let service = format.split(':').nth(2).unwrap_or_default();
-        if service.contains(['$', '*', '?']) {
-            open = true;
-        }
-        format_services.push(service);
-    }
+    let Some(formats) = type_formats(rt) else {
+        return vec![Fit::No; patterns.len()];
+    };
+    // Quick rejection on a literal service field that none of the type's formats has.
     let rejected = |index: usize| {
-        !open
+        !formats.open
             && services
                 .get(index)
                 .and_then(Option::as_deref)
-                .is_some_and(|s| !format_services.contains(&s))
+                .is_some_and(|s| !formats.services.contains(&s))
     };
-    if (0..patterns.len()).all(rejected) {
-        return vec![Fit::No; patterns.len()];
-    }
-    let formats: Vec<FormatPattern> = rt.arn_formats().filter_map(FormatPattern::parse).collect();
     patterns
         .iter()
         .enumerate()
@@ -486,10 +475,44 @@ fn compute(
             if rejected(index) {
                 Fit::No
             } else {
-                fit_formats(pattern, &formats, rt)
+                fit_formats(pattern, &formats.parsed, rt)
             }
         })
         .collect()
+}
+
+/// The ARN formats of a resource type as fitting reads them.
+struct TypeFormats {
+    /// The service field of each format.
+    services: Vec<&'static str>,
+    /// Whether some service field is not literal (`${...}`, `*`, `?`).
+    open: bool,
+    /// The formats, parsed.
+    parsed: Vec<FormatPattern>,
+}
+
+/// The [`TypeFormats`] of `rt`, read once per resource type and process: the same types
+/// are fitted statement after statement.
+fn type_formats(rt: ResourceType) -> Option<&'static TypeFormats> {
+    static TYPES: OnceLock<Vec<OnceLock<TypeFormats>>> = OnceLock::new();
+    let slot = TYPES
+        .get_or_init(|| {
+            (0..ResourceType::count())
+                .map(|_| OnceLock::new())
+                .collect()
+        })
+        .get(rt.row())?;
+    Some(slot.get_or_init(|| {
+        let services: Vec<&'static str> = rt
+            .arn_formats()
+            .map(|format| format.split(':').nth(2).unwrap_or_default())
+            .collect();
+        TypeFormats {
+            open: services.iter().any(|s| s.contains(['$', '*', '?'])),
+            services,
+            parsed: rt.arn_formats().filter_map(FormatPattern::parse).collect(),
+        }
+    }))
 }
 
 /// How a resource pattern fits the formats of `rt`.

@@ -28,7 +28,7 @@ use super::policy_type::is_account;
 use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
 use crate::model::{AccessLevel, Action, Service};
-use crate::query::{services_matching, wildcard_matches};
+use crate::query::{each_matching, services_matching};
 use crate::{Code, Member, PolicyKind};
 use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
@@ -170,13 +170,20 @@ fn watched_matching(pattern: &str, mut found: impl FnMut(Action)) {
         None => return,
     };
     for service in services_matching(prefix) {
-        for &action in watched(service) {
-            // The names are ASCII: a literal name matches itself case-insensitively,
-            // as the catalog's lookup does.
-            if wildcard_matches(name, action.name()) {
-                found(action);
-            }
+        let list = watched(service);
+        if list.is_empty() {
+            continue;
         }
+        // A literal name matches itself case-insensitively, as the catalog's lookup does.
+        each_matching(
+            list.len(),
+            |index| list.get(index).copied(),
+            name,
+            |action| {
+                found(action);
+                true
+            },
+        );
     }
 }
 
