@@ -214,6 +214,11 @@ impl Action {
         ACTIONS.string(self.0, actions::NAME)
     }
 
+    /// [`Action::name`] in ASCII lowercase, as the catalog sorts and compares names.
+    pub(crate) fn name_lower(self) -> &'static str {
+        ACTIONS.string_lower(self.0, actions::NAME)
+    }
+
     /// The service the action belongs to.
     pub fn service(self) -> Service {
         Service(ACTIONS.field(self.0, actions::SERVICE))

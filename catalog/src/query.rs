@@ -77,15 +77,21 @@ pub(crate) fn each_matching(
     mut found: impl FnMut(Action) -> bool,
 ) {
     let head_len = name.find(['*', '?']).unwrap_or(name.len());
-    let head = name.get(..head_len).unwrap_or_default().as_bytes();
-    let lower = |b: &u8| b.to_ascii_lowercase();
+    // The literal head in lowercase, on the stack: compared with the catalog's lowercase
+    // names, each step is a slice comparison.
+    let mut buffer = [0u8; 128];
+    let Some(head) = buffer.get_mut(..head_len) else {
+        return; // Longer than any action name.
+    };
+    head.copy_from_slice(name.as_bytes().get(..head_len).unwrap_or_default());
+    head.make_ascii_lowercase();
+    let head: &[u8] = head;
     let (mut lo, mut hi) = (0, count);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         let before = at(mid).is_some_and(|a| {
-            let n = a.name().as_bytes();
-            let n = n.get(..head.len().min(n.len())).unwrap_or_default();
-            n.iter().map(lower).lt(head.iter().map(lower))
+            let n = a.name_lower().as_bytes();
+            n.get(..head.len().min(n.len())).unwrap_or_default() < head
         });
         if before {
             lo = mid + 1;
@@ -93,21 +99,23 @@ pub(crate) fn each_matching(
             hi = mid;
         }
     }
-    // `Head*`: every name with the head matches.
+    // A literal name matches only itself; `Head*` every name with the head.
+    let literal = head_len == name.len();
     let head_star = name.get(head_len..) == Some("*");
     for index in lo..count {
         let Some(action) = at(index) else {
             break;
         };
-        let n = action.name();
-        if !n
-            .as_bytes()
-            .get(..head.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(head))
-        {
+        let n = action.name_lower();
+        if !n.as_bytes().starts_with(head) {
             break;
         }
-        if (head_star || wildcard_matches(name, n)) && !found(action) {
+        let matches = if literal {
+            n.len() == head_len
+        } else {
+            head_star || wildcard_matches(name, n)
+        };
+        if matches && !found(action) {
             break;
         }
     }

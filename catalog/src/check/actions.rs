@@ -96,6 +96,11 @@ impl Pattern {
         }
     }
 
+    /// The action-name part of the pattern (`Get*` of `s3:Get*`).
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
     /// Every action the pattern matches, by service and name.
     pub(crate) fn actions(&self) -> Vec<Action> {
         self.services().flat_map(|s| self.actions_of(s)).collect()
@@ -103,7 +108,8 @@ impl Pattern {
 
     /// Whether the pattern matches some action.
     fn matches_any(&self) -> bool {
-        self.services().any(|s| !self.actions_of(s).is_empty())
+        self.services()
+            .any(|service| service_matches_name(service, &self.name))
     }
 }
 
@@ -144,8 +150,11 @@ pub fn check_actions<'a, L: Clone>(
     statement: &Statement<'a, L>,
 ) {
     for not in [false, true] {
-        for node in statement.actions(not) {
-            check_action(ctx, node);
+        for (node, resolved) in statement.named(not) {
+            // A string that names actions has nothing to report.
+            if matches!(resolved, Resolved::Unknown) {
+                check_action(ctx, node);
+            }
         }
     }
 }
@@ -258,7 +267,9 @@ fn report_discontinued<'a, L: Clone>(
 
 /// Whether some action of `service` matches `name` (a name or a wildcard pattern).
 fn service_matches_name(service: Service, name: &str) -> bool {
-    if has_wildcard(name) {
+    if !name.is_empty() && name.bytes().all(|b| b == b'*') {
+        service.actions().len() > 0
+    } else if has_wildcard(name) {
         let mut any = false;
         query::each_matching(
             service.actions().len(),

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::actions::{Resolved, resolve};
+use super::actions::Resolved;
 use super::{Ctx, Policy, Statement};
 use crate::model::{Action, ResourceType, Service};
 use crate::query::{
@@ -70,10 +70,7 @@ pub(crate) fn check_resources<'a, L: Clone>(
         // Only `*`: everything fits.
         return;
     }
-    let actions: Vec<(&'a Node<L>, Resolved)> = action_strings(action)
-        .into_iter()
-        .map(|node| (node, node.as_text().map_or(Resolved::Unknown, resolve)))
-        .collect();
+    let actions = statement.named(false);
     let arns: Vec<(&'a Node<L>, &ResourcePattern)> = resources
         .iter()
         .filter_map(|(node, r)| match r {
@@ -84,11 +81,11 @@ pub(crate) fn check_resources<'a, L: Clone>(
     let has_star = resources.iter().any(|(_, r)| matches!(r, Resource::Star));
     let mut fitter = Fitter::new(&arns);
     let mut reported: Vec<(usize, Code)> = Vec::new();
-    check_wildcard_only(ctx, statement, &actions, &arns, has_star);
+    check_wildcard_only(ctx, statement, actions, &arns, has_star);
     let any_fits = check_action_fits(
         ctx,
         statement,
-        &actions,
+        actions,
         has_star,
         &mut fitter,
         &mut reported,
@@ -96,7 +93,7 @@ pub(crate) fn check_resources<'a, L: Clone>(
     let all_known = !has_opaque(action);
     check_resource_fits(
         ctx,
-        &actions,
+        actions,
         all_known,
         any_fits,
         &mut fitter,
@@ -111,12 +108,6 @@ fn has_opaque<L>(member: &Member<L>) -> bool {
         NodeKind::Array(items) => items.iter().any(|n| matches!(n.kind, NodeKind::Opaque(_))),
         _ => false,
     }
-}
-
-/// The string nodes of `Action` (items only known at run time are left out; see
-/// [`has_opaque`]).
-fn action_strings<L>(member: &Member<L>) -> Vec<&Node<L>> {
-    super::strings_of(Some(member))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -220,6 +220,7 @@ fn check_statement<'a, L: Clone>(
         resource: None,
         not_resource: None,
         condition: None,
+        resolved: [Vec::new(), Vec::new()],
     };
     for member in elements(ctx, members, STATEMENT_ELEMENTS, "a statement") {
         let slot = match member.key.as_str() {
@@ -303,6 +304,7 @@ fn check_statement<'a, L: Clone>(
             ),
         );
     }
+    s.resolve_actions();
     Some(s)
 }
 

@@ -82,7 +82,7 @@ impl Table {
     }
 
     /// The lowercase form of [`Table::string`].
-    fn string_lower(self, row: u32, field: usize) -> &'static str {
+    pub(crate) fn string_lower(self, row: u32, field: usize) -> &'static str {
         self.string_in(tables::STR_LOWER, row, field)
     }
 

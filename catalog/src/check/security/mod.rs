@@ -23,12 +23,13 @@ pub mod lists;
 
 use std::sync::OnceLock;
 
+use super::actions::Resolved;
 use super::conditions::parse_operator;
 use super::policy_type::is_account;
 use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
 use crate::model::{AccessLevel, Action, Service};
-use crate::query::{each_matching, services_matching};
+use crate::query::each_matching;
 use crate::{Code, Member, PolicyKind};
 use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
@@ -108,11 +109,11 @@ impl<'a, L> Cover<'a, L> {
         }
         if let Some(member) = statement.not_action {
             let mut excluded = Vec::new();
-            for node in strings_of(Some(member)) {
-                let Some(pattern) = node.as_literal() else {
+            for (node, resolved) in statement.named(true) {
+                if node.as_literal().is_none() {
                     return Cover::Unknown;
-                };
-                watched_matching(pattern, |action| {
+                }
+                watched_named(resolved, |action| {
                     if !excluded.contains(&action) {
                         excluded.push(action);
                     }
@@ -121,14 +122,14 @@ impl<'a, L> Cover<'a, L> {
             return Cover::AllBut(excluded, &member.key_loc);
         }
         let mut covered: Vec<(Action, &'a L)> = Vec::new();
-        for node in statement.actions(false) {
+        for (node, resolved) in statement.named(false) {
             let Some(pattern) = node.as_literal() else {
                 continue;
             };
             if is_star(pattern) {
                 return Cover::AllBut(Vec::new(), &node.loc);
             }
-            watched_matching(pattern, |action| {
+            watched_named(resolved, |action| {
                 if !covered.iter().any(|(a, _)| *a == action) {
                     covered.push((action, &node.loc));
                 }
@@ -159,31 +160,33 @@ impl<'a, L> Cover<'a, L> {
     }
 }
 
-/// Calls `found` with each [`watched`] action the action pattern matches: the watched
-/// part of what [`crate::query::expand`] lists, without listing the rest (`ec2:Describe*`
-/// matches some 200 actions, none of them watched). A pattern without `:` other than `*`
-/// matches nothing.
-fn watched_matching(pattern: &str, mut found: impl FnMut(Action)) {
-    let (prefix, name) = match pattern.split_once(':') {
-        Some(parts) => parts,
-        None if is_star(pattern) => ("*", "*"),
-        None => return,
-    };
-    for service in services_matching(prefix) {
+/// Calls `found` with each [`watched`] action an action string names: the watched part of
+/// what [`crate::query::expand`] lists, without listing the rest (`ec2:Describe*` matches
+/// some 200 actions, none of them watched). A string the catalog resolves to nothing
+/// (an unknown action, a pattern matching nothing) names none.
+fn watched_named(resolved: &Resolved, mut found: impl FnMut(Action)) {
+    let mut each_in = |service: Service, name: &str| {
         let list = watched(service);
-        if list.is_empty() {
-            continue;
+        if !list.is_empty() {
+            each_matching(
+                list.len(),
+                |index| list.get(index).copied(),
+                name,
+                |action| {
+                    found(action);
+                    true
+                },
+            );
         }
-        // A literal name matches itself case-insensitively, as the catalog's lookup does.
-        each_matching(
-            list.len(),
-            |index| list.get(index).copied(),
-            name,
-            |action| {
-                found(action);
-                true
-            },
-        );
+    };
+    match resolved {
+        Resolved::Named(action) => each_in(action.service(), action.name()),
+        Resolved::Pattern(pattern) => {
+            for service in pattern.services() {
+                each_in(service, pattern.name());
+            }
+        }
+        Resolved::Unknown => {}
     }
 }
 
