@@ -4,6 +4,7 @@
 //! case-insensitive, as AWS's are for service prefixes, action names and condition keys.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::capability::{self, Capability, CapabilityRow, Support};
 use crate::data::layout::{
@@ -38,6 +39,28 @@ pub fn service(prefix: &str) -> Option<Service> {
 pub fn action(name: &str) -> Option<Action> {
     let (prefix, action) = name.split_once(':')?;
     service(prefix)?.action(action)
+}
+
+/// One value per row of a catalog table (per service, per resource type), computed on
+/// first use and kept for the process: for facts derived from the catalog that the rules
+/// ask about statement after statement. A `static`.
+pub(crate) struct RowMemo<T>(OnceLock<Vec<OnceLock<T>>>);
+
+impl<T> RowMemo<T> {
+    /// An empty memo.
+    pub(crate) const fn new() -> Self {
+        Self(OnceLock::new())
+    }
+
+    /// The value of row `row` of a table of `rows` rows, computed by `compute` on first
+    /// use; `None` for a row past the end.
+    pub(crate) fn get(&self, row: usize, rows: usize, compute: impl FnOnce() -> T) -> Option<&T> {
+        let slot = self
+            .0
+            .get_or_init(|| (0..rows).map(|_| OnceLock::new()).collect())
+            .get(row)?;
+        Some(slot.get_or_init(compute))
+    }
 }
 
 impl Service {
@@ -103,11 +126,21 @@ impl Service {
     /// [`crate::query::template_matches`]).
     pub fn condition_key(self, name: &str) -> Option<ConditionKey> {
         self.listed_condition_key(name).or_else(|| {
-            SERVICES
-                .range(self.0, service_fields::CONDITION_KEYS)
-                .map(ConditionKey)
-                .find(|key| key.is_templated() && crate::query::template_matches(key.name(), name))
+            self.templated_condition_keys()
+                .iter()
+                .copied()
+                .find(|key| crate::query::template_matches(key.name(), name))
         })
+    }
+
+    /// The service's templated condition keys, in order, found once per process.
+    fn templated_condition_keys(self) -> &'static [ConditionKey] {
+        static TEMPLATED: RowMemo<Vec<ConditionKey>> = RowMemo::new();
+        TEMPLATED
+            .get(self.row(), services().len(), || {
+                self.condition_keys().filter(|k| k.is_templated()).collect()
+            })
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The condition key of this service named exactly `name` (case-insensitively),

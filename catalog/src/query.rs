@@ -76,7 +76,10 @@ pub(crate) fn each_matching(
     name: &str,
     mut found: impl FnMut(Action) -> bool,
 ) {
-    let head_len = name.find(['*', '?']).unwrap_or(name.len());
+    let head_len = name
+        .bytes()
+        .position(|b| b == b'*' || b == b'?')
+        .unwrap_or(name.len());
     // The literal head in lowercase, on the stack: compared with the catalog's lowercase
     // names, each step is a slice comparison.
     let mut buffer = [0u8; 128];

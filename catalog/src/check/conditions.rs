@@ -26,7 +26,7 @@ use super::structure::list;
 use super::{Ctx, Policy, Statement};
 use crate::capability::{self, Basis, Capability, Support};
 use crate::global_keys::{self, GlobalKey};
-use crate::model::{self, Action, ConditionKey, ConditionType, ResourceType, Service};
+use crate::model::{self, Action, ConditionKey, ConditionType, ResourceType, RowMemo, Service};
 use crate::query;
 use crate::suggest::suggest;
 use crate::{Code, Member, Node, NodeKind};
@@ -273,10 +273,19 @@ fn key_matches(listed: &str, name: &str) -> bool {
 
 /// The key of `service` matching `name` (see [`key_matches`]).
 fn service_key(service: Service, name: &str) -> Option<ConditionKey> {
+    // The service's `.../tag-key` keys, found once per process.
+    static TAG_KEYS: RowMemo<Vec<ConditionKey>> = RowMemo::new();
     service.condition_key(name).or_else(|| {
-        service
-            .condition_keys()
-            .find(|key| key.name().ends_with("/tag-key") && key_matches(key.name(), name))
+        TAG_KEYS
+            .get(service.row(), model::services().len(), || {
+                service
+                    .condition_keys()
+                    .filter(|key| key.name().ends_with("/tag-key"))
+                    .collect()
+            })?
+            .iter()
+            .copied()
+            .find(|key| key_matches(key.name(), name))
     })
 }
 

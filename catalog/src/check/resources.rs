@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use super::actions::Resolved;
 use super::{Ctx, Policy, Statement};
-use crate::model::{Action, ResourceType, Service};
+use crate::model::{Action, ResourceType, RowMemo, Service};
 use crate::query::{
     ArnError, FieldPattern, FormatPattern, PARTITIONS, ResourcePattern, fits_across_fields,
     fits_format,
@@ -485,15 +485,8 @@ struct TypeFormats {
 /// The [`TypeFormats`] of `rt`, read once per resource type and process: the same types
 /// are fitted statement after statement.
 fn type_formats(rt: ResourceType) -> Option<&'static TypeFormats> {
-    static TYPES: OnceLock<Vec<OnceLock<TypeFormats>>> = OnceLock::new();
-    let slot = TYPES
-        .get_or_init(|| {
-            (0..ResourceType::count())
-                .map(|_| OnceLock::new())
-                .collect()
-        })
-        .get(rt.row())?;
-    Some(slot.get_or_init(|| {
+    static TYPES: RowMemo<TypeFormats> = RowMemo::new();
+    TYPES.get(rt.row(), ResourceType::count(), || {
         let services: Vec<&'static str> = rt
             .arn_formats()
             .map(|format| format.split(':').nth(2).unwrap_or_default())
@@ -503,7 +496,7 @@ fn type_formats(rt: ResourceType) -> Option<&'static TypeFormats> {
             services,
             parsed: rt.arn_formats().filter_map(FormatPattern::parse).collect(),
         }
-    }))
+    })
 }
 
 /// How a resource pattern fits the formats of `rt`.

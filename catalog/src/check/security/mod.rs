@@ -28,7 +28,7 @@ use super::conditions::parse_operator;
 use super::policy_type::is_account;
 use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
-use crate::model::{AccessLevel, Action, Service};
+use crate::model::{AccessLevel, Action, RowMemo, Service};
 use crate::query::each_matching;
 use crate::{Code, Member, PolicyKind};
 use lists::{
@@ -194,20 +194,16 @@ fn watched_named(resolved: &Resolved, mut found: impl FnMut(Action)) {
 /// data, credentials) and every [`exposing`] one, in catalog order. Found once per
 /// service and process.
 fn watched(service: Service) -> &'static [Action] {
-    static WATCHED: OnceLock<Vec<OnceLock<Vec<Action>>>> = OnceLock::new();
-    let Some(slot) = WATCHED
-        .get_or_init(|| crate::services().map(|_| OnceLock::new()).collect())
-        .get(service.row())
-    else {
-        return &[];
-    };
-    slot.get_or_init(|| {
-        let listed = &resolved_lists().listed;
-        service
-            .actions()
-            .filter(|a| exposing(*a) || listed.contains(a))
-            .collect()
-    })
+    static WATCHED: RowMemo<Vec<Action>> = RowMemo::new();
+    WATCHED
+        .get(service.row(), crate::services().len(), || {
+            let listed = &resolved_lists().listed;
+            service
+                .actions()
+                .filter(|a| exposing(*a) || listed.contains(a))
+                .collect()
+        })
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Whether `Resource` (or `NotResource`) leaves the action unconstrained.
@@ -338,9 +334,20 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
 /// the same string are one finding.
 fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>) {
     let mut found: Vec<(usize, &'a L, Vec<&EscalationMethod>)> = Vec::new();
+    // Where each action is granted, asked once: `iam:PassRole` is in a dozen methods.
+    let mut granted: Vec<(Action, Option<(usize, &'a L)>)> = Vec::new();
+    let mut anywhere = |action: Option<Action>| {
+        let action = action?;
+        if let Some((_, at)) = granted.iter().find(|(a, _)| *a == action) {
+            return *at;
+        }
+        let at = grants.anywhere(Some(action));
+        granted.push((action, at));
+        at
+    };
     for (method, actions) in ESCALATION_METHODS.iter().zip(&resolved_lists().escalation) {
         let mut first = None;
-        let all = actions.iter().all(|action| match grants.anywhere(*action) {
+        let all = actions.iter().all(|action| match anywhere(*action) {
             Some(at) => {
                 first.get_or_insert(at);
                 true
