@@ -262,6 +262,31 @@ impl FieldPattern {
     /// Whether some string matches both patterns (product automaton search).
     pub fn overlaps(&self, other: &FieldPattern) -> bool {
         let (a, b) = (&self.toks, &other.toks);
+        // Most fields that do not overlap differ in a character both fix, at the start or
+        // at the end (`instance/...` and `network-interface/...`): no search needed.
+        let fixed = |t: &Tok| match (t.class, t.repeat) {
+            (Class::Lit(c), false) => Some(c),
+            _ => None,
+        };
+        let mut common = 0;
+        for (ta, tb) in a.iter().zip(b) {
+            match (fixed(ta), fixed(tb)) {
+                (Some(x), Some(y)) if x != y => return false,
+                (Some(_), Some(_)) => common += 1,
+                _ => break,
+            }
+        }
+        // The same literal text (`s3` and `s3`).
+        if common == a.len() && common == b.len() {
+            return true;
+        }
+        for (ta, tb) in a.iter().rev().zip(b.iter().rev()) {
+            match (fixed(ta), fixed(tb)) {
+                (Some(x), Some(y)) if x != y => return false,
+                (Some(_), Some(_)) => {}
+                _ => break,
+            }
+        }
         let width = b.len() + 1;
         let mut seen = vec![false; (a.len() + 1) * width];
         let mut stack = vec![(0usize, 0usize)];
@@ -573,7 +598,14 @@ pub fn fits_across_fields(pattern: &ResourcePattern, format: &FormatPattern) -> 
     };
     // The policy's `:`s can only meet the format's literal `:`s, so beyond the field by
     // field alignment the policy's resource part starts after a `:` of the format's
-    // resource part: a quick test before the full one.
+    // resource part: a quick test before the full one (most formats have no `:` there).
+    let mut colon = false;
+    for t in &format.resource.toks {
+        colon |= matches!(t.class, Class::Lit(':'));
+    }
+    if !colon {
+        return false;
+    }
     let mut after_colons = format
         .resource
         .toks

@@ -11,7 +11,6 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::actions::Resolved;
@@ -372,32 +371,9 @@ struct Fitter<'a, 'p, L> {
     /// The literal service field of each resource, for a quick rejection.
     services: Vec<Option<String>>,
     /// Per resource type, the fit of each resource.
-    fits: HashMap<ResourceType, Vec<Fit>, BuildHasherDefault<IdHasher>>,
-}
-
-/// A fast hasher for small integer keys (resource type rows), in the style of `FxHash`:
-/// the default `SipHash` dominated the fitting time in debug builds.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
+    /// Per resource type, by catalog row, the fit of each resource (sorted by row: a
+    /// binary search is cheaper than hashing, above all unoptimized).
+    fits: Vec<(usize, Vec<Fit>)>,
 }
 
 impl<'a, 'p, L> Fitter<'a, 'p, L> {
@@ -406,7 +382,7 @@ impl<'a, 'p, L> Fitter<'a, 'p, L> {
             nodes: resources.iter().map(|(n, _)| *n).collect(),
             patterns: resources.iter().map(|(_, p)| *p).collect(),
             services: resources.iter().map(|(_, p)| p.service.literal()).collect(),
-            fits: HashMap::default(),
+            fits: Vec::new(),
         }
     }
 
@@ -418,8 +394,15 @@ impl<'a, 'p, L> Fitter<'a, 'p, L> {
             fits,
             ..
         } = self;
-        fits.entry(rt)
-            .or_insert_with(|| compute(patterns, services, rt))
+        let row = rt.row();
+        let index = match fits.binary_search_by_key(&row, |(r, _)| *r) {
+            Ok(index) => index,
+            Err(index) => {
+                fits.insert(index, (row, compute(patterns, services, rt)));
+                index
+            }
+        };
+        fits.get(index).map_or(&[], |(_, f)| f.as_slice())
     }
 
     /// How resource `index` fits `rt`.
