@@ -247,6 +247,12 @@ impl Action {
         ACTIONS.string(self.0, actions::NAME)
     }
 
+    /// The action's row in the catalog. A service's actions are consecutive rows in name
+    /// order, so any part of [`Service::actions`] is sorted by row.
+    pub(crate) fn row(self) -> u32 {
+        self.0
+    }
+
     /// [`Action::name`] in ASCII lowercase, as the catalog sorts and compares names.
     pub(crate) fn name_lower(self) -> &'static str {
         ACTIONS.string_lower(self.0, actions::NAME)

@@ -22,6 +22,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::actions::Resolved;
 use super::structure::list;
 use super::{Ctx, Policy, Statement};
 use crate::capability::{self, Basis, Capability, Support};
@@ -477,31 +478,26 @@ fn statement_actions<L>(statement: &Statement<'_, L>) -> Option<Vec<Action>> {
         NodeKind::Array(items) => items.iter().collect(),
         _ => return None,
     };
-    // Each entry's actions; deduplicated only when two entries name the same service
-    // (hashing every action of `ec2:*` costs more than the rest of the rule).
+    // Each entry's actions, as the statement resolved them; deduplicated only when two
+    // entries name the same service (hashing every action of `ec2:*` costs more than the
+    // rest of the rule).
+    let mut resolved = statement.named(false).iter();
     let mut entries: Vec<(Service, Vec<Action>)> = Vec::new();
     for node in nodes {
+        // Every item is a string with a literal prefix: `named` lists the strings in order.
         let text = node.as_literal()?;
-        let (prefix, name) = text.split_once(':')?;
+        let (prefix, _) = text.split_once(':')?;
         if query::has_wildcard(prefix) {
             return None;
         }
-        let service = model::service(prefix)?;
-        let found: Vec<Action> = if query::has_wildcard(name) {
-            // `*` and `Get*` need no general matcher (it allocates per action).
-            let head = name.strip_suffix('*').filter(|h| !query::has_wildcard(h));
-            service
-                .actions()
-                .filter(|action| match head {
-                    Some(head) => action
-                        .name()
-                        .get(..head.len())
-                        .is_some_and(|h| h.eq_ignore_ascii_case(head)),
-                    None => query::wildcard_matches(name, action.name()),
-                })
-                .collect()
-        } else {
-            vec![service.action(name)?]
+        let (_, resolved) = resolved.next()?;
+        let (service, found) = match resolved {
+            Resolved::Named(action) => (action.service(), vec![*action]),
+            Resolved::Pattern(pattern) => {
+                let service = pattern.services().next()?;
+                (service, pattern.actions_of(service))
+            }
+            Resolved::Unknown => return None,
         };
         if found.is_empty() {
             return None;

@@ -169,6 +169,21 @@ impl Size {
     }
 
     fn add_escaped(&mut self, s: &str) {
+        // ASCII text (nearly every policy) byte by byte: one unit per byte, plus what
+        // escaping adds.
+        if s.is_ascii() {
+            let mut units = s.len();
+            for &b in s.as_bytes() {
+                match b {
+                    b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => units += 1,
+                    0..0x20 => units += 5,
+                    _ => {}
+                }
+            }
+            self.characters += units;
+            self.bytes += units;
+            return;
+        }
         for c in s.chars() {
             let (chars, bytes) = match c {
                 '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => (2, 2),

@@ -180,7 +180,15 @@ fn watched_named(resolved: &Resolved, mut found: impl FnMut(Action)) {
         }
     };
     match resolved {
-        Resolved::Named(action) => each_in(action.service(), action.name()),
+        // The watched actions are in catalog order: one binary search.
+        Resolved::Named(action) => {
+            if watched(action.service())
+                .binary_search_by_key(&action.row(), |a| a.row())
+                .is_ok()
+            {
+                found(*action);
+            }
+        }
         Resolved::Pattern(pattern) => {
             for service in pattern.services() {
                 each_in(service, pattern.name());
