@@ -43,7 +43,7 @@ impl<'t> ActionText<'t> {
         let whole = text.segments.len() == 1;
         // A policy variable in an action is `misplaced-policy-variable`; judging the rest
         // (`${aws` as a service prefix) would only repeat that finding.
-        if first.contains("${") {
+        if first.as_bytes().contains(&b'$') && first.contains("${") {
             return ActionText::Unknowable;
         }
         match first.split_once(':') {
@@ -114,7 +114,14 @@ impl Pattern {
 }
 
 /// Resolves an action string to the actions it names.
-pub(crate) fn resolve(text: &Text) -> Resolved {
+///
+/// `last` is the prefix and service of the previous string of the element (`None` at its
+/// first), reused when the prefix is the same: the strings of one `Action` mostly share
+/// one.
+pub(crate) fn resolve<'t>(
+    text: &'t Text,
+    last: &mut Option<(&'t str, Option<Service>)>,
+) -> Resolved {
     let (prefix, name) = match ActionText::split(text) {
         ActionText::Star => ("*", "*"),
         ActionText::Parts {
@@ -134,7 +141,15 @@ pub(crate) fn resolve(text: &Text) -> Resolved {
             Resolved::Unknown
         }
     } else {
-        match model::service(prefix).and_then(|s| s.action(name)) {
+        let service = match *last {
+            Some((previous, service)) if previous == prefix => service,
+            _ => {
+                let service = model::service(prefix);
+                *last = Some((prefix, service));
+                service
+            }
+        };
+        match service.and_then(|s| s.action(name)) {
             Some(action) => Resolved::Named(action),
             None => Resolved::Unknown,
         }
@@ -719,23 +734,44 @@ mod tests {
     fn resolve_names_patterns_and_unknowns() {
         let get = model::action("s3:GetObject").unwrap();
         assert_eq!(
-            resolve(&Text::literal("s3:getobject")),
+            resolve(&Text::literal("s3:getobject"), &mut None),
             Resolved::Named(get)
         );
-        match resolve(&Text::literal("s3:Get*")) {
+        match resolve(&Text::literal("s3:Get*"), &mut None) {
             Resolved::Pattern(pattern) => assert!(pattern.actions().contains(&get)),
             other => panic!("{other:?}"),
         }
-        assert_eq!(resolve(&Text::literal("s3:Nope")), Resolved::Unknown);
-        assert_eq!(resolve(&Text::literal("s3:Nope*")), Resolved::Unknown);
-        match resolve(&Text::literal("*")) {
+        assert_eq!(
+            resolve(&Text::literal("s3:Nope"), &mut None),
+            Resolved::Unknown
+        );
+        assert_eq!(
+            resolve(&Text::literal("s3:Nope*"), &mut None),
+            Resolved::Unknown
+        );
+        match resolve(&Text::literal("*"), &mut None) {
             Resolved::Pattern(pattern) => assert!(pattern.actions().len() > 20_000),
             other => panic!("{other:?}"),
         }
-        assert_eq!(resolve(&Text::literal("s3")), Resolved::Unknown);
+        assert_eq!(resolve(&Text::literal("s3"), &mut None), Resolved::Unknown);
         let hole = Text {
             segments: vec![Segment::Literal("s3:".into()), Segment::Hole(0)],
         };
-        assert_eq!(resolve(&hole), Resolved::Unknown);
+        assert_eq!(resolve(&hole, &mut None), Resolved::Unknown);
+        // The previous string's service is reused only for the same prefix.
+        let run = model::action("ec2:RunInstances").unwrap();
+        let cases = [
+            ("s3:GetObject", Resolved::Named(get)),
+            ("s3:GetObject", Resolved::Named(get)),
+            ("ec2:RunInstances", Resolved::Named(run)),
+            ("ec2:GetObject", Resolved::Unknown),
+            ("nope:GetObject", Resolved::Unknown),
+            ("S3:GetObject", Resolved::Named(get)),
+        ];
+        let texts: Vec<Text> = cases.iter().map(|(t, _)| Text::literal(*t)).collect();
+        let mut last = None;
+        for (text, (shown, expected)) in texts.iter().zip(cases) {
+            assert_eq!(resolve(text, &mut last), expected, "{shown}");
+        }
     }
 }

@@ -159,12 +159,13 @@ impl<'a, L> Statement<'a, L> {
     /// Resolves [`Statement::resolved`] from `Action` and `NotAction`.
     pub fn resolve_actions(&mut self) {
         self.resolved = [false, true].map(|not| {
+            let mut last = None;
             self.actions(not)
                 .into_iter()
                 .map(|node| {
-                    let resolved = node
-                        .as_text()
-                        .map_or(actions::Resolved::Unknown, actions::resolve);
+                    let resolved = node.as_text().map_or(actions::Resolved::Unknown, |text| {
+                        actions::resolve(text, &mut last)
+                    });
                     (node, resolved)
                 })
                 .collect()

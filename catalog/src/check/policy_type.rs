@@ -958,15 +958,15 @@ fn allowed_character(c: char) -> bool {
 /// every policy) is judged byte by byte: only control characters other than tab, line
 /// feed and carriage return are rejected there.
 fn first_disallowed(s: &str) -> Option<char> {
-    if s.is_ascii() {
-        for &b in s.as_bytes() {
-            if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') {
-                return Some(char::from(b));
-            }
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return s.chars().find(|c| !allowed_character(*c));
         }
-        return None;
+        if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') {
+            return Some(char::from(b));
+        }
     }
-    s.chars().find(|c| !allowed_character(*c))
+    None
 }
 
 /// The characters of the documents IAM and STS store (identity policies, permissions
