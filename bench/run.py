@@ -255,7 +255,7 @@ fn main() {
             // (engine µs, validate µs, findings, statement)
             let mut timed: Vec<(f64, f64, usize, &String)> = Vec::new();
             for s in &statements {
-                let view = iam_policy::catalog::PolicyView::new(iam_policy::json::parse(s).unwrap());
+                let view = iam_policy::catalog::PolicyView::new(iam_policy::json::read(s).unwrap());
                 let (engine, n) = best(&|| iam_policy::catalog::check(&view, kind).len());
                 let (validate, _) = best(&|| iam_policy::validate(s, kind).len());
                 timed.push((engine, validate, n, s));

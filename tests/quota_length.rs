@@ -23,7 +23,7 @@ fn the_quota_size_is_the_written_length_of_every_managed_policy() {
     let mut checked = 0;
     for path in &files {
         let text = std::fs::read_to_string(path).unwrap();
-        let tree = json::parse(&text).unwrap();
+        let tree = json::read(&text).unwrap();
         let counted = size(&tree);
         let written: String = json_chunks(&tree)
             .into_iter()

@@ -1204,7 +1204,7 @@ impl fmt::Display for Code {
 /// and [`Diagnostic::with_help`]; its fields are public to read (more may come).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Diagnostic<L> {
+pub struct Diagnostic<L = crate::view::Loc> {
     /// The stable code.
     pub code: Code,
     /// Error or warning; the code's severity.
@@ -1239,6 +1239,20 @@ impl<L> Diagnostic<L> {
     /// Whether this finding fails a build.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The same finding located by `f`: how a front end turns the engine's [`Loc`]s into
+    /// its own locations.
+    ///
+    /// [`Loc`]: crate::view::Loc
+    pub fn map_loc<M>(self, f: impl FnOnce(L) -> M) -> Diagnostic<M> {
+        Diagnostic {
+            code: self.code,
+            severity: self.severity,
+            message: self.message,
+            help: self.help,
+            loc: f(self.loc),
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod arn;
 pub mod capability;
 pub mod check;
 mod data;
@@ -33,4 +34,4 @@ pub use model::{
     AccessLevel, Action, ActionResource, ConditionKey, ConditionType, DATA_DATE, ResourceType,
     Service, action, service, services,
 };
-pub use view::{Member, Node, NodeKind, PolicyView, Segment, Text};
+pub use view::{Loc, Member, Node, NodeKind, PolicyView, Segment, Text};

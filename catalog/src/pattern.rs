@@ -318,25 +318,7 @@ impl Pattern {
             return Pattern::parse(text, syntax);
         }
         // The third `:` outside `${...}` ends the service field.
-        let mut colons = 0;
-        let mut depth = false;
-        let mut split = None;
-        let bytes = text.as_bytes();
-        for (i, b) in bytes.iter().enumerate() {
-            match b {
-                b'$' if bytes.get(i + 1) == Some(&b'{') => depth = true,
-                b'}' => depth = false,
-                b':' if !depth => {
-                    colons += 1;
-                    if colons == 3 {
-                        split = Some(i);
-                        break;
-                    }
-                }
-                _ => {}
-            }
-        }
-        let Some(at) = split else {
+        let Some(at) = crate::arn::field_start(text, 3).map(|start| start - 1) else {
             return Pattern::parse(
                 text,
                 Syntax {

@@ -360,11 +360,11 @@ enum PChar {
 /// policy-variable rule reports it).
 fn policy_chars(text: &Text) -> Vec<PChar> {
     let mut out = Vec::new();
-    for segment in &text.segments {
+    for segment in text.segments() {
         match segment {
             Segment::Hole(_) => out.push(PChar::Unknown),
             Segment::Literal(s) => {
-                let mut rest = s.as_str();
+                let mut rest = s.as_ref();
                 while !rest.is_empty() {
                     if let Some(after) = rest.strip_prefix("${")
                         && let Some(end) = after.find('}')
@@ -537,15 +537,17 @@ impl FormatPattern {
     }
 
     fn split(format: &str, star_is_any: bool) -> Option<FormatPattern> {
-        let mut fields = format.splitn(6, ':');
-        let _arn = fields.next()?;
-        let mut next = || fields.next().map(|f| field_from_format(f, star_is_any));
+        let fields = crate::arn::fields(format);
+        let [_, partition, service, region, account, resource] = fields.as_slice() else {
+            return None;
+        };
+        let field = |f: &str| field_from_format(f, star_is_any);
         Some(FormatPattern {
-            partition: next()?,
-            service: next()?,
-            region: next()?,
-            account: next()?,
-            resource: next()?,
+            partition: field(partition),
+            service: field(service),
+            region: field(region),
+            account: field(account),
+            resource: field(resource),
         })
     }
 }
@@ -880,13 +882,11 @@ mod tests {
 
     #[test]
     fn inserted_values_and_variables_are_unknown_text() {
-        let text = Text {
-            segments: vec![
-                Segment::Literal("arn:aws:s3:::".into()),
-                Segment::Hole(0),
-                Segment::Literal("/${aws:username}/*".into()),
-            ],
-        };
+        let text = Text::from_segments(vec![
+            Segment::Literal("arn:aws:s3:::".into()),
+            Segment::Hole(0),
+            Segment::Literal("/${aws:username}/*".into()),
+        ]);
         let p = ResourcePattern::parse(&text).unwrap();
         let object = model::service("s3")
             .unwrap()

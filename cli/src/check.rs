@@ -303,11 +303,13 @@ fn check_one(path: String, settings: &Settings) -> Checked {
     }
 }
 
-/// One input waiting for a worker: taken once, by the worker that claims its index.
+/// One input waiting for a worker: taken once, by the worker that claims its batch.
 type Slot = std::sync::Mutex<Option<(String, Option<String>)>>;
 
 /// Checks the inputs on `jobs` threads and hands each result to `emit` in input order,
-/// as soon as it and every result before it are done.
+/// as soon as it and every result before it are done. Workers claim inputs in batches
+/// and send a batch's results at once, so a run over many small files does not pay a
+/// thread wake-up per file.
 fn check_all(
     inputs: Vec<(String, Option<String>)>,
     settings: &Settings,
@@ -321,24 +323,33 @@ fn check_all(
     let total = inputs.len();
     let progress = total > 20 && std::io::stderr().is_terminal();
     let jobs = jobs.clamp(1, total.max(1));
+    // About eight batches per worker balance the load; 32 files bound a batch's latency.
+    let batch = (total / (jobs * 8)).clamp(1, 32);
     let next = AtomicUsize::new(0);
     let queue: Vec<Slot> = inputs.into_iter().map(|i| Mutex::new(Some(i))).collect();
     std::thread::scope(|scope| {
-        let (send, receive) = mpsc::channel::<(usize, Checked)>();
+        let (send, receive) = mpsc::channel::<(usize, Vec<Checked>)>();
         for _ in 0..jobs {
             let send = send.clone();
             let (next, queue) = (&next, &queue);
             scope.spawn(move || {
                 loop {
-                    let n = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(slot) = queue.get(n) else { break };
-                    let taken = slot.lock().ok().and_then(|mut s| s.take());
-                    let Some((path, error)) = taken else { continue };
-                    let result = match error {
-                        Some(error) => Checked::unreadable(path, error),
-                        None => check_one(path, settings),
+                    let first = next.fetch_add(batch, Ordering::Relaxed);
+                    let Some(slots) = queue.get(first..(first + batch).min(queue.len())) else {
+                        break;
                     };
-                    if send.send((n, result)).is_err() {
+                    if slots.is_empty() {
+                        break;
+                    }
+                    let results = slots
+                        .iter()
+                        .filter_map(|slot| slot.lock().ok().and_then(|mut s| s.take()))
+                        .map(|(path, error)| match error {
+                            Some(error) => Checked::unreadable(path, error),
+                            None => check_one(path, settings),
+                        })
+                        .collect();
+                    if send.send((first, results)).is_err() {
                         break;
                     }
                 }
@@ -346,18 +357,21 @@ fn check_all(
         }
         drop(send);
         let mut waiting = BTreeMap::new();
-        let mut done = 0usize;
-        for (n, result) in receive {
-            waiting.insert(n, result);
-            while let Some(result) = waiting.remove(&done) {
-                done += 1;
-                if progress {
-                    // Counts only: a path could wrap the line, and `\r` would not clear it.
-                    eprint!("\r\x1b[2K");
-                }
-                emit(result);
-                if progress && done < total {
-                    eprint!("\r[{done}/{total}]");
+        let (mut done, mut next_batch) = (0usize, 0usize);
+        for (first, results) in receive {
+            waiting.insert(first, results);
+            while let Some(results) = waiting.remove(&next_batch) {
+                next_batch += batch;
+                for result in results {
+                    done += 1;
+                    if progress {
+                        // Counts only: a path could wrap the line, and `\r` would not clear it.
+                        eprint!("\r\x1b[2K");
+                    }
+                    emit(result);
+                    if progress && done < total {
+                        eprint!("\r[{done}/{total}]");
+                    }
                 }
             }
         }
@@ -394,6 +408,7 @@ pub fn run(args: &Args) -> ExitCode {
     let (mut unreadable, mut failed) = (Vec::new(), false);
     let mut write_failed = false;
     let mut results = Vec::new();
+    let mut json = render::json::Writer::default();
     let mut totals = render::human::Totals::default();
     let color = args.format == Format::Human && render::human::use_color();
     check_all(inputs, &settings, jobs, |result| {
@@ -401,19 +416,22 @@ pub fn run(args: &Args) -> ExitCode {
         if let Some(error) = &result.io_error {
             unreadable.push((result.path.clone(), error.clone()));
         }
-        if args.format == Format::Human {
+        match args.format {
             // Human output streams: each file's report as soon as it is in order.
-            let text = render::human::render_file(&result, color, &mut totals);
-            if !write_failed && !text.is_empty() {
-                write_failed = crate::write_stdout(&text) != ExitCode::SUCCESS;
+            Format::Human => {
+                let text = render::human::render_file(&result, color, &mut totals);
+                if !write_failed && !text.is_empty() {
+                    write_failed = crate::write_stdout(&text) != ExitCode::SUCCESS;
+                }
             }
-        } else {
-            results.push(result);
+            // JSON keeps each file's report, not its text.
+            Format::Json => json.add(&result),
+            Format::Sarif => results.push(result),
         }
     });
     let output = match args.format {
         Format::Human => render::human::summary(&totals),
-        Format::Json => render::json::render(&results),
+        Format::Json => json.finish(),
         Format::Sarif => render::sarif::render(&results),
     };
     if write_failed || crate::write_stdout(&output) != ExitCode::SUCCESS {

@@ -41,8 +41,8 @@ pub fn run(args: &Args) -> ExitCode {
                 return ExitCode::from(2);
             }
         };
-        match iam_policy::json::parse(&text) {
-            Ok(root) => roots.push(root),
+        match iam_policy::json::read(&text) {
+            Ok(root) => roots.push(root.into_owned()),
             Err(error) => {
                 eprintln!(
                     "error: `{path}` is not JSON: {} at line {}, column {}",

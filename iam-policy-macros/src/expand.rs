@@ -38,14 +38,17 @@ pub fn policy(input: PolicyInput) -> TokenStream {
     };
     let krate = krate.unwrap_or_default();
     let lowered = lower::lower(&document);
-    let findings = iam_catalog::check::check_with(
+    let findings: Vec<_> = iam_catalog::check::check_with(
         &lowered.view,
         document.kind,
         &iam_catalog::check::Options {
             service: document.service.clone(),
             ..iam_catalog::check::Options::default()
         },
-    );
+    )
+    .into_iter()
+    .map(|finding| finding.map_loc(|loc| lowered.span(loc)))
+    .collect();
     let report::Report { errors, warnings } = report::report(&findings);
     if let Some(errors) = errors {
         return fallback::expansion(Some(&krate), &errors, &warnings);

@@ -45,7 +45,7 @@ pub fn generate(input: PolicyInput) -> TokenStream {
                     text.push_str("\nhelp: ");
                     text.push_str(&help.replace('\n', "\n      "));
                 }
-                let error = syn::Error::new(error.loc, text);
+                let error = syn::Error::new(lowered.span(error.loc), text);
                 match &mut all {
                     Some(all) => all.combine(error),
                     None => all = Some(error),
@@ -61,7 +61,11 @@ pub fn generate(input: PolicyInput) -> TokenStream {
     let mut notes = Vec::new();
     for note in &generated.notes {
         if note.severity == Some(Severity::Warning) {
-            warnings.extend(report::warning_at(note.loc, "generate", &note.message));
+            warnings.extend(report::warning_at(
+                lowered.span(note.loc),
+                "generate",
+                &note.message,
+            ));
             notes.push(format!("warning: {}", note.message));
         } else {
             notes.push(format!("note: {}", note.message));
@@ -73,6 +77,7 @@ pub fn generate(input: PolicyInput) -> TokenStream {
             view: PolicyView::new(view.root),
             inserts: lowered.inserts.clone(),
             values: lowered.values.clone(),
+            spans: lowered.spans.clone(),
         };
         match expand::value(&krate, document.kind, &one) {
             Ok(value) => policies.push(value),

@@ -1,4 +1,5 @@
-//! Stage 2: the parsed document as the engine's input, [`PolicyView<Span>`].
+//! Stage 2: the parsed document as the engine's input, a [`PolicyView`] whose
+//! locations index [`Lowered::spans`].
 //!
 //! Lowering judges nothing: every value becomes a [`Node`] located at its token (a string
 //! at its literal, an object or array at its whole group, a member's key at the key
@@ -6,15 +7,17 @@
 //! [`PolicyView::statement_allows`]. Inserted values get ids that index
 //! [`Lowered::inserts`] and [`Lowered::values`].
 
-use iam_catalog::{Node, NodeKind, PolicyView, Segment, Text};
+use iam_catalog::{Loc, Node, NodeKind, PolicyView, Segment, Text};
 use proc_macro2::{Group, Span};
 
 use crate::parse::{Document, Element, FieldPath, Piece, Str, Value};
 
 /// The engine's view of a document, with what the expansion needs to fill its holes.
 pub struct Lowered<'a> {
-    /// The engine input.
-    pub view: PolicyView<Span>,
+    /// The engine input; its strings are borrowed from the parsed document.
+    pub view: PolicyView<'a>,
+    /// The span of each location of the view, indexed by [`Loc`].
+    pub spans: Vec<Span>,
     /// The `{path}` insertions, indexed by [`Segment::Hole`] id.
     pub inserts: Vec<Insertion<'a>>,
     /// The `(expr)` values, indexed by [`NodeKind::Opaque`] id.
@@ -37,6 +40,7 @@ pub fn lower(document: &Document) -> Lowered<'_> {
     let mut lowering = Lowering {
         inserts: Vec::new(),
         values: Vec::new(),
+        spans: Vec::new(),
     };
     let root = lowering.node(&document.root);
     let mut view = PolicyView::new(root);
@@ -47,6 +51,17 @@ pub fn lower(document: &Document) -> Lowered<'_> {
         view,
         inserts: lowering.inserts,
         values: lowering.values,
+        spans: lowering.spans,
+    }
+}
+
+impl Lowered<'_> {
+    /// The span a location of the view stands for.
+    pub fn span(&self, loc: Loc) -> Span {
+        self.spans
+            .get(loc.index())
+            .copied()
+            .unwrap_or_else(Span::call_site)
     }
 }
 
@@ -74,14 +89,22 @@ fn statement_allows(root: &Value) -> Vec<(usize, iam_catalog::Code)> {
 struct Lowering<'a> {
     inserts: Vec<Insertion<'a>>,
     values: Vec<&'a Group>,
+    spans: Vec<Span>,
 }
 
 impl<'a> Lowering<'a> {
-    fn node(&mut self, value: &'a Value) -> Node<Span> {
+    /// The location of `span`.
+    fn loc(&mut self, span: Span) -> Loc {
+        self.spans.push(span);
+        Loc::new(self.spans.len() - 1)
+    }
+
+    fn node(&mut self, value: &'a Value) -> Node<'a> {
+        let loc = self.loc(value.span());
         let kind = match value {
             Value::Null(_) => NodeKind::Null,
             Value::Bool(value, _) => NodeKind::Bool(*value),
-            Value::Number(number) => NodeKind::Number(number.text.clone()),
+            Value::Number(number) => NodeKind::Number(number.text.as_str().into()),
             Value::String(string) => NodeKind::String(self.text(string)),
             Value::Array(array) => NodeKind::Array(
                 array
@@ -94,10 +117,13 @@ impl<'a> Lowering<'a> {
                 object
                     .members
                     .iter()
-                    .map(|member| iam_catalog::Member {
-                        key: member.key_text.clone(),
-                        key_loc: member.key.span(),
-                        value: self.node(&member.value.value),
+                    .map(|member| {
+                        let key_loc = self.loc(member.key.span());
+                        iam_catalog::Member {
+                            key: member.key_text.as_str().into(),
+                            key_loc,
+                            value: self.node(&member.value.value),
+                        }
                     })
                     .collect(),
             ),
@@ -107,15 +133,15 @@ impl<'a> Lowering<'a> {
                 NodeKind::Opaque(id)
             }
         };
-        Node::new(kind, value.span())
+        Node::new(kind, loc)
     }
 
-    fn text(&mut self, string: &'a Str) -> Text {
+    fn text(&mut self, string: &'a Str) -> Text<'a> {
         let span = string.lit.span();
         let mut segments = Vec::new();
         for piece in &string.pieces {
             match piece {
-                Piece::Text(text) => segments.push(Segment::Literal(text.clone())),
+                Piece::Text(text) => segments.push(Segment::Literal(text.as_str().into())),
                 Piece::Insert(path) => {
                     let id = next_id(self.inserts.len());
                     self.inserts.push(Insertion { path, span });
@@ -123,7 +149,7 @@ impl<'a> Lowering<'a> {
                 }
             }
         }
-        Text { segments }
+        Text::from_segments(segments)
     }
 }
 
@@ -150,11 +176,15 @@ mod tests {
         span.source_text().unwrap_or_default()
     }
 
-    fn object(node: &Node<Span>) -> &[Member<Span>] {
+    fn loc_text(lowered: &Lowered<'_>, loc: Loc) -> String {
+        at(lowered.span(loc))
+    }
+
+    fn object<'n>(node: &'n Node<'n>) -> &'n [Member<'n>] {
         node.as_object().expect("an object")
     }
 
-    fn get<'n>(node: &'n Node<Span>, key: &str) -> &'n Node<Span> {
+    fn get<'n>(node: &'n Node<'n>, key: &str) -> &'n Node<'n> {
         &object(node)
             .iter()
             .find(|m| m.key == key)
@@ -173,27 +203,30 @@ mod tests {
         );
         let lowered = lower(&document);
         let root = &lowered.view.root;
-        assert!(at(root.loc).starts_with('{') && at(root.loc).ends_with('}'));
+        assert!(
+            loc_text(&lowered, root.loc).starts_with('{')
+                && loc_text(&lowered, root.loc).ends_with('}')
+        );
         let version = get(root, "Version");
         assert_eq!(version.as_literal(), Some("2012-10-17"));
-        assert_eq!(at(version.loc), "\"2012-10-17\"");
+        assert_eq!(loc_text(&lowered, version.loc), "\"2012-10-17\"");
         let member = &object(root)[0];
-        assert_eq!(at(member.key_loc), "\"Version\"");
+        assert_eq!(loc_text(&lowered, member.key_loc), "\"Version\"");
         let statements = get(root, "Statement");
         assert_eq!(
-            at(statements.loc),
+            loc_text(&lowered, statements.loc),
             r#"[{"Effect": "Allow", "Action": ["s3:GetObject"]}]"#
         );
         let statement = &statements.as_array().expect("array")[0];
         let action = &get(statement, "Action").as_array().expect("array")[0];
         assert_eq!(action.as_literal(), Some("s3:GetObject"));
-        assert_eq!(at(action.loc), "\"s3:GetObject\"");
+        assert_eq!(loc_text(&lowered, action.loc), "\"s3:GetObject\"");
         assert!(matches!(&get(root, "n").kind, NodeKind::Number(n) if n == "-1.5"));
-        assert_eq!(at(get(root, "n").loc), "1.5");
+        assert_eq!(loc_text(&lowered, get(root, "n").loc), "1.5");
         assert!(matches!(get(root, "t").kind, NodeKind::Bool(true)));
         assert!(matches!(get(root, "z").kind, NodeKind::Null));
         assert!(matches!(get(root, "x").kind, NodeKind::Opaque(0)));
-        assert_eq!(at(get(root, "x").loc), "(value)");
+        assert_eq!(loc_text(&lowered, get(root, "x").loc), "(value)");
         assert_eq!(get(root, "e").as_literal(), Some(""));
         assert_eq!(get(root, "e").as_text(), Some(&Text::literal("")));
         assert!(lowered.inserts.is_empty());
@@ -214,7 +247,7 @@ mod tests {
         let lowered = lower(&document);
         let root = &lowered.view.root;
         assert_eq!(
-            get(root, "a").as_text().expect("text").segments,
+            get(root, "a").as_text().expect("text").segments(),
             [
                 Segment::Literal("arn:aws:s3:::".into()),
                 Segment::Hole(0),
@@ -225,7 +258,7 @@ mod tests {
         assert!(matches!(get(root, "b").kind, NodeKind::Opaque(0)));
         let c = get(root, "c").as_array().expect("array");
         assert_eq!(
-            c[0].as_text().expect("text").segments,
+            c[0].as_text().expect("text").segments(),
             [Segment::Hole(2), Segment::Literal("x".into())]
         );
         assert!(matches!(c[1].kind, NodeKind::Opaque(1)));

@@ -18,7 +18,7 @@ use syn::{Lit, LitStr};
 const BAD_ESCAPE: &str = "this string has an escape that Rust strings do not have\nhelp: strings in `policy!` are Rust string literals: write JSON's `\\/` as `/` and `\\u00e9` as `\\u{e9}`";
 
 /// Values nested deeper than this are rejected (a real policy nests about six levels).
-pub const MAX_DEPTH: usize = 128;
+pub use iam_catalog::view::MAX_DEPTH;
 
 /// The whole macro input. Parsing it never fails: a malformed document is kept as the
 /// error in [`PolicyInput::document`], so the expansion can still name the crate path and

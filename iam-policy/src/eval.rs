@@ -33,7 +33,7 @@ use crate::policy::{ParseError, Policy};
 /// Reads a JSON policy and compiles it for evaluation under `name` (a file name, or
 /// `identity`).
 pub fn compile_json(name: &str, text: &str) -> Result<CompiledPolicy, ParseError> {
-    let root = json::parse(text).map_err(|e| ParseError {
+    let root = json::read(text).map_err(|e| ParseError {
         message: e.message,
         line: e.loc.line,
         column: e.loc.column,
@@ -41,17 +41,18 @@ pub fn compile_json(name: &str, text: &str) -> Result<CompiledPolicy, ParseError
     Ok(CompiledPolicy::new(name, &PolicyView::new(root)))
 }
 
+/// A compiled policy that allows nothing (a document that is not an object).
+fn allows_nothing(name: &str) -> CompiledPolicy {
+    let nothing = iam_catalog::Node::new(iam_catalog::NodeKind::Null, iam_catalog::Loc::default());
+    CompiledPolicy::new(name, &PolicyView::new(nothing))
+}
+
 impl Policy {
     /// Compiles the policy for evaluation (once; then [`PolicySet::decide`] allocates
     /// nothing).
     pub fn compile(&self, name: &str) -> CompiledPolicy {
-        compile_json(name, self.as_json()).unwrap_or_else(|_| {
-            // A document with run-time values that made it malformed: it allows nothing.
-            CompiledPolicy::new(
-                name,
-                &PolicyView::new(iam_catalog::Node::new(iam_catalog::NodeKind::Null, ())),
-            )
-        })
+        // A document with run-time values that made it malformed allows nothing.
+        compile_json(name, self.as_json()).unwrap_or_else(|_| allows_nothing(name))
     }
 
     /// The policy alone, placed by its type: an identity policy as the caller's only
@@ -65,7 +66,7 @@ impl Policy {
                 "allow-all",
                 r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#,
             )
-            .unwrap_or_else(|_| CompiledPolicy::new("allow-all", &PolicyView::new(iam_catalog::Node::new(iam_catalog::NodeKind::Null, ()))))
+            .unwrap_or_else(|_| allows_nothing("allow-all"))
         };
         match self.kind() {
             PolicyKind::Resource | PolicyKind::Trust => PolicySet::new().resource_policy(me),

@@ -192,7 +192,7 @@ pub struct Generator {
     exclude: Vec<String>,
     sts: Vec<(&'static str, Arn)>,
     actions: Vec<String>,
-    parsed: Option<Node<JsonLocation>>,
+    parsed: Option<Node<'static, JsonLocation>>,
 }
 
 /// One `grants` entry: levels of one service, or named actions, on an ARN.
@@ -226,16 +226,16 @@ impl Generator {
     /// The text is not JSON.
     pub fn from_json(text: &str) -> Result<Self, json::SyntaxError> {
         Ok(Generator {
-            parsed: Some(json::parse(text)?),
+            parsed: Some(json::parse(text)?.into_owned()),
             ..Self::default()
         })
     }
 
     /// A template already read into the engine's tree (from YAML, say), located by JSON
     /// pointer, line and column.
-    pub fn from_tree(root: Node<JsonLocation>) -> Self {
+    pub fn from_tree(root: Node<'_, JsonLocation>) -> Self {
         Generator {
-            parsed: Some(root),
+            parsed: Some(root.into_owned()),
             ..Self::default()
         }
     }
@@ -390,16 +390,26 @@ impl Generator {
     /// Every mistake of the template, located (see `iam_catalog::generate::generate`).
     pub fn generate(&self) -> Result<Generated, GenerateError> {
         let mut values = Vec::new();
-        let built;
-        let root = if let Some(root) = &self.parsed {
-            root
-        } else {
-            built = self.template(&mut values);
-            &built
+        let template = match &self.parsed {
+            Some(root) => root.clone(),
+            None => self.template(&mut values),
         };
+        let (root, locations) = template.numbered();
         let kind = self.kind.unwrap_or(PolicyKind::Identity);
-        let generated = engine::generate(root, &Options::new(kind).minimize(self.minimize))
-            .map_err(|errors| GenerateError { errors })?;
+        let generated = engine::generate(&root, &Options::new(kind).minimize(self.minimize))
+            .map_err(|errors| GenerateError {
+                errors: errors
+                    .into_iter()
+                    .map(|error| {
+                        error.map_loc(|loc| {
+                            locations
+                                .get(loc.index())
+                                .cloned()
+                                .unwrap_or_else(|| at(""))
+                        })
+                    })
+                    .collect(),
+            })?;
         let policies = generated
             .policies
             .iter()
@@ -418,9 +428,9 @@ impl Generator {
 
     /// The template as the engine's tree, each inserted value a hole indexing `values`.
     #[expect(clippy::too_many_lines, reason = "one block per template key")]
-    fn template(&self, values: &mut Vec<String>) -> Node<JsonLocation> {
+    fn template(&self, values: &mut Vec<String>) -> Node<'static, JsonLocation> {
         let mut t = TreeBuilder { values };
-        let mut members: Vec<(String, Node<JsonLocation>)> = Vec::new();
+        let mut members: Vec<(String, Node<'static, JsonLocation>)> = Vec::new();
         if !self.actions.is_empty() {
             members.push(("mode".into(), string_node("/mode", "actions")));
             let items = self
@@ -589,13 +599,13 @@ fn at(pointer: &str) -> JsonLocation {
 }
 
 impl TreeBuilder<'_> {
-    fn arn(&mut self, pointer: &str, arn: &Arn) -> Node<JsonLocation> {
+    fn arn(&mut self, pointer: &str, arn: &Arn) -> Node<'static, JsonLocation> {
         let mut segments = Vec::new();
         for piece in &arn.pieces {
             match piece {
                 Piece::Pattern(text) => match segments.last_mut() {
-                    Some(Segment::Literal(last)) => last.push_str(text),
-                    _ => segments.push(Segment::Literal(text.clone())),
+                    Some(Segment::Literal(last)) => last.to_mut().push_str(text),
+                    _ => segments.push(Segment::Literal(text.clone().into())),
                 },
                 Piece::Value(value) => {
                     let id = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
@@ -604,63 +614,56 @@ impl TreeBuilder<'_> {
                 }
             }
         }
-        Node::new(NodeKind::String(Text { segments }), at(pointer))
+        Node::new(NodeKind::String(Text::from_segments(segments)), at(pointer))
     }
 }
 
-fn string_node(pointer: &str, text: &str) -> Node<JsonLocation> {
-    Node::new(NodeKind::String(Text::literal(text)), at(pointer))
+fn string_node(pointer: &str, text: &str) -> Node<'static, JsonLocation> {
+    Node::new(
+        NodeKind::String(Text::literal(text.to_owned())),
+        at(pointer),
+    )
 }
 
-fn array_node(pointer: &str, items: Vec<Node<JsonLocation>>) -> Node<JsonLocation> {
+fn array_node(
+    pointer: &str,
+    items: Vec<Node<'static, JsonLocation>>,
+) -> Node<'static, JsonLocation> {
     Node::new(NodeKind::Array(items), at(pointer))
 }
 
-fn object_node(pointer: &str, members: Vec<(String, Node<JsonLocation>)>) -> Node<JsonLocation> {
+fn object_node(
+    pointer: &str,
+    members: Vec<(String, Node<'static, JsonLocation>)>,
+) -> Node<'static, JsonLocation> {
     let members = members
         .into_iter()
         .map(|(key, value)| Member {
             key_loc: at(&format!("{pointer}/{key}")),
-            key,
+            key: key.into(),
             value,
         })
         .collect();
     Node::new(NodeKind::Object(members), at(pointer))
 }
 
-/// A condition block given as JSON: the author's own text, taken as written.
-fn json_node(pointer: &str, value: &serde_json::Value) -> Node<JsonLocation> {
-    use serde_json::Value;
-    let kind = match value {
-        Value::Null => NodeKind::Null,
-        Value::Bool(b) => NodeKind::Bool(*b),
-        Value::Number(n) => NodeKind::Number(n.to_string()),
-        Value::String(s) => NodeKind::String(Text::literal(s.clone())),
-        Value::Array(items) => NodeKind::Array(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| json_node(&format!("{pointer}/{i}"), v))
-                .collect(),
-        ),
-        Value::Object(members) => NodeKind::Object(
-            members
-                .iter()
-                .map(|(k, v)| Member {
-                    key: k.clone(),
-                    key_loc: at(&format!("{pointer}/{k}")),
-                    value: json_node(&format!("{pointer}/{k}"), v),
-                })
-                .collect(),
-        ),
-    };
-    Node::new(kind, at(pointer))
+/// A condition block given as JSON: the author's own text, taken as written, read by
+/// the one JSON reader and located under `pointer`.
+fn json_node(pointer: &str, value: &serde_json::Value) -> Node<'static, JsonLocation> {
+    let text = value.to_string();
+    match json::parse(&text) {
+        Ok(node) => node
+            .map_locs(&mut |loc| at(&format!("{pointer}{}", loc.pointer)))
+            .into_owned(),
+        // `serde_json` writes valid JSON; should it not, the value is null.
+        Err(_) => Node::new(NodeKind::Null, at(pointer)),
+    }
 }
 
 /// Writes a generated document with its inserted values, each by its place, through the
 /// code that writes `policy!`'s values (`__private::render`).
 fn render_view(
-    view: &PolicyView<JsonLocation>,
+    view: &PolicyView<'_>,
     kind: PolicyKind,
     values: &[String],
 ) -> Result<Policy, GenerateError> {
@@ -681,19 +684,19 @@ fn render_view(
                 match (value, mode_of(Insertion::Hole(*id))) {
                     (Some(value), InsertMode::Escape) => Part::Escaped(value),
                     (Some(value), InsertMode::Verbatim) => Part::Verbatim(value),
-                    _ => return Err(internal(view)),
+                    _ => return Err(internal()),
                 }
             }
-            Chunk::Value(_) => return Err(internal(view)),
+            Chunk::Value(_) => return Err(internal()),
         });
     }
     Ok(render(kind, &parts))
 }
 
-fn internal(view: &PolicyView<JsonLocation>) -> GenerateError {
+fn internal() -> GenerateError {
     GenerateError {
         errors: vec![engine::Error {
-            loc: view.root.loc.clone(),
+            loc: at(""),
             message:
                 "internal error: a value landed where it cannot be written; please report this"
                     .to_owned(),

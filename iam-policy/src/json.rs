@@ -1,16 +1,23 @@
-//! A small JSON reader that keeps where every value stands: it turns text into the
-//! engine's [`Node<JsonLocation>`] tree, keeping repeated keys (the engine reports them)
-//! and reporting syntax errors with a line, a column and a message.
+//! A small JSON reader for the engine: it turns text into the engine's [`Node`] tree,
+//! keeping repeated keys (the engine reports them) and reporting syntax errors with a
+//! JSON pointer, a line, a column and a message.
 //!
-//! It is iterative, so no nesting depth overflows the stack; nesting deeper than
+//! [`read`] borrows every string that needs no decoding from the text and numbers each
+//! node by its byte offset ([`Loc`]), so reading allocates only the tree's vectors;
+//! [`Locations`] turns the offsets a check's findings name into a JSON pointer, a line
+//! and a column, in one pass. [`parse`] gives the located tree, every node with its
+//! [`JsonLocation`], for front ends that navigate the document themselves.
+//!
+//! The reader is iterative, so no nesting depth overflows the stack; nesting deeper than
 //! [`MAX_DEPTH`] is an error, as is anything after the document.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
 
-use iam_catalog::{Member, Node, NodeKind, Text};
+use iam_catalog::{Loc, Member, Node, NodeKind, Text};
 
-/// Nesting deeper than this is rejected (IAM policies nest 5 levels at most).
-pub const MAX_DEPTH: usize = 256;
+/// Nesting deeper than this is rejected (the engine's limit for every front end).
+pub use iam_catalog::view::MAX_DEPTH;
 
 /// Where a value stands in the original text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -39,53 +46,207 @@ pub struct SyntaxError {
     pub loc: JsonLocation,
 }
 
-/// Parses `text` into a located tree.
-pub fn parse(text: &str) -> Result<Node<JsonLocation>, SyntaxError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+/// The text after a byte order mark, which the reader skips; offsets count from there.
+fn body(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// Reads `text` into the engine's tree: each node's [`Loc`] is the byte offset of its
+/// first character (a key's, of its opening quote) after any byte order mark. Turn the
+/// offsets of findings into locations with [`Locations`].
+pub fn read(text: &str) -> Result<Node<'_>, SyntaxError> {
+    let text = body(text);
     let mut reader = Reader {
         bytes: text.as_bytes(),
         text,
         pos: 0,
-        line: 1,
-        line_start: 0,
-        column_cache: std::cell::Cell::new((0, 0)),
     };
     let root = reader.document()?;
     reader.skip_ws();
     if reader.pos < reader.bytes.len() {
-        return Err(reader.error("unexpected text after the JSON document", String::new()));
+        return Err(reader.error("unexpected text after the JSON document", ""));
     }
     Ok(root)
 }
 
-struct Reader<'t> {
-    bytes: &'t [u8],
+/// Parses `text` into a located tree: every value and key with its JSON pointer, line
+/// and column.
+pub fn parse(text: &str) -> Result<Node<'_, JsonLocation>, SyntaxError> {
+    read(text).map(|root| located(text, root))
+}
+
+/// The located tree of `root`, the tree [`read`] gave for `text`: every value and key
+/// with its JSON pointer, line and column.
+pub fn located<'t>(text: &str, root: Node<'t>) -> Node<'t, JsonLocation> {
+    let mut lines = Lines::new(body(text));
+    let mut pointer = String::new();
+    locate_node(root, &mut pointer, &mut lines)
+}
+
+/// The located copy of `node`, whose pointer is `pointer`. Recursion is bounded by
+/// [`MAX_DEPTH`].
+fn locate_node<'t>(
+    node: Node<'t>,
+    pointer: &mut String,
+    lines: &mut Lines<'_>,
+) -> Node<'t, JsonLocation> {
+    let loc = lines.at(node.loc, pointer);
+    let kind = match node.kind {
+        NodeKind::Null => NodeKind::Null,
+        NodeKind::Bool(b) => NodeKind::Bool(b),
+        NodeKind::Number(n) => NodeKind::Number(n),
+        NodeKind::String(text) => NodeKind::String(text),
+        NodeKind::Opaque(id) => NodeKind::Opaque(id),
+        NodeKind::Array(items) => NodeKind::Array(
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    let len = pointer.len();
+                    let _ = write!(pointer, "/{index}");
+                    let item = locate_node(item, pointer, lines);
+                    pointer.truncate(len);
+                    item
+                })
+                .collect(),
+        ),
+        NodeKind::Object(members) => NodeKind::Object(
+            members
+                .into_iter()
+                .map(|member| {
+                    let len = pointer.len();
+                    push_token(pointer, &member.key);
+                    let key_loc = lines.at(member.key_loc, pointer);
+                    let value = locate_node(member.value, pointer, lines);
+                    pointer.truncate(len);
+                    Member {
+                        key: member.key,
+                        key_loc,
+                        value,
+                    }
+                })
+                .collect(),
+        ),
+    };
+    Node::new(kind, loc)
+}
+
+/// The locations of the offsets a check's findings name, found in one walk of the tree
+/// and one pass over the text.
+#[derive(Debug, Default)]
+pub struct Locations {
+    /// `(offset, location)`, sorted by offset.
+    found: Vec<(Loc, JsonLocation)>,
+}
+
+impl Locations {
+    /// The locations of `wanted` (offsets in `root`, the tree [`read`] gave for `text`).
+    pub fn of(text: &str, root: &Node<'_>, wanted: impl IntoIterator<Item = Loc>) -> Self {
+        let mut wanted: Vec<Loc> = wanted.into_iter().collect();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut found = Vec::with_capacity(wanted.len());
+        if !wanted.is_empty() {
+            let mut lines = Lines::new(body(text));
+            let mut pointer = String::new();
+            find(root, &wanted, &mut pointer, &mut lines, &mut found);
+            found.sort_by_key(|(loc, _)| *loc);
+        }
+        Self { found }
+    }
+
+    /// The location of offset `loc` (the document's start if it names no node).
+    pub fn get(&self, loc: Loc) -> JsonLocation {
+        match self.found.binary_search_by_key(&loc, |(l, _)| *l) {
+            Ok(index) => self
+                .found
+                .get(index)
+                .map_or_else(start, |(_, location)| location.clone()),
+            Err(_) => start(),
+        }
+    }
+}
+
+fn start() -> JsonLocation {
+    JsonLocation {
+        pointer: String::new(),
+        line: 1,
+        column: 1,
+    }
+}
+
+/// Records the locations of the `wanted` offsets under `node` (pointer `pointer`), in
+/// document order. Recursion is bounded by [`MAX_DEPTH`].
+fn find(
+    node: &Node<'_>,
+    wanted: &[Loc],
+    pointer: &mut String,
+    lines: &mut Lines<'_>,
+    found: &mut Vec<(Loc, JsonLocation)>,
+) {
+    if wanted.binary_search(&node.loc).is_ok() {
+        found.push((node.loc, lines.at(node.loc, pointer)));
+    }
+    match &node.kind {
+        NodeKind::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                let _ = write!(pointer, "/{index}");
+                find(item, wanted, pointer, lines, found);
+                pointer.truncate(len);
+            }
+        }
+        NodeKind::Object(members) => {
+            for member in members {
+                let len = pointer.len();
+                push_token(pointer, &member.key);
+                if wanted.binary_search(&member.key_loc).is_ok() {
+                    found.push((member.key_loc, lines.at(member.key_loc, pointer)));
+                }
+                find(&member.value, wanted, pointer, lines, found);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Lines and columns of offsets asked in increasing order (document order), counted
+/// incrementally so a long one-line document stays linear.
+struct Lines<'t> {
     text: &'t str,
-    pos: usize,
-    line: usize,
-    line_start: usize,
-    /// `(byte position, characters from the line start to it)` of the last location.
-    column_cache: std::cell::Cell<(usize, usize)>,
+    /// `(offset, line, column)` of the last answer.
+    at: (usize, usize, usize),
 }
 
-/// A container being read.
-enum Frame {
-    Array {
-        loc: JsonLocation,
-        items: Vec<Node<JsonLocation>>,
-    },
-    Object {
-        loc: JsonLocation,
-        members: Vec<Member<JsonLocation>>,
-        /// The key whose value is being read.
-        key: Option<(String, JsonLocation)>,
-    },
-}
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            at: (0, 1, 1),
+        }
+    }
 
-impl Frame {
-    fn pointer(&self) -> &str {
-        match self {
-            Frame::Array { loc, .. } | Frame::Object { loc, .. } => &loc.pointer,
+    /// The location of offset `loc`, with `pointer`.
+    fn at(&mut self, loc: Loc, pointer: &str) -> JsonLocation {
+        let offset = loc.index().min(self.text.len());
+        let (mut from, mut line, mut column) = self.at;
+        if offset < from {
+            (from, line, column) = (0, 1, 1);
+        }
+        for ch in self.text.get(from..offset).unwrap_or_default().chars() {
+            if ch == '\n' {
+                line += 1;
+                column = 1;
+            } else {
+                column += 1;
+            }
+        }
+        self.at = (offset, line, column);
+        JsonLocation {
+            pointer: pointer.to_owned(),
+            line,
+            column,
         }
     }
 }
@@ -97,27 +258,70 @@ pub fn escape_pointer(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-impl Reader<'_> {
-    /// The location of the current position. Columns are counted incrementally from the
-    /// last location on the same line, so a long one-line document stays linear.
-    fn location(&self, pointer: String) -> JsonLocation {
-        let (mut at, mut column) = self.column_cache.get();
-        if at < self.line_start || at > self.pos {
-            (at, column) = (self.line_start, 0);
-        }
-        column += self.text.get(at..self.pos).map_or(0, |s| s.chars().count());
-        self.column_cache.set((self.pos, column));
-        JsonLocation {
-            pointer,
-            line: self.line,
-            column: column + 1,
+/// Appends `/` and `key` as a pointer token.
+fn push_token(pointer: &mut String, key: &str) {
+    pointer.push('/');
+    for ch in key.chars() {
+        match ch {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            c => pointer.push(c),
         }
     }
+}
 
-    fn error(&self, message: &str, pointer: String) -> SyntaxError {
+struct Reader<'t> {
+    bytes: &'t [u8],
+    text: &'t str,
+    pos: usize,
+}
+
+/// A container being read.
+enum Frame<'t> {
+    Array {
+        loc: Loc,
+        items: Vec<Node<'t>>,
+    },
+    Object {
+        loc: Loc,
+        members: Vec<Member<'t>>,
+        /// The key whose value is being read.
+        key: Option<(Cow<'t, str>, Loc)>,
+    },
+}
+
+/// The pointer of the value being read (`current`) or of the innermost open container.
+fn pointer_of(stack: &[Frame<'_>], current: bool) -> String {
+    let mut pointer = String::new();
+    let open = if current {
+        stack.len()
+    } else {
+        stack.len().saturating_sub(1)
+    };
+    for frame in stack.iter().take(open) {
+        match frame {
+            Frame::Array { items, .. } => {
+                let _ = write!(pointer, "/{}", items.len());
+            }
+            Frame::Object {
+                key: Some((key, _)),
+                ..
+            } => push_token(&mut pointer, key),
+            Frame::Object { key: None, .. } => {}
+        }
+    }
+    pointer
+}
+
+impl<'t> Reader<'t> {
+    fn loc(&self) -> Loc {
+        Loc::new(self.pos)
+    }
+
+    fn error(&self, message: &str, pointer: &str) -> SyntaxError {
         SyntaxError {
             message: message.to_owned(),
-            loc: self.location(pointer),
+            loc: Lines::new(self.text).at(self.loc(), pointer),
         }
     }
 
@@ -126,16 +330,8 @@ impl Reader<'_> {
     }
 
     fn skip_ws(&mut self) {
-        while let Some(b) = self.peek() {
-            match b {
-                b'\n' => {
-                    self.pos += 1;
-                    self.line += 1;
-                    self.line_start = self.pos;
-                }
-                b' ' | b'\t' | b'\r' => self.pos += 1,
-                _ => break,
-            }
+        while let Some(b' ' | b'\t' | b'\r' | b'\n') = self.peek() {
+            self.pos += 1;
         }
     }
 
@@ -151,69 +347,62 @@ impl Reader<'_> {
         clippy::too_many_lines,
         reason = "one state machine reads better whole"
     )]
-    fn document(&mut self) -> Result<Node<JsonLocation>, SyntaxError> {
-        let mut stack: Vec<Frame> = Vec::new();
-        let mut pointer = String::new();
+    fn document(&mut self) -> Result<Node<'t>, SyntaxError> {
+        let mut stack: Vec<Frame<'t>> = Vec::new();
         loop {
             // Read one value (or open a container).
             self.skip_ws();
-            let loc = self.location(pointer.clone());
+            let loc = self.loc();
             let value = match self.peek() {
-                Some(b'{') => {
+                Some(open @ (b'{' | b'[')) => {
                     self.pos += 1;
                     if stack.len() >= MAX_DEPTH {
                         return Err(self.error(
                             &format!("the document nests deeper than {MAX_DEPTH} levels"),
-                            pointer,
+                            &pointer_of(&stack, true),
                         ));
                     }
-                    stack.push(Frame::Object {
-                        loc,
-                        members: Vec::new(),
-                        key: None,
+                    stack.push(if open == b'{' {
+                        Frame::Object {
+                            loc,
+                            members: Vec::new(),
+                            key: None,
+                        }
+                    } else {
+                        Frame::Array {
+                            loc,
+                            items: Vec::new(),
+                        }
                     });
                     None
                 }
-                Some(b'[') => {
-                    self.pos += 1;
-                    if stack.len() >= MAX_DEPTH {
-                        return Err(self.error(
-                            &format!("the document nests deeper than {MAX_DEPTH} levels"),
-                            pointer,
-                        ));
-                    }
-                    stack.push(Frame::Array {
-                        loc,
-                        items: Vec::new(),
-                    });
-                    None
-                }
-                Some(b'"') => Some(Node::new(
-                    NodeKind::String(Text::literal(self.string(&pointer)?)),
-                    loc,
-                )),
+                Some(b'"') => match self.string() {
+                    Ok(text) => Some(Node::new(NodeKind::String(Text::literal(text)), loc)),
+                    Err(message) => return Err(self.error(message, &pointer_of(&stack, true))),
+                },
                 Some(b't') => Some(Node::new(
-                    self.word("true", &pointer, NodeKind::Bool(true))?,
+                    self.word("true", NodeKind::Bool(true), &stack)?,
                     loc,
                 )),
                 Some(b'f') => Some(Node::new(
-                    self.word("false", &pointer, NodeKind::Bool(false))?,
+                    self.word("false", NodeKind::Bool(false), &stack)?,
                     loc,
                 )),
-                Some(b'n') => Some(Node::new(self.word("null", &pointer, NodeKind::Null)?, loc)),
-                Some(b'-' | b'0'..=b'9') => {
-                    Some(Node::new(NodeKind::Number(self.number(&pointer)?), loc))
-                }
+                Some(b'n') => Some(Node::new(self.word("null", NodeKind::Null, &stack)?, loc)),
+                Some(b'-' | b'0'..=b'9') => match self.number() {
+                    Ok(text) => Some(Node::new(NodeKind::Number(Cow::Borrowed(text)), loc)),
+                    Err(message) => return Err(self.error(message, &pointer_of(&stack, true))),
+                },
                 _ => {
                     let message = format!("expected a value, found {}", self.found());
-                    return Err(self.error(&message, pointer));
+                    return Err(self.error(&message, &pointer_of(&stack, true)));
                 }
             };
 
             // After `[` or `{`: the first element, the first key, or an immediate close.
             let mut pending = value;
             if pending.is_none() {
-                match self.open_first(&mut stack, &mut pointer)? {
+                match self.open_first(&mut stack)? {
                     Some(closed) => pending = Some(closed),
                     None => continue,
                 }
@@ -242,24 +431,15 @@ impl Reader<'_> {
                 // `,` continues the container; its closer completes it.
                 self.skip_ws();
                 let is_array = matches!(stack.last(), Some(Frame::Array { .. }));
-                let base = stack
-                    .last()
-                    .map(|f| f.pointer().to_owned())
-                    .unwrap_or_default();
                 match (self.peek(), is_array) {
                     (Some(b','), true) => {
                         self.pos += 1;
-                        let index = match stack.last() {
-                            Some(Frame::Array { items, .. }) => items.len(),
-                            _ => 0,
-                        };
-                        pointer = format!("{base}/{index}");
                         break;
                     }
                     (Some(b','), false) => {
                         self.pos += 1;
                         self.skip_ws();
-                        pointer = self.key(&mut stack, &base)?;
+                        self.key(&mut stack)?;
                         break;
                     }
                     (Some(b']'), true) | (Some(b'}'), false) => {
@@ -272,7 +452,9 @@ impl Reader<'_> {
                                 Node::new(NodeKind::Object(members), loc)
                             }
                             // Unreachable: the frame was just borrowed above.
-                            None => return Err(self.error("unbalanced brackets", base)),
+                            None => {
+                                return Err(self.error("unbalanced brackets", ""));
+                            }
                         };
                     }
                     (_, true) => {
@@ -280,14 +462,14 @@ impl Reader<'_> {
                             "expected `,` or `]` after an array element, found {}",
                             self.found()
                         );
-                        return Err(self.error(&message, base));
+                        return Err(self.error(&message, &pointer_of(&stack, false)));
                     }
                     (_, false) => {
                         let message = format!(
                             "expected `,` or `}}` after an object member, found {}",
                             self.found()
                         );
-                        return Err(self.error(&message, base));
+                        return Err(self.error(&message, &pointer_of(&stack, false)));
                     }
                 }
             }
@@ -295,17 +477,9 @@ impl Reader<'_> {
     }
 
     /// Right after an opening bracket: reads an immediate close (returning the empty
-    /// container) or prepares the pointer for the first element or member.
-    fn open_first(
-        &mut self,
-        stack: &mut Vec<Frame>,
-        pointer: &mut String,
-    ) -> Result<Option<Node<JsonLocation>>, SyntaxError> {
+    /// container) or, in an object, the first key.
+    fn open_first(&mut self, stack: &mut Vec<Frame<'t>>) -> Result<Option<Node<'t>>, SyntaxError> {
         self.skip_ws();
-        let base = stack
-            .last()
-            .map(|f| f.pointer().to_owned())
-            .unwrap_or_default();
         let is_array = matches!(stack.last(), Some(Frame::Array { .. }));
         let closer = if is_array { b']' } else { b'}' };
         if self.peek() == Some(closer) {
@@ -318,58 +492,55 @@ impl Reader<'_> {
                 None => None,
             });
         }
-        if is_array {
-            *pointer = format!("{base}/0");
-        } else {
-            *pointer = self.key(stack, &base)?;
+        if !is_array {
+            self.key(stack)?;
         }
         Ok(None)
     }
 
-    /// Reads `"key" :` into the open object and returns the member's pointer.
-    fn key(&mut self, stack: &mut [Frame], base: &str) -> Result<String, SyntaxError> {
+    /// Reads `"key" :` into the open object.
+    fn key(&mut self, stack: &mut [Frame<'t>]) -> Result<(), SyntaxError> {
         self.skip_ws();
         if self.peek() != Some(b'"') {
             let message = format!("expected a string key, found {}", self.found());
-            return Err(self.error(&message, base.to_owned()));
+            return Err(self.error(&message, &pointer_of(stack, false)));
         }
-        let start = self.location(String::new());
-        let key = self.string(base)?;
-        let pointer = format!("{base}/{}", escape_pointer(&key));
+        let key_loc = self.loc();
+        let key = match self.string() {
+            Ok(key) => key,
+            Err(message) => return Err(self.error(message, &pointer_of(stack, false))),
+        };
         self.skip_ws();
         if self.peek() != Some(b':') {
             let message = format!("expected `:` after the key `{key}`, found {}", self.found());
-            return Err(self.error(&message, pointer));
+            let mut pointer = pointer_of(stack, false);
+            push_token(&mut pointer, &key);
+            return Err(self.error(&message, &pointer));
         }
         self.pos += 1;
         if let Some(Frame::Object { key: slot, .. }) = stack.last_mut() {
-            *slot = Some((
-                key,
-                JsonLocation {
-                    pointer: pointer.clone(),
-                    ..start
-                },
-            ));
+            *slot = Some((key, key_loc));
         }
-        Ok(pointer)
+        Ok(())
     }
 
     fn word(
         &mut self,
         word: &str,
-        pointer: &str,
-        kind: NodeKind<JsonLocation>,
-    ) -> Result<NodeKind<JsonLocation>, SyntaxError> {
+        kind: NodeKind<'t>,
+        stack: &[Frame<'t>],
+    ) -> Result<NodeKind<'t>, SyntaxError> {
         if self.bytes.get(self.pos..self.pos + word.len()) == Some(word.as_bytes()) {
             self.pos += word.len();
             Ok(kind)
         } else {
             let message = format!("expected a value, found {}", self.found());
-            Err(self.error(&message, pointer.to_owned()))
+            Err(self.error(&message, &pointer_of(stack, true)))
         }
     }
 
-    fn number(&mut self, pointer: &str) -> Result<String, SyntaxError> {
+    /// Reads a number, returning its text.
+    fn number(&mut self) -> Result<&'t str, &'static str> {
         let start = self.pos;
         let digits = |r: &mut Self| {
             let s = r.pos;
@@ -383,15 +554,15 @@ impl Reader<'_> {
         }
         let int_start = self.pos;
         if !digits(self) {
-            return Err(self.error("expected digits in a number", pointer.to_owned()));
+            return Err("expected digits in a number");
         }
         if self.bytes.get(int_start) == Some(&b'0') && self.pos - int_start > 1 {
-            return Err(self.error("a number has a leading zero", pointer.to_owned()));
+            return Err("a number has a leading zero");
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !digits(self) {
-                return Err(self.error("expected digits after `.`", pointer.to_owned()));
+                return Err("expected digits after `.`");
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -400,20 +571,17 @@ impl Reader<'_> {
                 self.pos += 1;
             }
             if !digits(self) {
-                return Err(self.error("expected digits in an exponent", pointer.to_owned()));
+                return Err("expected digits in an exponent");
             }
         }
-        Ok(self
-            .text
-            .get(start..self.pos)
-            .unwrap_or_default()
-            .to_owned())
+        Ok(self.text.get(start..self.pos).unwrap_or_default())
     }
 
-    /// Reads a string literal (the reader is at its `"`), decoding escapes.
-    fn string(&mut self, pointer: &str) -> Result<String, SyntaxError> {
+    /// Reads a string literal (the reader is at its `"`): borrowed from the text when it
+    /// has no escape, else decoded.
+    fn string(&mut self) -> Result<Cow<'t, str>, &'static str> {
         self.pos += 1;
-        let mut out = String::new();
+        let mut out: Option<String> = None;
         loop {
             let run_start = self.pos;
             while self
@@ -422,31 +590,34 @@ impl Reader<'_> {
             {
                 self.pos += 1;
             }
-            out.push_str(self.text.get(run_start..self.pos).unwrap_or_default());
+            let run = self.text.get(run_start..self.pos).unwrap_or_default();
             match self.peek() {
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(match out {
+                        None => Cow::Borrowed(run),
+                        Some(mut decoded) => {
+                            decoded.push_str(run);
+                            Cow::Owned(decoded)
+                        }
+                    });
                 }
                 Some(b'\\') => {
                     self.pos += 1;
-                    let c = self.escape(pointer)?;
-                    out.push(c);
+                    let decoded = out.get_or_insert_with(String::new);
+                    decoded.push_str(run);
+                    let c = self.escape()?;
+                    out.get_or_insert_with(String::new).push(c);
                 }
-                Some(_) => {
-                    return Err(self.error(
-                        "a control character in a string must be escaped",
-                        pointer.to_owned(),
-                    ));
-                }
-                None => return Err(self.error("a string is not closed", pointer.to_owned())),
+                Some(_) => return Err("a control character in a string must be escaped"),
+                None => return Err("a string is not closed"),
             }
         }
     }
 
-    fn escape(&mut self, pointer: &str) -> Result<char, SyntaxError> {
+    fn escape(&mut self) -> Result<char, &'static str> {
         let Some(b) = self.peek() else {
-            return Err(self.error("a string is not closed", pointer.to_owned()));
+            return Err("a string is not closed");
         };
         self.pos += 1;
         Ok(match b {
@@ -459,42 +630,35 @@ impl Reader<'_> {
             b'r' => '\r',
             b't' => '\t',
             b'u' => {
-                let first = self.hex4(pointer)?;
+                let first = self.hex4()?;
                 if (0xD800..0xDC00).contains(&first) {
                     if self.bytes.get(self.pos..self.pos + 2) != Some(b"\\u") {
-                        return Err(
-                            self.error("a lone surrogate in a `\\u` escape", pointer.to_owned())
-                        );
+                        return Err("a lone surrogate in a `\\u` escape");
                     }
                     self.pos += 2;
-                    let second = self.hex4(pointer)?;
+                    let second = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&second) {
-                        return Err(
-                            self.error("a lone surrogate in a `\\u` escape", pointer.to_owned())
-                        );
+                        return Err("a lone surrogate in a `\\u` escape");
                     }
                     let code = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
-                    char::from_u32(code)
-                        .ok_or_else(|| self.error("an invalid `\\u` escape", pointer.to_owned()))?
+                    char::from_u32(code).ok_or("an invalid `\\u` escape")?
                 } else {
-                    char::from_u32(first).ok_or_else(|| {
-                        self.error("a lone surrogate in a `\\u` escape", pointer.to_owned())
-                    })?
+                    char::from_u32(first).ok_or("a lone surrogate in a `\\u` escape")?
                 }
             }
-            _ => return Err(self.error("an unknown escape in a string", pointer.to_owned())),
+            _ => return Err("an unknown escape in a string"),
         })
     }
 
-    fn hex4(&mut self, pointer: &str) -> Result<u32, SyntaxError> {
+    fn hex4(&mut self) -> Result<u32, &'static str> {
+        const MESSAGE: &str = "expected 4 hex digits after `\\u`";
         let digits = self
             .text
             .get(self.pos..self.pos + 4)
             .filter(|s| s.bytes().all(|b| b.is_ascii_hexdigit()))
-            .ok_or_else(|| self.error("expected 4 hex digits after `\\u`", pointer.to_owned()))?;
+            .ok_or(MESSAGE)?;
         self.pos += 4;
-        u32::from_str_radix(digits, 16)
-            .map_err(|_| self.error("expected 4 hex digits after `\\u`", pointer.to_owned()))
+        u32::from_str_radix(digits, 16).map_err(|_| MESSAGE)
     }
 }
 
@@ -502,7 +666,7 @@ impl Reader<'_> {
 mod tests {
     use super::*;
 
-    fn loc(node: &Node<JsonLocation>) -> (&str, usize, usize) {
+    fn loc<'n>(node: &'n Node<'_, JsonLocation>) -> (&'n str, usize, usize) {
         (node.loc.pointer.as_str(), node.loc.line, node.loc.column)
     }
 
@@ -562,7 +726,7 @@ mod tests {
             .unwrap()
             .iter()
             .map(|n| match &n.kind {
-                NodeKind::Number(s) => s.clone(),
+                NodeKind::Number(s) => s.to_string(),
                 _ => String::new(),
             })
             .collect();
@@ -620,7 +784,7 @@ mod tests {
         let deep = "[".repeat(100_000);
         let e = parse(&deep).unwrap_err();
         assert!(e.message.contains("nests deeper"), "{}", e.message);
-        let ok = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
     }
 

@@ -80,7 +80,7 @@ impl Policy {
 
     /// Reads a policy of type `kind` from JSON.
     pub fn from_json_with_kind(text: &str, kind: PolicyKind) -> Result<Self, ParseError> {
-        let root = json::parse(text).map_err(ParseError::from)?;
+        let root = json::read(text).map_err(ParseError::from)?;
         let text: String = json_chunks(&root)
             .into_iter()
             .map(|chunk| match chunk {
@@ -180,10 +180,7 @@ impl Policy {
     /// assert!(!old.grants_more_than(&new));
     /// ```
     pub fn diff(&self, old: &Policy) -> iam_catalog::grants::Diff {
-        match (
-            crate::json::parse(&old.json),
-            crate::json::parse(&self.json),
-        ) {
+        match (crate::json::read(&old.json), crate::json::read(&self.json)) {
             (Ok(old), Ok(new)) => iam_catalog::grants::diff(&old, &new),
             // A `Policy` holds valid JSON; should it not, nothing is proved contained.
             _ => iam_catalog::grants::Diff {

@@ -96,16 +96,24 @@ pub fn validate(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
 
 /// [`validate`] with options.
 pub fn validate_with(text: &str, kind: PolicyKind, options: &ValidateOptions) -> Vec<Diagnostic> {
-    match json::parse(text) {
-        Ok(root) => check_with(
-            &PolicyView::new(root),
-            kind,
-            &Options {
-                allow: options.allow.clone(),
-                service: options.service.clone(),
-                deny: options.deny.clone(),
-            },
-        ),
+    match json::read(text) {
+        Ok(root) => {
+            let view = PolicyView::new(root);
+            let found = check_with(
+                &view,
+                kind,
+                &Options {
+                    allow: options.allow.clone(),
+                    service: options.service.clone(),
+                    deny: options.deny.clone(),
+                },
+            );
+            let locations = json::Locations::of(text, &view.root, found.iter().map(|d| d.loc));
+            found
+                .into_iter()
+                .map(|d| d.map_loc(|loc| locations.get(loc)))
+                .collect()
+        }
         Err(error) => {
             if options.allow.contains(&Code::InvalidJson) {
                 return Vec::new();

@@ -36,11 +36,11 @@ pub(crate) enum ActionText<'t> {
 impl<'t> ActionText<'t> {
     /// Splits an action string. Inserted values (holes) never contain the `:` that ends a
     /// prefix written before them, so a literal first segment with a `:` fixes the prefix.
-    pub(crate) fn split(text: &'t Text) -> ActionText<'t> {
-        let Some(Segment::Literal(first)) = text.segments.first() else {
+    pub(crate) fn split(text: &'t Text<'t>) -> ActionText<'t> {
+        let Some(Segment::Literal(first)) = text.segments().first() else {
             return ActionText::Unknowable;
         };
-        let whole = text.segments.len() == 1;
+        let whole = text.segments().len() == 1;
         // A policy variable in an action is `misplaced-policy-variable`; judging the rest
         // (`${aws` as a service prefix) would only repeat that finding.
         if first.as_bytes().contains(&b'$') && first.contains("${") {
@@ -159,11 +159,7 @@ pub(crate) fn resolve<'t>(
 /// Checks every string of `Action` and `NotAction`: the service prefix exists, the action
 /// exists or the wildcard pattern matches at least one action, and the service supports
 /// action-level permissions when a single action is named.
-pub fn check_actions<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
-) {
+pub fn check_actions<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     for not in [false, true] {
         for (node, resolved) in statement.named(not) {
             // A string that names actions has nothing to report.
@@ -175,7 +171,7 @@ pub fn check_actions<'a, L: Clone>(
 }
 
 /// Checks one action string.
-fn check_action<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
+fn check_action<'a>(ctx: &mut Ctx, node: &'a Node<'a>) {
     let Some(text) = node.as_text() else {
         return;
     };
@@ -192,7 +188,7 @@ fn check_action<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
                 ),
             };
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidAction,
                 format!("`{shown}` has no service prefix: an action is `service:action`"),
                 help,
@@ -204,7 +200,7 @@ fn check_action<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
                 |found| format!("did you mean {found}?"),
             );
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidAction,
                 format!("`{shown}` has no service prefix before its `:`"),
                 help,
@@ -219,9 +215,9 @@ fn check_action<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) {
 
 /// A prefix with wildcards (`*:Describe*`, `s3*:Get*`): some service matches it and, when
 /// the name is known, some action of those services matches the name.
-fn check_prefix_pattern<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_prefix_pattern<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     name: Option<&str>,
@@ -229,7 +225,7 @@ fn check_prefix_pattern<'a, L: Clone>(
     let mut services = services_matching(prefix).peekable();
     if services.peek().is_none() {
         ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::PatternMatchesNothing,
             format!("`{shown}` matches no action: no service prefix matches `{prefix}`"),
             "see the actions a pattern matches with `iam-policy expand PATTERN`",
@@ -245,7 +241,7 @@ fn check_prefix_pattern<'a, L: Clone>(
     }
     if !services.any(|service| service_matches_name(service, name)) {
         ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::PatternMatchesNothing,
             format!("`{shown}` matches no action of any service whose prefix matches `{prefix}`"),
             "see the actions a pattern matches with `iam-policy expand PATTERN`",
@@ -257,15 +253,15 @@ fn check_prefix_pattern<'a, L: Clone>(
 /// list and the Service Authorization Reference no longer has. IAM accepts the policy (it
 /// checks grammar, not services: AWS's own managed policies still name `deepracer:*`), but
 /// no request carries the prefix any more.
-fn report_discontinued<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn report_discontinued<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     row: &CapabilityRow,
 ) {
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::DiscontinuedService,
         format!(
             "`{shown}`: {} (`{prefix}`) has been discontinued, so this matches no request",
@@ -303,9 +299,9 @@ fn service_matches_name(service: Service, name: &str) -> bool {
 
 /// A literal prefix: the service exists (or only `prefix:*` is used where the service has
 /// no action-level permissions), and the name is an action or a pattern matching one.
-fn check_named_service<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_named_service<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     name: Option<&str>,
@@ -345,14 +341,14 @@ fn check_named_service<'a, L: Clone>(
                     .and_then(|n| model::service(close)?.action(n))
                     .map_or_else(|| format!("`{close}`"), |a| format!("`{a}`"));
                 ctx.report_help(
-                    &node.loc,
+                    node.loc,
                     Code::UnknownService,
                     message,
                     format!("did you mean {full}?"),
                 );
             }
             None => ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::UnknownService,
                 message,
                 "no AWS service has this prefix; see the service's page in the Service Authorization Reference for its prefix",
@@ -369,7 +365,7 @@ fn check_named_service<'a, L: Clone>(
     } else if has_wildcard(name) {
         if !service_matches_name(service, name) {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::PatternMatchesNothing,
                 format!("`{shown}` matches no action of `{prefix}`"),
                 format!("see the actions of `{prefix}` with `iam-policy expand {prefix}:*`"),
@@ -384,19 +380,14 @@ fn check_named_service<'a, L: Clone>(
             Some(close) => format!("did you mean `{prefix}:{close}`?"),
             None => format!("see the actions of `{prefix}` with `iam-policy expand {prefix}:*`"),
         };
-        ctx.report_help(&node.loc, Code::UnknownAction, message, help);
+        ctx.report_help(node.loc, Code::UnknownAction, message, help);
     }
 }
 
 /// `prefix:` with nothing after the `:`.
-fn report_empty_name<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
-    shown: &str,
-    prefix: &str,
-) {
+fn report_empty_name<'a>(ctx: &mut Ctx, node: &'a Node<'a>, shown: &str, prefix: &str) {
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::InvalidAction,
         format!("`{shown}` has no action name after its `:`"),
         format!("did you mean `{prefix}:*`?"),
@@ -444,15 +435,15 @@ fn action_level_row(
 }
 
 /// A service without action-level permissions takes only `prefix:*`.
-fn check_action_level<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_action_level<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     prefix: &str,
     row: &CapabilityRow,
 ) {
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::ActionLevelUnsupported,
         action_level_message(shown, prefix, row),
         format!("use `{prefix}:*`"),
@@ -754,9 +745,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(resolve(&Text::literal("s3"), &mut None), Resolved::Unknown);
-        let hole = Text {
-            segments: vec![Segment::Literal("s3:".into()), Segment::Hole(0)],
-        };
+        let hole = Text::from_segments(vec![Segment::Literal("s3:".into()), Segment::Hole(0)]);
         assert_eq!(resolve(&hole, &mut None), Resolved::Unknown);
         // The previous string's service is reused only for the same prefix.
         let run = model::action("ec2:RunInstances").unwrap();

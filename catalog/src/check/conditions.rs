@@ -468,12 +468,12 @@ pub fn key_type(name: &str) -> Option<(ConditionType, bool)> {
 /// within one service that matches some action; `None` when the statement uses
 /// `NotAction`, `*`, a pattern over services, an unknown action or a run-time value (the
 /// per-action rules then say nothing: they would guess).
-fn statement_actions<L>(statement: &Statement<'_, L>) -> Option<Vec<Action>> {
+fn statement_actions(statement: &Statement<'_>) -> Option<Vec<Action>> {
     if statement.not_action.is_some() {
         return None;
     }
     let member = statement.action?;
-    let nodes: Vec<&Node<L>> = match &member.value.kind {
+    let nodes: Vec<&Node> = match &member.value.kind {
         NodeKind::String(_) => vec![&member.value],
         NodeKind::Array(items) => items.iter().collect(),
         _ => return None,
@@ -535,11 +535,7 @@ struct Scope {
 }
 
 /// Checks the statement's `Condition`: its shape, each operator, each key, each value.
-pub(crate) fn check_conditions<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
-) {
+pub(crate) fn check_conditions<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     let Some(condition) = statement.condition else {
         return;
     };
@@ -579,9 +575,9 @@ pub(crate) fn check_conditions<'a, L: Clone>(
     };
     let mut seen_operators: Vec<&str> = Vec::new();
     for block in blocks {
-        if seen_operators.contains(&block.key.as_str()) {
+        if seen_operators.contains(&block.key.as_ref()) {
             ctx.report_help(
-                &block.key_loc,
+                block.key_loc,
                 Code::DuplicateElement,
                 format!("`{}` appears twice in `Condition`", block.key),
                 "merge the two blocks into one: keys within a block must all match",
@@ -596,12 +592,12 @@ pub(crate) fn check_conditions<'a, L: Clone>(
 
 /// Operators are one of [`OPERATORS`], optionally with `IfExists` (never on `Null`) and a
 /// set qualifier (Access Analyzer: "Invalid condition operator", "Null with if exists").
-fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> Option<Operator> {
+fn check_operator<'a>(ctx: &mut Ctx, block: &'a Member<'a>) -> Option<Operator> {
     match parse_operator(&block.key) {
         Ok(operator) => Some(operator),
         Err(OperatorError::NullIfExists) => {
             ctx.report_help(
-                &block.key_loc,
+                block.key_loc,
                 Code::UnknownOperator,
                 format!("`{}`: `Null` takes no `IfExists`", block.key),
                 "`Null` itself tests whether the key is present: use `Null`",
@@ -612,19 +608,19 @@ fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> O
             let message = format!("`{}` is not a condition operator", block.key);
             match suggestion {
                 Some(s) if s.eq_ignore_ascii_case(&block.key) => ctx.report_help(
-                    &block.key_loc,
+                    block.key_loc,
                     Code::UnknownOperator,
                     message,
                     format!("condition operators are case-sensitive: `{s}`"),
                 ),
                 Some(s) => ctx.report_help(
-                    &block.key_loc,
+                    block.key_loc,
                     Code::UnknownOperator,
                     message,
                     format!("did you mean `{s}`?"),
                 ),
                 None => ctx.report_help(
-                    &block.key_loc,
+                    block.key_loc,
                     Code::UnknownOperator,
                     message,
                     "the operators are `String...`, `Numeric...`, `Date...`, `Bool`, `BinaryEquals`, `IpAddress`, `NotIpAddress`, `Arn...` and `Null`, optionally with `IfExists` and a `ForAllValues:`/`ForAnyValue:` qualifier",
@@ -636,18 +632,18 @@ fn check_operator<'a, L: Clone>(ctx: &mut Ctx<'a, L>, block: &'a Member<L>) -> O
 }
 
 /// One operator's block: an object of condition keys.
-fn check_block<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_block<'a>(
+    ctx: &mut Ctx,
     scope: &Scope,
     operator: Option<Operator>,
-    block: &'a Member<L>,
+    block: &'a Member<'a>,
 ) {
     let keys = match &block.value.kind {
         NodeKind::Object(keys) => keys,
         NodeKind::Opaque(_) => return,
         _ => {
             ctx.report(
-                &block.value.loc,
+                block.value.loc,
                 Code::InvalidElementType,
                 format!(
                     "the value of `{}` is an object of condition keys, not {}",
@@ -660,7 +656,7 @@ fn check_block<'a, L: Clone>(
     };
     if keys.is_empty() {
         ctx.report(
-            &block.value.loc,
+            block.value.loc,
             Code::EmptyElement,
             format!("`{}` has no condition keys", block.key),
         );
@@ -672,7 +668,7 @@ fn check_block<'a, L: Clone>(
         // key (Access Analyzer: "Duplicate keys with different case").
         if seen.iter().any(|k| k.eq_ignore_ascii_case(&key.key)) {
             ctx.report_help(
-                &key.key_loc,
+                key.key_loc,
                 Code::DuplicateElement,
                 format!("`{}` appears twice in `{}`", key.key, block.key),
                 "condition key names are case-insensitive; put all values in one array",
@@ -685,12 +681,12 @@ fn check_block<'a, L: Clone>(
 }
 
 /// One condition key and its values.
-fn check_key<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_key<'a>(
+    ctx: &mut Ctx,
     scope: &Scope,
     operator: Option<Operator>,
-    block: &'a Member<L>,
-    key: &'a Member<L>,
+    block: &'a Member<'a>,
+    key: &'a Member<'a>,
 ) {
     let values = check_value_shape(ctx, key);
     let def = match resolve_key(&key.key, &scope.services) {
@@ -735,8 +731,8 @@ fn check_key<'a, L: Clone>(
 
 /// A key's value is a string, number or Boolean, or a non-empty array of them (grammar:
 /// `condition_value_list`). Returns the value nodes to check further.
-fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> Vec<&'a Node<L>> {
-    let scalar = |node: &Node<L>| {
+fn check_value_shape<'a>(ctx: &mut Ctx, key: &'a Member<'a>) -> Vec<&'a Node<'a>> {
+    let scalar = |node: &Node| {
         matches!(
             node.kind,
             NodeKind::String(_) | NodeKind::Number(_) | NodeKind::Bool(_)
@@ -746,7 +742,7 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
         NodeKind::Opaque(_) => Vec::new(),
         NodeKind::Array(items) if items.is_empty() => {
             ctx.report_help(
-                &key.value.loc,
+                key.value.loc,
                 Code::EmptyElement,
                 format!("`{}` has an empty array of values", key.key),
                 "give at least one value, or test for an absent key with `\"Null\": { \"...\": \"true\" }`",
@@ -760,7 +756,7 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
                     out.push(item);
                 } else if !matches!(item.kind, NodeKind::Opaque(_)) {
                     ctx.report(
-                        &item.loc,
+                        item.loc,
                         Code::InvalidElementType,
                         format!(
                             "the values of `{}` are strings, numbers or Booleans, not {}",
@@ -775,7 +771,7 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
         _ if scalar(&key.value) => vec![&key.value],
         _ => {
             ctx.report(
-                &key.value.loc,
+                key.value.loc,
                 Code::InvalidElementType,
                 format!(
                     "the value of `{}` is a string, number or Boolean, or an array of them, not {}",
@@ -791,8 +787,8 @@ fn check_value_shape<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>) -> 
 /// A key found in no table is an error, with a did-you-mean over the keys of its
 /// service and the global keys (Access Analyzer: "Invalid global condition key",
 /// "Invalid service condition key", "Invalid condition key format").
-fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, missing: &Missing) {
-    let name = key.key.as_str();
+fn report_unknown_key<'a>(ctx: &mut Ctx, key: &'a Member<'a>, missing: &Missing) {
+    let name = key.key.as_ref();
     let (message, help) = match missing {
         Missing::NoPrefix => (
             format!("`{name}` is not a condition key: keys are `service:name` or `aws:name`"),
@@ -863,7 +859,7 @@ fn report_unknown_key<'a, L: Clone>(ctx: &mut Ctx<'a, L>, key: &'a Member<L>, mi
             ),
         ),
     };
-    ctx.report_help(&key.key_loc, Code::UnknownConditionKey, message, help);
+    ctx.report_help(key.key_loc, Code::UnknownConditionKey, message, help);
 }
 
 /// The known key closest to `name`: over the service's keys (when given) and the global
@@ -898,13 +894,13 @@ fn suggest_key(name: &str, service: Option<Service>) -> Option<String> {
 /// `true`/`false` (see [`boolean_text`]). `aws:EpochTime` takes both date and numeric operators (the
 /// global keys page gives it both types: [`GlobalKey::also_numeric`]). `Null` takes any
 /// key.
-fn check_operator_type<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    block: &'a Member<L>,
-    key: &'a Member<L>,
+fn check_operator_type<'a>(
+    ctx: &mut Ctx,
+    block: &'a Member<'a>,
+    key: &'a Member<'a>,
     operator: Operator,
     def: KeyDef,
-    values: &[&Node<L>],
+    values: &[&Node],
 ) {
     let key_type = def.value_type();
     let epoch = matches!(def, KeyDef::Global(g) if g.also_numeric());
@@ -943,7 +939,7 @@ fn check_operator_type<'a, L: Clone>(
         });
     if never_matches {
         ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::InvalidConditionValue,
             format!(
                 "`{}` is a Bool key, always `true` or `false`, so `{}` never matches the values given",
@@ -964,7 +960,7 @@ fn check_operator_type<'a, L: Clone>(
         Family::Null => "presence",
     };
     ctx.report_help(
-        &key.key_loc,
+        key.key_loc,
         Code::OperatorTypeMismatch,
         format!(
             "`{}` compares {compares}, but `{}` is a {} key",
@@ -982,12 +978,7 @@ fn check_operator_type<'a, L: Clone>(
 /// matches), so `["true", "false"]` matches whenever the key is present: the condition
 /// tests presence, which `Null` says plainly. A set qualifier (`ForAnyValue:Bool`, for a multivalued key) takes
 /// several values by design and is left alone.
-fn check_bool_values<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
-    operator: Operator,
-    def: KeyDef,
-) {
+fn check_bool_values<'a>(ctx: &mut Ctx, key: &'a Member<'a>, operator: Operator, def: KeyDef) {
     if operator.family != Family::Bool
         || operator.set.is_some()
         || def.value_type() != ConditionType::Bool
@@ -1001,7 +992,7 @@ fn check_bool_values<'a, L: Clone>(
         return;
     }
     ctx.report_help(
-        &key.value.loc,
+        key.value.loc,
         Code::BoolMultipleValues,
         format!(
             "`{}` takes one Boolean, but `{}` gives it {} values, which match when any does",
@@ -1050,11 +1041,11 @@ fn is_private_range(text: &str) -> bool {
 /// So the value never matches: with `IpAddress` the statement does not apply to those
 /// requests, with `NotIpAddress` it always does. Access Analyzer: "Private IP address",
 /// "Private `NotIpAddress`" (every value private) and "Private IP address subset" (some).
-fn check_private_source_ip<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
+fn check_private_source_ip<'a>(
+    ctx: &mut Ctx,
+    key: &'a Member<'a>,
     operator: Operator,
-    values: &[&'a Node<L>],
+    values: &[&'a Node<'a>],
 ) {
     if operator.family != Family::IpAddress || !key.key.eq_ignore_ascii_case("aws:SourceIp") {
         return;
@@ -1067,7 +1058,7 @@ fn check_private_source_ip<'a, L: Clone>(
             continue;
         }
         ctx.report_help(
-            &value.loc,
+            value.loc,
             Code::PrivateSourceIp,
             format!(
                 "`{text}` is a private range, which `aws:SourceIp` never holds: `{}` never matches it",
@@ -1083,7 +1074,7 @@ fn check_private_source_ip<'a, L: Clone>(
 /// same text `Bool` would; AWS's managed policies do this
 /// (`"StringEquals": {"lakeformation:EnabledOnlyForMetaDataAccess": "true"}`), so it
 /// is accepted. Any other value can never match a Bool key.
-fn boolean_text<L>(value: &Node<L>) -> bool {
+fn boolean_text(value: &Node) -> bool {
     match &value.kind {
         NodeKind::Bool(_) => true,
         NodeKind::String(text) => text
@@ -1120,12 +1111,7 @@ fn operators_for(key_type: ConditionType) -> &'static str {
 /// key": `ForAllValues:` is also true when the key is absent), and `Null` wants none
 /// (Access Analyzer: "Null with qualifier"). Warnings: the catalog's multivalued flag
 /// comes from the reference's types, which are not always right.
-fn check_set_operator<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    key: &'a Member<L>,
-    operator: Operator,
-    def: KeyDef,
-) {
+fn check_set_operator<'a>(ctx: &mut Ctx, key: &'a Member<'a>, operator: Operator, def: KeyDef) {
     let unqualified = format!(
         "{}{}",
         operator.base,
@@ -1133,7 +1119,7 @@ fn check_set_operator<'a, L: Clone>(
     );
     match (operator.set, operator.family, def.is_multivalued()) {
         (Some(set), Family::Null, _) => ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::SetOperatorMismatch,
             format!(
                 "`{}:Null` on `{}`: `Null` only tests whether the key is present",
@@ -1152,7 +1138,7 @@ fn check_set_operator<'a, L: Clone>(
         ),
         (None, Family::Null, _) | (Some(_), _, true) | (None, _, false) => {}
         (None, _, true) => ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::SetOperatorMismatch,
             format!(
                 "`{}` can have several values in a request, but `{unqualified}` has no `ForAllValues:` or `ForAnyValue:`",
@@ -1163,7 +1149,7 @@ fn check_set_operator<'a, L: Clone>(
             ),
         ),
         (Some(set), _, false) => ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::SetOperatorMismatch,
             format!(
                 "`{}:` on `{}`, which has a single value",
@@ -1184,18 +1170,13 @@ fn check_set_operator<'a, L: Clone>(
 /// A value parses for its operator (Access Analyzer: "Type mismatch date / number /
 /// Boolean / IP range / string"). Values holding a policy variable or an inserted value
 /// are not parsed (the variable rule reports variables where IAM does not replace them).
-fn check_value<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    operator: Operator,
-    operator_name: &str,
-    value: &'a Node<L>,
-) {
+fn check_value<'a>(ctx: &mut Ctx, operator: Operator, operator_name: &str, value: &'a Node<'a>) {
     let (text, json_type) = match &value.kind {
         NodeKind::String(text) => match text.as_literal() {
             Some(s) if !s.contains("${") => (s, "string"),
             _ => return,
         },
-        NodeKind::Number(n) => (n.as_str(), "number"),
+        NodeKind::Number(n) => (n.as_ref(), "number"),
         NodeKind::Bool(true) => ("true", "bool"),
         NodeKind::Bool(false) => ("false", "bool"),
         _ => return,
@@ -1235,7 +1216,7 @@ fn check_value<'a, L: Clone>(
     };
     if !ok {
         ctx.report_help(
-            &value.loc,
+            value.loc,
             Code::InvalidConditionValue,
             format!("`{text}` is not {what}, as `{operator_name}` needs"),
             help,
@@ -1285,12 +1266,7 @@ fn is_base64(text: &str) -> bool {
 /// only at the service level (`secretsmanager:ResourceTag/...`) and cross-service
 /// session keys (`ec2:SourceInstanceARN`, `lambda:SourceFunctionArn`) work. Global keys
 /// are never reported. Only when every action of the statement is known.
-fn check_applicable<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    scope: &Scope,
-    key: &'a Member<L>,
-    def: ConditionKey,
-) {
+fn check_applicable<'a>(ctx: &mut Ctx, scope: &Scope, key: &'a Member<'a>, def: ConditionKey) {
     let Some(actions) = &scope.actions else {
         return;
     };
@@ -1325,7 +1301,7 @@ fn check_applicable<'a, L: Clone>(
             service.prefix()
         ),
     };
-    ctx.report_help(&key.key_loc, Code::ConditionKeyNotApplicable, message, help);
+    ctx.report_help(key.key_loc, Code::ConditionKeyNotApplicable, message, help);
 }
 
 /// Whether a key name is a tag key: `.../ResourceTag/...`, `.../RequestTag/...` or
@@ -1368,7 +1344,7 @@ fn service_mentions_tags(service: Service) -> bool {
 /// it never denies. Service-prefixed tag keys (`s3:ExistingObjectTag/...`,
 /// `ec2:ResourceTag/...`) are defined by the service itself, so their existence is the
 /// support; the key lookup covers them.
-fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a Member<L>) {
+fn check_tag_support<'a>(ctx: &mut Ctx, scope: &Scope, key: &'a Member<'a>) {
     let Some(actions) = &scope.actions else {
         return;
     };
@@ -1421,7 +1397,7 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
             list(&affected)
         };
         ctx.report_help(
-            &key.key_loc,
+            key.key_loc,
             Code::TagAuthorizationUnsupported,
             format!(
                 "`{}` has no effect on {shown}: `{}` does not support authorization based on tags",
@@ -1447,11 +1423,11 @@ fn check_tag_support<'a, L: Clone>(ctx: &mut Ctx<'a, L>, scope: &Scope, key: &'a
 /// service", a suggestion; "Unsupported action for condition key"). A warning: the
 /// reference is incomplete, and `...IfExists` operators and `Null` are meant for absent
 /// keys, so they are left alone.
-fn check_tag_key_applicable<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
+fn check_tag_key_applicable<'a>(
+    ctx: &mut Ctx,
     scope: &Scope,
     operator: Option<Operator>,
-    key: &'a Member<L>,
+    key: &'a Member<'a>,
 ) {
     let Some(actions) = &scope.actions else {
         return;
@@ -1492,7 +1468,7 @@ fn check_tag_key_applicable<'a, L: Clone>(
     };
     let effect = if scope.deny { "deny" } else { "allow" };
     ctx.report_help(
-        &key.key_loc,
+        key.key_loc,
         Code::TagKeyNotApplicable,
         format!(
             "{shown} {verb} not carry `{}`, so the statement does not {effect} {pronoun}",
@@ -1503,608 +1479,4 @@ fn check_tag_key_applicable<'a, L: Clone>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::check::test_util::{codes, findings, only};
-
-    /// A policy with one statement of `actions` and `condition` (JSON text).
-    fn policy(actions: &str, condition: &str) -> String {
-        format!(
-            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{actions},"Resource":"*","Condition":{condition}}}]}}"#
-        )
-    }
-
-    fn cond(condition: &str) -> Vec<crate::Diagnostic<String>> {
-        findings(&policy(r#""s3:ListBucket""#, condition))
-    }
-
-    #[test]
-    fn operators_parse() {
-        let op = parse_operator("ForAnyValue:StringLikeIfExists").unwrap();
-        assert_eq!(op.base, "StringLike");
-        assert_eq!(op.family, Family::String);
-        assert_eq!(op.set, Some(SetQualifier::ForAnyValue));
-        assert!(op.if_exists);
-        assert_eq!(parse_operator("Null").unwrap().family, Family::Null);
-        assert_eq!(
-            parse_operator("NotIpAddress").unwrap().family,
-            Family::IpAddress
-        );
-        assert_eq!(
-            parse_operator("NullIfExists"),
-            Err(OperatorError::NullIfExists)
-        );
-        assert_eq!(
-            parse_operator("stringEquals"),
-            Err(OperatorError::Unknown(Some("StringEquals".into())))
-        );
-        assert_eq!(
-            parse_operator("ForAllValue:StringEquals"),
-            Err(OperatorError::Unknown(Some(
-                "ForAllValues:StringEquals".into()
-            )))
-        );
-        assert_eq!(
-            parse_operator("StringEqualIfExists"),
-            Err(OperatorError::Unknown(Some("StringEqualsIfExists".into())))
-        );
-        assert_eq!(
-            parse_operator("StringEqualsIfExist"),
-            Err(OperatorError::Unknown(Some("StringEqualsIfExists".into())))
-        );
-        assert_eq!(
-            parse_operator("ForAnyValues:StringLike"),
-            Err(OperatorError::Unknown(Some(
-                "ForAnyValue:StringLike".into()
-            )))
-        );
-        for op in OPERATORS {
-            assert!(parse_operator(op).is_ok(), "{op}");
-        }
-    }
-
-    #[test]
-    fn valid_conditions_have_no_findings() {
-        let found = cond(
-            r#"{"StringLike":{"s3:prefix":["home/","home/${aws:username}/*"]},
-                "Bool":{"aws:SecureTransport":"true"},
-                "IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:DB8:1234:5678::/64"]},
-                "DateGreaterThan":{"aws:CurrentTime":"2020-01-01T00:00:01Z"},
-                "NumericLessThanEquals":{"s3:max-keys":"10"},
-                "Null":{"aws:TokenIssueTime":true},
-                "ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/admin-*"}}"#,
-        );
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn unknown_operators() {
-        let found = cond(r#"{"StringEqual":{"s3:prefix":"a"}}"#);
-        assert_eq!(codes(&found), [Code::UnknownOperator]);
-        assert_eq!(
-            found[0].message,
-            "`StringEqual` is not a condition operator"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("did you mean `StringEquals`?")
-        );
-        assert_eq!(found[0].loc, "/Statement/0/Condition/StringEqual#key");
-
-        let found = cond(r#"{"stringLike":{"s3:prefix":"a"}}"#);
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("condition operators are case-sensitive: `StringLike`")
-        );
-
-        let found = cond(r#"{"NullIfExists":{"s3:prefix":"true"}}"#);
-        assert_eq!(codes(&found), [Code::UnknownOperator]);
-        assert!(found[0].message.contains("`Null` takes no `IfExists`"));
-
-        let found = cond(r#"{"Frobnicate":{"s3:prefix":"a"}}"#);
-        assert_eq!(codes(&found), [Code::UnknownOperator]);
-        assert!(found[0].help.as_deref().unwrap().contains("`IpAddress`"));
-
-        // The key of an unknown operator is still checked.
-        let found = cond(r#"{"StringEqual":{"s3:prefx":"a"}}"#);
-        assert_eq!(
-            codes(&found),
-            [Code::UnknownOperator, Code::UnknownConditionKey]
-        );
-    }
-
-    #[test]
-    fn unknown_condition_keys() {
-        let found = cond(r#"{"StringLike":{"s3:prefx":"a"}}"#);
-        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
-        assert_eq!(
-            found[0].message,
-            "`s3:prefx` is not a condition key of `s3`"
-        );
-        assert_eq!(found[0].help.as_deref(), Some("did you mean `s3:prefix`?"));
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/StringLike/s3:prefx#key"
-        );
-
-        let found = cond(r#"{"StringEquals":{"aws:ResourceTg/team":"a"}}"#);
-        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
-        assert_eq!(
-            found[0].message,
-            "`aws:ResourceTg/team` is not a global condition key"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("did you mean `aws:ResourceTag/team`?")
-        );
-
-        let found = cond(r#"{"StringEquals":{"s4:prefix":"a"}}"#);
-        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
-        assert_eq!(
-            found[0].message,
-            "`s4:prefix`: no service has the prefix `s4`"
-        );
-        assert_eq!(found[0].help.as_deref(), Some("did you mean `s3:prefix`?"));
-
-        let found = cond(r#"{"StringEquals":{"prefix":"a"}}"#);
-        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
-
-        // An OIDC provider's unknown claim names the provider and its claims, not a
-        // missing service (terraform-aws-iam's GitHub OIDC trust policy tests `iss`).
-        let found = cond(
-            r#"{"StringEquals":{"token.actions.githubusercontent.com:iss":"https://token.actions.githubusercontent.com"}}"#,
-        );
-        assert_eq!(codes(&found), [Code::UnknownConditionKey]);
-        assert_eq!(
-            found[0].message,
-            "`token.actions.githubusercontent.com:iss`: the OIDC provider `token.actions.githubusercontent.com` has no claim `iss` that IAM can test"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some(
-                "the claims IAM can test for an OIDC provider are `aud`, `azp`, `sub`, `amr`, `oaud`, `email`"
-            )
-        );
-        let found = cond(r#"{"StringEquals":{"token.actions.githubusercontent.com:subb":"x"}}"#);
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("did you mean `token.actions.githubusercontent.com:sub`?")
-        );
-        // A known claim of the same provider is no finding.
-        let found = cond(
-            r#"{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}"#,
-        );
-        assert!(
-            only(&found, Code::UnknownConditionKey).is_empty(),
-            "{found:?}"
-        );
-
-        // Templated and case-insensitive keys resolve.
-        let found = findings(&policy(
-            r#""s3:GetObject""#,
-            r#"{"StringEquals":{"S3:ExistingObjectTag/Project":"x","AWS:SourceIp":"1.2.3.4"}}"#,
-        ));
-        assert_eq!(
-            only(&found, Code::UnknownConditionKey).len(),
-            0,
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn catalog_quirks_resolve() {
-        // The reference spells Secrets Manager's tag key `secretsmanager:ResourceTag/tag-key`.
-        let found = findings(&policy(
-            r#""secretsmanager:GetSecretValue""#,
-            r#"{"StringEquals":{"secretsmanager:ResourceTag/team":"blue"}}"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-        // `catalog:ChangeType` is listed under `aws-marketplace`.
-        let found = findings(&policy(
-            r#""aws-marketplace:StartChangeSet""#,
-            r#"{"StringEquals":{"catalog:ChangeType":"AddRevisions"}}"#,
-        ));
-        assert!(
-            only(&found, Code::UnknownConditionKey).is_empty(),
-            "{found:?}"
-        );
-        // A prefix no service has, also used in `Action`: the action rules report it once.
-        let found = findings(&policy(
-            r#""nosuch:GetThing""#,
-            r#"{"StringEquals":{"nosuch:Thing":"x"}}"#,
-        ));
-        assert!(
-            only(&found, Code::UnknownConditionKey).is_empty(),
-            "{found:?}"
-        );
-        let found = findings(&policy(
-            r#""s3:GetObject""#,
-            r#"{"StringEquals":{"nosuch:Thing":"x"}}"#,
-        ));
-        assert_eq!(
-            only(&found, Code::UnknownConditionKey).len(),
-            1,
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn keys_the_actions_do_not_list() {
-        let found = findings(&policy(
-            r#""s3:GetObject""#,
-            r#"{"StringLike":{"s3:prefix":"home/"}}"#,
-        ));
-        assert_eq!(codes(&found), [Code::ConditionKeyNotApplicable]);
-        assert_eq!(
-            found[0].message,
-            "`s3:GetObject` does not list the condition key `s3:prefix`"
-        );
-        assert!(
-            found[0]
-                .help
-                .as_deref()
-                .unwrap()
-                .starts_with("the key applies to `s3:ListBucket`"),
-            "{:?}",
-            found[0].help
-        );
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/StringLike/s3:prefix#key"
-        );
-        // Listed by one of the actions: fine.
-        let found = findings(&policy(
-            r#"["s3:GetObject","s3:ListBucket"]"#,
-            r#"{"StringLike":{"s3:prefix":"home/"}}"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-        // Wildcards expand; `*` and NotAction say nothing.
-        let found = findings(&policy(
-            r#""s3:List*""#,
-            r#"{"StringLike":{"s3:prefix":"home/"}}"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-        let found = findings(&policy(r#""*""#, r#"{"StringLike":{"s3:prefix":"home/"}}"#));
-        assert!(found.is_empty(), "{found:?}");
-        // Global keys are never reported.
-        let found = findings(&policy(
-            r#""s3:GetObject""#,
-            r#"{"StringEquals":{"aws:PrincipalTag/team":"blue"}}"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn operators_fit_key_types() {
-        let found = cond(r#"{"NumericEquals":{"s3:prefix":"1"}}"#);
-        assert_eq!(codes(&found), [Code::OperatorTypeMismatch]);
-        assert_eq!(
-            found[0].message,
-            "`NumericEquals` compares numbers, but `s3:prefix` is a String key"
-        );
-        assert!(
-            found[0]
-                .help
-                .as_deref()
-                .unwrap()
-                .starts_with("use a string operator")
-        );
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/NumericEquals/s3:prefix#key"
-        );
-
-        let found = cond(r#"{"StringEquals":{"aws:SourceIp":"1.2.3.4"}}"#);
-        assert_eq!(codes(&found), [Code::OperatorTypeMismatch]);
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("use `IpAddress` or `NotIpAddress`")
-        );
-
-        // A string operator on a Bool key: fine with `true`/`false`, never matching
-        // with anything else.
-        let found = cond(r#"{"StringEquals":{"aws:ViaAWSService":"true"}}"#);
-        assert!(found.is_empty(), "{found:?}");
-        let found = cond(r#"{"StringEquals":{"aws:ViaAWSService":"amplify.amazonaws.com"}}"#);
-        assert_eq!(codes(&found), [Code::InvalidConditionValue]);
-        assert_eq!(found[0].severity, crate::Severity::Error);
-        assert_eq!(
-            found[0].message,
-            "`aws:ViaAWSService` is a Bool key, always `true` or `false`, so `StringEquals` never matches the values given"
-        );
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/StringEquals/aws:ViaAWSService#key"
-        );
-        // Negated, or with a pattern, the comparison can match: only the type warning.
-        for condition in [
-            r#"{"StringNotEquals":{"aws:ViaAWSService":"amplify.amazonaws.com"}}"#,
-            r#"{"StringLike":{"aws:ViaAWSService":"t*"}}"#,
-        ] {
-            let found = cond(condition);
-            assert_eq!(codes(&found), [Code::OperatorTypeMismatch], "{condition}");
-            assert_eq!(found[0].severity, crate::Severity::Warning);
-            assert_eq!(found[0].help.as_deref(), Some("use `Bool`"));
-        }
-
-        // ARN keys take string operators, String keys take ARN operators, Null takes
-        // anything, `aws:EpochTime` takes numbers and dates.
-        let found = cond(
-            r#"{"StringLike":{"aws:SourceArn":"arn:aws:sns:*"},
-                "ArnLike":{"s3:prefix":"x"},
-                "Null":{"aws:SourceIp":"false"},
-                "NumericGreaterThan":{"aws:EpochTime":"1700000000"},
-                "DateGreaterThan":{"aws:EpochTime":"2024-01-01"}}"#,
-        );
-        assert!(
-            only(&found, Code::OperatorTypeMismatch).is_empty(),
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn values_parse_for_their_operator() {
-        let found = cond(
-            r#"{"DateLessThan":{"aws:CurrentTime":["2026-13-01","yesterday","2026-01-31T25:00:00Z"]},
-                "NumericLessThan":{"s3:max-keys":"ten"},
-                "Bool":{"aws:SecureTransport":"yes"},
-                "IpAddress":{"aws:SourceIp":["10.0.0.0/33","300.1.1.1"]},
-                "Null":{"aws:TokenIssueTime":"maybe"}}"#,
-        );
-        assert_eq!(codes(&found), [Code::InvalidConditionValue; 8], "{found:?}");
-        assert_eq!(
-            found[0].message,
-            "`2026-13-01` is not a date, as `DateLessThan` needs"
-        );
-        assert!(found[0].help.as_deref().unwrap().contains("ISO 8601"));
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/DateLessThan/aws:CurrentTime/0"
-        );
-        assert_eq!(
-            found[3].loc,
-            "/Statement/0/Condition/NumericLessThan/s3:max-keys"
-        );
-        assert_eq!(found[4].help.as_deref(), Some("write `true` or `false`"));
-
-        // The accepted forms.
-        let found = cond(
-            r#"{"DateGreaterThan":{"aws:CurrentTime":["2026","2026-01","2026-01-31","2026-01-31T12:00Z","2026-01-31T12:00:00.123+01:00","1769860800",1769860800]},
-                "NumericLessThan":{"s3:max-keys":["10",10,"-1.5","2e3"]},
-                "Bool":{"aws:SecureTransport":[true]},"BoolIfExists":{"aws:SecureTransport":"False"},
-                "IpAddress":{"aws:SourceIp":["203.0.113.1","::1","2001:db8::/32"]}}"#,
-        );
-        assert!(found.is_empty(), "{found:?}");
-        // Values with policy variables or inserted values are not parsed here.
-        let found = cond(r#"{"NumericLessThan":{"s3:max-keys":"{}"}}"#);
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn binary_values_are_base64() {
-        assert!(is_base64("QmluYXJ5VmFsdWVJbkJhc2U2NA=="));
-        assert!(is_base64("QQ"));
-        assert!(!is_base64("not base64!"));
-        assert!(!is_base64("Q"));
-        assert!(!is_base64("QQ=")); // padding without a full quantum
-    }
-
-    #[test]
-    fn set_operators_fit_multivalued_keys() {
-        let found = findings(&policy(
-            r#""ec2:CreateTags""#,
-            r#"{"StringEquals":{"aws:TagKeys":"team"}}"#,
-        ));
-        assert_eq!(codes(&found), [Code::SetOperatorMismatch], "{found:?}");
-        assert_eq!(
-            found[0].message,
-            "`aws:TagKeys` can have several values in a request, but `StringEquals` has no `ForAllValues:` or `ForAnyValue:`"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some(
-                "use `ForAnyValue:StringEquals` (some value matches) or `ForAllValues:StringEquals` (every value matches)"
-            )
-        );
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/StringEquals/aws:TagKeys#key"
-        );
-
-        let found = cond(r#"{"ForAllValues:StringLike":{"s3:prefix":"home/"}}"#);
-        assert_eq!(codes(&found), [Code::SetOperatorMismatch]);
-        assert_eq!(
-            found[0].message,
-            "`ForAllValues:` on `s3:prefix`, which has a single value"
-        );
-        assert!(
-            found[0]
-                .help
-                .as_deref()
-                .unwrap()
-                .ends_with("use `StringLike`")
-        );
-
-        let found = cond(r#"{"ForAnyValue:Null":{"s3:prefix":"true"}}"#);
-        assert_eq!(codes(&found), [Code::SetOperatorMismatch]);
-
-        // Fitting uses: a qualifier on a multivalued key, none on a single-valued one,
-        // `Null` on a multivalued key.
-        let found = findings(&policy(
-            r#""ec2:CreateTags""#,
-            r#"{"ForAllValues:StringEquals":{"aws:TagKeys":["team"]},"Null":{"aws:TagKeys":"false"}}"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn tag_keys_need_tag_support() {
-        // SimpleDB: no tag keys in its per-action data, `No` in the table.
-        let found = findings(&policy(
-            r#""sdb:GetAttributes""#,
-            r#"{"StringEquals":{"aws:ResourceTag/team":"blue"}}"#,
-        ));
-        let tags = only(&found, Code::TagAuthorizationUnsupported);
-        assert_eq!(tags.len(), 1, "{found:?}");
-        assert_eq!(
-            tags[0].message,
-            "`aws:ResourceTag/team` has no effect on `sdb:GetAttributes`: `sdb` does not support authorization based on tags"
-        );
-        let help = tags[0].help.as_deref().unwrap();
-        assert!(help.contains("says No for"), "{help}");
-        assert!(help.contains("table ("), "{help}");
-        assert_eq!(
-            tags[0].loc,
-            "/Statement/0/Condition/StringEquals/aws:ResourceTag/team#key"
-        );
-
-        // A service whose actions list the key.
-        let found = findings(&policy(
-            r#""ec2:StartInstances""#,
-            r#"{"StringEquals":{"aws:ResourceTag/team":"blue"}}"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn condition_structure() {
-        // An empty `Condition` is no condition (IAM accepts it; the console writes it).
-        assert_eq!(codes(&cond("{}")), []);
-        let found = cond(r#"{"StringEquals":"x","Bool":{}}"#);
-        assert_eq!(
-            codes(&found),
-            [Code::InvalidElementType, Code::EmptyElement]
-        );
-        let found =
-            cond(r#"{"StringLike":{"s3:prefix":[]},"StringEquals":{"s3:prefix":[{"a":1},null]}}"#);
-        assert_eq!(
-            codes(&found),
-            [
-                Code::EmptyElement,
-                Code::InvalidElementType,
-                Code::InvalidElementType
-            ]
-        );
-        assert_eq!(
-            found[2].loc,
-            "/Statement/0/Condition/StringEquals/s3:prefix/1"
-        );
-        let found = cond(r#"{"StringLike":{"s3:prefix":"a","S3:Prefix":"b"}}"#);
-        assert_eq!(codes(&found), [Code::DuplicateElement]);
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/StringLike/S3:Prefix#key"
-        );
-    }
-
-    #[test]
-    fn bool_takes_one_value() {
-        let found = cond(r#"{"Bool":{"aws:SecureTransport":["true","false"]}}"#);
-        assert_eq!(codes(&found), [Code::BoolMultipleValues]);
-        assert_eq!(found[0].severity, crate::Severity::Warning);
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/Bool/aws:SecureTransport"
-        );
-        assert_eq!(
-            found[0].message,
-            "`aws:SecureTransport` takes one Boolean, but `Bool` gives it 2 values, which match when any does"
-        );
-        // One value, alone or in an array, is fine.
-        for condition in [
-            r#"{"Bool":{"aws:SecureTransport":"false"}}"#,
-            r#"{"Bool":{"aws:SecureTransport":["false"]}}"#,
-            r#"{"BoolIfExists":{"aws:MultiFactorAuthPresent":false}}"#,
-        ] {
-            assert_eq!(codes(&cond(condition)), [], "{condition}");
-        }
-    }
-
-    #[test]
-    fn private_ranges_never_match_source_ip() {
-        let found = cond(
-            r#"{"IpAddress":{"aws:SourceIp":["10.1.0.0/16","203.0.113.0/24","192.168.1.7","fd00::/8"]},
-                "NotIpAddressIfExists":{"aws:SourceIp":"172.20.0.0/16"}}"#,
-        );
-        assert_eq!(codes(&found), [Code::PrivateSourceIp; 4], "{found:?}");
-        assert_eq!(
-            found[0].loc,
-            "/Statement/0/Condition/IpAddress/aws:SourceIp/0"
-        );
-        assert_eq!(
-            found[0].message,
-            "`10.1.0.0/16` is a private range, which `aws:SourceIp` never holds: `IpAddress` never matches it"
-        );
-        assert_eq!(
-            found[1].loc,
-            "/Statement/0/Condition/IpAddress/aws:SourceIp/2"
-        );
-        assert_eq!(
-            found[3].loc,
-            "/Statement/0/Condition/NotIpAddressIfExists/aws:SourceIp"
-        );
-        assert_eq!(found[3].severity, crate::Severity::Warning);
-        // Public ranges, ranges wider than a private block, and other keys are fine.
-        let found = cond(
-            r#"{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","172.32.0.0/16","10.0.0.0/7","2001:db8::/32"],
-                             "aws:VpcSourceIp":"10.0.0.0/8"}}"#,
-        );
-        assert!(only(&found, Code::PrivateSourceIp).is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn tag_keys_only_on_actions_that_carry_them() {
-        // `ec2:TerminateInstances` takes instances, which list `aws:ResourceTag/...`;
-        // `ec2:DescribeInstances` takes no resource type and carries no tag.
-        let deny = |actions: &str, condition: &str| {
-            findings(&format!(
-                r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Deny","Action":{actions},"Resource":"*","Condition":{condition}}}]}}"#
-            ))
-        };
-        let found = deny(
-            r#"["ec2:TerminateInstances","ec2:DescribeInstances"]"#,
-            r#"{"StringEquals":{"aws:ResourceTag/env":"prod"}}"#,
-        );
-        let tags = only(&found, Code::TagKeyNotApplicable);
-        assert_eq!(tags.len(), 1, "{found:?}");
-        assert_eq!(
-            tags[0].message,
-            "`ec2:DescribeInstances` does not carry `aws:ResourceTag/env`, so the statement does not deny it"
-        );
-        assert_eq!(
-            tags[0].loc,
-            "/Statement/0/Condition/StringEquals/aws:ResourceTag/env#key"
-        );
-        let found = findings(&policy(
-            r#"["ec2:TerminateInstances","ec2:DescribeInstances"]"#,
-            r#"{"StringEquals":{"aws:ResourceTag/env":"prod"}}"#,
-        ));
-        assert!(
-            only(&found, Code::TagKeyNotApplicable)[0]
-                .message
-                .ends_with("so the statement does not allow it"),
-            "{found:?}"
-        );
-        // Actions that carry the key, `...IfExists` and `Null` are fine.
-        for (actions, condition) in [
-            (
-                r#"["ec2:TerminateInstances","ec2:StopInstances"]"#,
-                r#"{"StringEquals":{"aws:ResourceTag/env":"prod"}}"#,
-            ),
-            (
-                r#"["ec2:TerminateInstances","ec2:DescribeInstances"]"#,
-                r#"{"StringEqualsIfExists":{"aws:ResourceTag/env":"prod"}}"#,
-            ),
-            (
-                r#"["ec2:TerminateInstances","ec2:DescribeInstances"]"#,
-                r#"{"Null":{"aws:ResourceTag/env":"false"}}"#,
-            ),
-        ] {
-            let found = deny(actions, condition);
-            assert!(
-                only(&found, Code::TagKeyNotApplicable).is_empty(),
-                "{condition}: {found:?}"
-            );
-        }
-    }
-}
+mod tests;

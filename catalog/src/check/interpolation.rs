@@ -67,11 +67,11 @@ pub enum Insertion {
 /// How each run-time value of `view` must be written. Every hole and opaque value of the
 /// tree gets a mode; one the grammar cannot place (inside a malformed document) gets
 /// [`InsertMode::Refuse`].
-pub fn modes<L: Clone>(view: &PolicyView<L>) -> Vec<(Insertion, InsertMode)> {
+pub fn modes(view: &PolicyView) -> Vec<(Insertion, InsertMode)> {
     let mut out = Vec::new();
     // The structure is read only to find the statements and the version; its findings
     // are the checker's business and are dropped here.
-    let mut ctx = Ctx::new(&view.root, PolicyKind::Identity);
+    let mut ctx = Ctx::new(PolicyKind::Identity);
     if let Some(policy) = structure::check_structure(&mut ctx, &view.root) {
         let variables = policy.is_2012();
         place::visit(&policy, |_, visited, place| {
@@ -82,7 +82,7 @@ pub fn modes<L: Clone>(view: &PolicyView<L>) -> Vec<(Insertion, InsertMode)> {
             match &node.kind {
                 NodeKind::String(text) => {
                     let mut open = false;
-                    for segment in &text.segments {
+                    for segment in text.segments() {
                         match segment {
                             Segment::Literal(literal) => open = ends_inside_variable(open, literal),
                             Segment::Hole(id) => out.push((
@@ -103,7 +103,7 @@ pub fn modes<L: Clone>(view: &PolicyView<L>) -> Vec<(Insertion, InsertMode)> {
     while let Some(node) = stack.pop() {
         match &node.kind {
             NodeKind::String(text) => {
-                for segment in &text.segments {
+                for segment in text.segments() {
                     if let Segment::Hole(id) = segment {
                         add_refused(&mut out, Insertion::Hole(*id));
                     }

@@ -17,7 +17,7 @@
 
 use std::collections::HashMap;
 
-use crate::{Code, Diagnostic, Member, Node, PolicyKind, PolicyView};
+use crate::{Code, Diagnostic, Loc, Member, Node, PolicyKind, PolicyView};
 
 pub(crate) mod actions;
 pub mod conditions;
@@ -50,17 +50,13 @@ pub struct Options {
 }
 
 /// Checks a policy of type `kind` and returns every finding, sorted in source order.
-pub fn check<L: Clone>(view: &PolicyView<L>, kind: PolicyKind) -> Vec<Diagnostic<L>> {
+pub fn check(view: &PolicyView, kind: PolicyKind) -> Vec<Diagnostic> {
     check_with(view, kind, &Options::default())
 }
 
 /// [`check`] with [`Options`].
-pub fn check_with<L: Clone>(
-    view: &PolicyView<L>,
-    kind: PolicyKind,
-    options: &Options,
-) -> Vec<Diagnostic<L>> {
-    let mut ctx = Ctx::new(&view.root, kind);
+pub fn check_with(view: &PolicyView, kind: PolicyKind, options: &Options) -> Vec<Diagnostic> {
+    let mut ctx = Ctx::new(kind);
     if kind == PolicyKind::Resource
         && let Some(prefix) = &options.service
     {
@@ -86,20 +82,20 @@ pub fn check_with<L: Clone>(
 
 /// The parsed shape of a policy, as [`structure`] read it. Rule modules work on this.
 #[derive(Debug)]
-pub(crate) struct Policy<'a, L> {
+pub(crate) struct Policy<'a> {
     /// The root node.
-    pub root: &'a Node<L>,
+    pub root: &'a Node<'a>,
     /// The `Version` member, when present.
-    pub version: Option<&'a Member<L>>,
+    pub version: Option<&'a Member<'a>>,
     /// The `Version` value when it is a literal string.
     pub version_value: Option<&'a str>,
     /// The `Id` member.
-    pub id: Option<&'a Member<L>>,
+    pub id: Option<&'a Member<'a>>,
     /// The statements that are objects, in order.
-    pub statements: Vec<Statement<'a, L>>,
+    pub statements: Vec<Statement<'a>>,
 }
 
-impl<L> Policy<'_, L> {
+impl Policy<'_> {
     /// Whether the policy uses `"Version": "2012-10-17"` (policy variables work there).
     pub fn is_2012(&self) -> bool {
         self.version_value == Some("2012-10-17")
@@ -108,35 +104,35 @@ impl<L> Policy<'_, L> {
 
 /// One statement's elements (the first of each, when repeated).
 #[derive(Debug)]
-pub(crate) struct Statement<'a, L> {
+pub(crate) struct Statement<'a> {
     /// Position in `Statement` (0 for a single object).
     pub index: usize,
     /// The statement object.
-    pub node: &'a Node<L>,
+    pub node: &'a Node<'a>,
     /// `Sid`.
-    pub sid: Option<&'a Member<L>>,
+    pub sid: Option<&'a Member<'a>>,
     /// `Effect`.
-    pub effect: Option<&'a Member<L>>,
+    pub effect: Option<&'a Member<'a>>,
     /// `Principal`.
-    pub principal: Option<&'a Member<L>>,
+    pub principal: Option<&'a Member<'a>>,
     /// `NotPrincipal`.
-    pub not_principal: Option<&'a Member<L>>,
+    pub not_principal: Option<&'a Member<'a>>,
     /// `Action`.
-    pub action: Option<&'a Member<L>>,
+    pub action: Option<&'a Member<'a>>,
     /// `NotAction`.
-    pub not_action: Option<&'a Member<L>>,
+    pub not_action: Option<&'a Member<'a>>,
     /// `Resource`.
-    pub resource: Option<&'a Member<L>>,
+    pub resource: Option<&'a Member<'a>>,
     /// `NotResource`.
-    pub not_resource: Option<&'a Member<L>>,
+    pub not_resource: Option<&'a Member<'a>>,
     /// `Condition`.
-    pub condition: Option<&'a Member<L>>,
+    pub condition: Option<&'a Member<'a>>,
     /// Each string of `Action` (`[0]`) and of `NotAction` (`[1]`) with the actions it
     /// names, resolved once for every rule that reads them ([`Statement::named`]).
-    pub resolved: [Vec<(&'a Node<L>, actions::Resolved)>; 2],
+    pub resolved: [Vec<(&'a Node<'a>, actions::Resolved)>; 2],
 }
 
-impl<'a, L> Statement<'a, L> {
+impl<'a> Statement<'a> {
     /// Whether `Effect` is `Deny`.
     pub fn is_deny(&self) -> bool {
         self.effect.and_then(|m| m.value.as_literal()) == Some("Deny")
@@ -144,14 +140,14 @@ impl<'a, L> Statement<'a, L> {
 
     /// The string nodes of `Action` (or `NotAction` when `not` is set): a single string or
     /// the strings of an array. Other values are skipped (structure reports them).
-    pub fn actions(&self, not: bool) -> Vec<&'a Node<L>> {
+    pub fn actions(&self, not: bool) -> Vec<&'a Node<'a>> {
         strings_of(if not { self.not_action } else { self.action })
     }
 
     /// The string nodes of `Action` (or `NotAction` when `not` is set), each with the
     /// actions it names: the catalog is asked once per string and policy, however many
     /// rules read it.
-    pub fn named(&self, not: bool) -> &[(&'a Node<L>, actions::Resolved)] {
+    pub fn named(&self, not: bool) -> &[(&'a Node<'a>, actions::Resolved)] {
         let [action, not_action] = &self.resolved;
         if not { not_action } else { action }
     }
@@ -173,7 +169,7 @@ impl<'a, L> Statement<'a, L> {
     }
 
     /// The string nodes of `Resource` (or `NotResource`).
-    pub fn resources(&self, not: bool) -> Vec<&'a Node<L>> {
+    pub fn resources(&self, not: bool) -> Vec<&'a Node<'a>> {
         strings_of(if not {
             self.not_resource
         } else {
@@ -183,7 +179,7 @@ impl<'a, L> Statement<'a, L> {
 }
 
 /// The string nodes of a member whose value is a string or an array of strings.
-pub(crate) fn strings_of<L>(member: Option<&Member<L>>) -> Vec<&Node<L>> {
+pub(crate) fn strings_of<'n>(member: Option<&'n Member<'n>>) -> Vec<&'n Node<'n>> {
     let Some(member) = member else {
         return Vec::new();
     };
@@ -201,7 +197,7 @@ pub(crate) fn strings_of<L>(member: Option<&Member<L>>) -> Vec<&Node<L>> {
 pub(crate) const MAX_SUGGESTION_SEARCHES: usize = 64;
 
 /// Where rule modules put their findings.
-pub(crate) struct Ctx<'a, L> {
+pub(crate) struct Ctx {
     /// The policy type being checked.
     pub kind: PolicyKind,
     /// The statement being checked, for statement-level allowances.
@@ -209,20 +205,18 @@ pub(crate) struct Ctx<'a, L> {
     /// The service a resource policy belongs to, when the caller named a known one
     /// ([`Options::service`]).
     pub service: Option<crate::model::Service>,
-    root: &'a Node<L>,
-    /// Each finding with the address of the location it was reported at, which orders it.
-    found: Vec<(*const L, Option<usize>, Diagnostic<L>)>,
+    /// Each finding with the statement it was reported in.
+    found: Vec<(Option<usize>, Diagnostic)>,
     /// Did-you-mean results by `(what, name)`, searched once per name.
     suggestions: HashMap<(&'static str, String), Option<String>>,
 }
 
-impl<'a, L: Clone> Ctx<'a, L> {
-    fn new(root: &'a Node<L>, kind: PolicyKind) -> Self {
+impl Ctx {
+    fn new(kind: PolicyKind) -> Self {
         Self {
             kind,
             statement: None,
             service: None,
-            root,
             found: Vec::new(),
             suggestions: HashMap::new(),
         }
@@ -250,93 +244,46 @@ impl<'a, L: Clone> Ctx<'a, L> {
     }
 
     /// Reports a finding of `code` at `at` (a node's `loc` or a member's `key_loc`).
-    pub fn report(&mut self, at: &'a L, code: Code, message: impl Into<String>) {
-        self.push(Diagnostic::new(code, at.clone(), message), at);
+    pub fn report(&mut self, at: Loc, code: Code, message: impl Into<String>) {
+        self.push(Diagnostic::new(code, at, message));
     }
 
     /// Reports a finding with a help text.
     pub fn report_help(
         &mut self,
-        at: &'a L,
+        at: Loc,
         code: Code,
         message: impl Into<String>,
         help: impl Into<String>,
     ) {
-        self.push(
-            Diagnostic::new(code, at.clone(), message).with_help(help),
-            at,
-        );
+        self.push(Diagnostic::new(code, at, message).with_help(help));
     }
 
-    fn push(&mut self, diagnostic: Diagnostic<L>, at: &'a L) {
-        self.found
-            .push((std::ptr::from_ref(at), self.statement, diagnostic));
+    fn push(&mut self, diagnostic: Diagnostic) {
+        self.found.push((self.statement, diagnostic));
     }
 
-    /// Drops allowed findings and sorts the rest in source order. The tree is walked only
-    /// when two or more findings need ordering, so a clean policy costs nothing here.
-    fn finish(self, view: &PolicyView<L>, options: &Options) -> Vec<Diagnostic<L>> {
-        let found: Vec<_> = self
+    /// Drops allowed findings and sorts the rest in source order: front ends number
+    /// their locations in document order ([`Loc`]), so the order of the locations is the
+    /// order of the source (a stable sort keeps findings at one place in the order the
+    /// rules found them).
+    fn finish(self, view: &PolicyView, options: &Options) -> Vec<Diagnostic> {
+        let mut found: Vec<Diagnostic> = self
             .found
             .into_iter()
-            .map(|(at, statement, mut d)| {
-                if view.deny.contains(&d.code) || options.deny.contains(&d.code) {
-                    d.severity = crate::Severity::Error;
-                }
-                (at, statement, d)
-            })
-            .filter(|(_, statement, d)| {
+            .filter(|(statement, d)| {
                 !view.allow.contains(&d.code)
                     && !options.allow.contains(&d.code)
                     && !statement.is_some_and(|s| view.statement_allows.contains(&(s, d.code)))
             })
-            .collect();
-        if found.len() < 2 {
-            return found.into_iter().map(|(_, _, d)| d).collect();
-        }
-        let mut order: HashMap<*const L, usize> =
-            found.iter().map(|(at, _, _)| (*at, usize::MAX)).collect();
-        index_locations(self.root, &mut order);
-        let mut found: Vec<_> = found
-            .into_iter()
-            .map(|(at, _, d)| (order.get(&at).copied().unwrap_or(usize::MAX), d))
-            .collect();
-        found.sort_by_key(|(position, _)| *position);
-        found.into_iter().map(|(_, d)| d).collect()
-    }
-}
-
-/// Gives each location in `order` its position in source order (keys before their
-/// values). Iterative, so no nesting depth can overflow the stack.
-fn index_locations<L>(root: &Node<L>, order: &mut HashMap<*const L, usize>) {
-    enum Item<'n, L> {
-        Node(&'n Node<L>),
-        Key(&'n L),
-    }
-    let mut stack = vec![Item::Node(root)];
-    let mut next = 0usize;
-    while let Some(item) = stack.pop() {
-        let loc = match item {
-            Item::Key(loc) => loc,
-            Item::Node(node) => {
-                match &node.kind {
-                    crate::NodeKind::Array(items) => {
-                        stack.extend(items.iter().rev().map(Item::Node));
-                    }
-                    crate::NodeKind::Object(members) => {
-                        for member in members.iter().rev() {
-                            stack.push(Item::Node(&member.value));
-                            stack.push(Item::Key(&member.key_loc));
-                        }
-                    }
-                    _ => {}
+            .map(|(_, mut d)| {
+                if view.deny.contains(&d.code) || options.deny.contains(&d.code) {
+                    d.severity = crate::Severity::Error;
                 }
-                &node.loc
-            }
-        };
-        if let Some(position) = order.get_mut(&std::ptr::from_ref(loc)) {
-            *position = next;
-        }
-        next += 1;
+                d
+            })
+            .collect();
+        found.sort_by_key(|d| d.loc);
+        found
     }
 }

@@ -23,20 +23,17 @@ pub enum Place<'e> {
 
 /// What [`visit`] hands out: a string or run-time value node, or a condition key.
 #[derive(Debug, Clone, Copy)]
-pub enum Visited<'a, L> {
+pub enum Visited<'a> {
     /// A string node or a [`NodeKind::Opaque`] node.
-    Node(&'a Node<L>),
+    Node(&'a Node<'a>),
     /// The member whose key is a condition key.
-    Key(&'a Member<L>),
+    Key(&'a Member<'a>),
 }
 
 /// Calls `f` with every string node, every opaque node and every condition key of the
 /// policy, with the index of its statement (`None` outside statements) and its place.
 /// Iterative within each element, so no nesting depth can overflow the stack.
-pub fn visit<'a, L>(
-    policy: &Policy<'a, L>,
-    mut f: impl FnMut(Option<usize>, Visited<'a, L>, Place<'a>),
-) {
+pub fn visit<'a>(policy: &Policy<'a>, mut f: impl FnMut(Option<usize>, Visited<'a>, Place<'a>)) {
     let Some(members) = policy.root.as_object() else {
         return;
     };
@@ -67,15 +64,12 @@ pub fn visit<'a, L>(
 
 /// One statement: `Resource`/`NotResource` entries, `Condition` keys and values, and the
 /// other elements.
-fn visit_statement<'a, L>(
-    statement: &Statement<'a, L>,
-    f: &mut dyn FnMut(Visited<'a, L>, Place<'a>),
-) {
+fn visit_statement<'a>(statement: &Statement<'a>, f: &mut dyn FnMut(Visited<'a>, Place<'a>)) {
     let Some(members) = statement.node.as_object() else {
         return;
     };
     for member in members {
-        match member.key.as_str() {
+        match member.key.as_ref() {
             "Resource" | "NotResource" => {
                 let items = match &member.value.kind {
                     NodeKind::Array(items) => items.as_slice(),
@@ -97,7 +91,7 @@ fn visit_statement<'a, L>(
 }
 
 /// `Condition`: operator blocks, their keys, and the keys' values.
-fn visit_condition<'a, L>(condition: &'a Member<L>, f: &mut dyn FnMut(Visited<'a, L>, Place<'a>)) {
+fn visit_condition<'a>(condition: &'a Member<'a>, f: &mut dyn FnMut(Visited<'a>, Place<'a>)) {
     let Some(blocks) = condition.value.as_object() else {
         walk(&condition.value, Place::Element("Condition"), f);
         return;
@@ -120,7 +114,7 @@ fn visit_condition<'a, L>(condition: &'a Member<L>, f: &mut dyn FnMut(Visited<'a
 }
 
 /// Every string and opaque node under `node`, all at `place`.
-fn walk<'a, L>(node: &'a Node<L>, place: Place<'a>, f: &mut dyn FnMut(Visited<'a, L>, Place<'a>)) {
+fn walk<'a>(node: &'a Node<'a>, place: Place<'a>, f: &mut dyn FnMut(Visited<'a>, Place<'a>)) {
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {
         match &node.kind {

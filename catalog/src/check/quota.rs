@@ -203,7 +203,7 @@ impl Size {
 
 /// The document's size without white space. Iterative: no nesting depth can overflow the
 /// stack.
-pub fn size<L>(root: &Node<L>) -> Size {
+pub fn size(root: &Node) -> Size {
     let mut size = Size {
         characters: 0,
         bytes: 0,
@@ -217,7 +217,7 @@ pub fn size<L>(root: &Node<L>) -> Size {
             NodeKind::Number(n) => size.add(n.len()),
             NodeKind::String(text) => {
                 size.add(2);
-                for segment in &text.segments {
+                for segment in text.segments() {
                     match segment {
                         Segment::Literal(s) => size.add_escaped(s),
                         Segment::Hole(_) => size.partial = true,
@@ -245,7 +245,7 @@ pub fn size<L>(root: &Node<L>) -> Size {
 }
 
 /// The `Statement` member of the root, and the statement nodes.
-fn statements<L>(root: &Node<L>) -> Option<(&Member<L>, Vec<&Node<L>>)> {
+fn statements<'n>(root: &'n Node<'n>) -> Option<(&'n Member<'n>, Vec<&'n Node<'n>>)> {
     let member = root.as_object()?.iter().find(|m| m.key == "Statement")?;
     let nodes = match member.value.as_array() {
         Some(items) => items.iter().collect(),
@@ -255,7 +255,7 @@ fn statements<L>(root: &Node<L>) -> Option<(&Member<L>, Vec<&Node<L>>)> {
 }
 
 /// The `Action` (or `NotAction`) member of a statement node.
-fn action_member<L>(statement: &Node<L>) -> Option<&Member<L>> {
+fn action_member<'n>(statement: &'n Node<'n>) -> Option<&'n Member<'n>> {
     statement
         .as_object()?
         .iter()
@@ -263,7 +263,7 @@ fn action_member<L>(statement: &Node<L>) -> Option<&Member<L>> {
 }
 
 /// The nodes of a string-or-array member.
-fn items<L>(member: &Member<L>) -> Vec<&Node<L>> {
+fn items<'n>(member: &'n Member<'n>) -> Vec<&'n Node<'n>> {
     match member.value.as_array() {
         Some(items) => items.iter().collect(),
         None => vec![&member.value],
@@ -272,9 +272,9 @@ fn items<L>(member: &Member<L>) -> Vec<&Node<L>> {
 
 /// The service prefix an action string names, when its fixed text names one (a value
 /// inserted after the `:` does not hide the prefix).
-fn action_prefix<L>(action: &Node<L>) -> Option<String> {
+fn action_prefix(action: &Node) -> Option<String> {
     let text = action.as_text()?;
-    let Some(Segment::Literal(first)) = text.segments.first() else {
+    let Some(Segment::Literal(first)) = text.segments().first() else {
         return None;
     };
     let (prefix, _) = first.split_once(':')?;
@@ -287,7 +287,7 @@ fn action_prefix<L>(action: &Node<L>) -> Option<String> {
 }
 
 /// The single service prefix every action of the policy belongs to, if any.
-fn single_service<L>(root: &Node<L>) -> Option<String> {
+fn single_service(root: &Node) -> Option<String> {
     let mut prefix: Option<String> = None;
     let (_, statements) = statements(root)?;
     for statement in statements {
@@ -305,7 +305,7 @@ fn single_service<L>(root: &Node<L>) -> Option<String> {
 
 /// `policy-too-large`: the document is larger than its type's quota, or has more
 /// statements or actions per statement than its service allows.
-pub(crate) fn check_quota<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>) {
+pub(crate) fn check_quota<'a>(ctx: &mut Ctx, root: &'a Node<'a>) {
     let quota = match ctx.kind {
         // The service the caller named, or else the one every action belongs to.
         PolicyKind::Resource => ctx
@@ -322,7 +322,7 @@ pub(crate) fn check_quota<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>)
     check_counts(ctx, root, &quota);
 }
 
-fn check_size<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Quota) {
+fn check_size<'a>(ctx: &mut Ctx, root: &'a Node<'a>, quota: &Quota) {
     let measured = size(root);
     let n = measured.in_unit(quota.unit);
     if n <= quota.limit {
@@ -337,7 +337,7 @@ fn check_size<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Quo
     let (limit, unit, what) = (quota.limit, quota.unit, quota.what);
     let help = ctx.kind.facts().quota_help;
     ctx.report_help(
-        &root.loc,
+        root.loc,
         Code::PolicyTooLarge,
         format!(
             "the policy is {at_least}{n} {} {white_space}, over the {limit}-{} quota of {what}",
@@ -349,7 +349,7 @@ fn check_size<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Quo
 }
 
 /// Statement and action counts (SQS, SNS).
-fn check_counts<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Quota) {
+fn check_counts<'a>(ctx: &mut Ctx, root: &'a Node<'a>, quota: &Quota) {
     let Some((member, nodes)) = statements(root) else {
         return;
     };
@@ -357,7 +357,7 @@ fn check_counts<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Q
         && nodes.len() > max
     {
         ctx.report_help(
-            &member.value.loc,
+            member.value.loc,
             Code::PolicyTooLarge,
             format!(
                 "the policy has {} statements, over the quota of {max} statements of {}",
@@ -380,7 +380,7 @@ fn check_counts<'a, L: Clone>(ctx: &mut Ctx<'a, L>, root: &'a Node<L>, quota: &Q
         };
         if count > max {
             ctx.report_help(
-                &action.key_loc,
+                action.key_loc,
                 Code::PolicyTooLarge,
                 format!(
                     "the statement lists {count} actions, over the quota of {max} actions per statement of {}",
@@ -450,9 +450,9 @@ mod tests {
     #[test]
     fn size_of_deep_nesting_does_not_overflow() {
         let depth = 100_000;
-        let mut node = Node::new(NodeKind::Null, String::new());
+        let mut node = Node::new(NodeKind::Null, crate::Loc::default());
         for _ in 0..depth {
-            node = Node::new(NodeKind::Array(vec![node]), String::new());
+            node = Node::new(NodeKind::Array(vec![node]), crate::Loc::default());
         }
         assert_eq!(size(&node).characters, 4 + 2 * depth);
         // Dropping such a tree recursively would overflow; unwind it by hand.

@@ -40,11 +40,7 @@ enum Resource {
 /// or a well-formed ARN with a known partition and account; then, for statements with
 /// `Action` and `Resource`, each action fits some resource and each resource fits some
 /// action.
-pub(crate) fn check_resources<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    _policy: &Policy<'a, L>,
-    statement: &Statement<'a, L>,
-) {
+pub(crate) fn check_resources<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     let mut resources = Vec::new();
     for not in [false, true] {
         for node in statement.resources(not) {
@@ -70,7 +66,7 @@ pub(crate) fn check_resources<'a, L: Clone>(
         return;
     }
     let actions = statement.named(false);
-    let arns: Vec<(&'a Node<L>, &ResourcePattern)> = resources
+    let arns: Vec<(&'a Node<'a>, &ResourcePattern)> = resources
         .iter()
         .filter_map(|(node, r)| match r {
             Resource::Arn(pattern) => Some((*node, pattern)),
@@ -101,7 +97,7 @@ pub(crate) fn check_resources<'a, L: Clone>(
 }
 
 /// Whether an element's value, or one of its items, is only known at run time.
-fn has_opaque<L>(member: &Member<L>) -> bool {
+fn has_opaque(member: &Member) -> bool {
     match &member.value.kind {
         NodeKind::Opaque(_) => true,
         NodeKind::Array(items) => items.iter().any(|n| matches!(n.kind, NodeKind::Opaque(_))),
@@ -120,7 +116,7 @@ const ARN_SHAPE: &str = "a resource is `*` or an ARN `arn:partition:service:regi
 /// AWS has (`aws`, `aws-cn`, `aws-us-gov`, the ISO partitions; IAM rejects others with
 /// "Partition ... is not valid") and whose account field is empty, 12 digits, `aws`
 /// (AWS-owned resources such as managed policies), or a pattern.
-fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource {
+fn check_arn<'a>(ctx: &mut Ctx, node: &'a Node<'a>) -> Resource {
     let Some(text) = node.as_text() else {
         return Resource::Unknown;
     };
@@ -140,7 +136,7 @@ fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource 
         Err(_) if text.has_holes() => return Resource::Unknown,
         Err(ArnError::NotAnArn | ArnError::TooFewFields(1)) => {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidArn,
                 format!("`{shown}` is not an ARN"),
                 ARN_SHAPE,
@@ -149,7 +145,7 @@ fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource 
         }
         Err(ArnError::TooFewFields(n)) => {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::InvalidArn,
                 format!("`{shown}` has {n} of the 6 fields of an ARN"),
                 ARN_SHAPE,
@@ -157,7 +153,7 @@ fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource 
             return Resource::Unusable;
         }
     };
-    let fields = arn_fields(&shown);
+    let fields = crate::arn::fields(&shown);
     check_partition(ctx, node, &shown, &fields, &pattern);
     check_account(ctx, node, &shown, &fields, &pattern);
     check_region_name(ctx, node, &shown, &pattern);
@@ -165,9 +161,9 @@ fn check_arn<'a, L: Clone>(ctx: &mut Ctx<'a, L>, node: &'a Node<L>) -> Resource 
 }
 
 /// The partition matches one AWS has.
-fn check_partition<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_partition<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     fields: &[&str],
     pattern: &ResourcePattern,
@@ -205,7 +201,7 @@ fn check_partition<'a, L: Clone>(
             with_field(fields, 1, "aws")
         ),
     };
-    ctx.report_help(&node.loc, Code::InvalidPartition, message, help);
+    ctx.report_help(node.loc, Code::InvalidPartition, message, help);
 }
 
 /// A literal, non-empty region field is a Region name: lowercase words joined by `-`,
@@ -214,9 +210,9 @@ fn check_partition<'a, L: Clone>(
 /// the catalog pass. Whether the resource type takes a region at all is the fitting
 /// rule's question. Measured on the three corpora: every literal region field fits the
 /// shape but the documentation placeholders `region`, `<region>` and `REGION`.
-fn check_region_name<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_region_name<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     pattern: &ResourcePattern,
 ) {
@@ -227,7 +223,7 @@ fn check_region_name<'a, L: Clone>(
         return;
     }
     ctx.report_help(
-        &node.loc,
+        node.loc,
         Code::InvalidRegion,
         format!("`{region}` in `{shown}` is not an AWS Region name"),
         "write a Region code such as `us-east-1`, or `*` for any Region",
@@ -249,9 +245,9 @@ pub fn is_region_name(s: &str) -> bool {
 }
 
 /// A literal account field is empty, 12 digits or `aws`.
-fn check_account<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
+fn check_account<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
     shown: &str,
     fields: &[&str],
     pattern: &ResourcePattern,
@@ -276,32 +272,7 @@ fn check_account<'a, L: Clone>(
     } else {
         "write the 12-digit account id, `*` for any account, or `aws` for resources AWS owns (managed policies)".to_owned()
     };
-    ctx.report_help(&node.loc, Code::InvalidAccount, message, help);
-}
-
-/// Splits an ARN as written into its six fields (the last holds the rest), not splitting
-/// inside `${...}` (policy variables such as `${aws:username}` contain `:`).
-fn arn_fields(arn: &str) -> Vec<&str> {
-    let mut fields = Vec::with_capacity(6);
-    let mut start = 0;
-    let mut depth = 0usize;
-    let bytes = arn.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        if fields.len() == 5 {
-            break;
-        }
-        match b {
-            b'{' if i > 0 && bytes.get(i - 1) == Some(&b'$') => depth += 1,
-            b'}' if depth > 0 => depth -= 1,
-            b':' if depth == 0 => {
-                fields.push(arn.get(start..i).unwrap_or_default());
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    fields.push(arn.get(start..).unwrap_or_default());
-    fields
+    ctx.report_help(node.loc, Code::InvalidAccount, message, help);
 }
 
 /// The ARN with field `index` replaced by `value`.
@@ -363,9 +334,9 @@ impl Fit {
 
 /// Fits of a statement's resources to resource types, cached for the statement: each
 /// resource type's formats are parsed once, and fitted to every resource at once.
-struct Fitter<'a, 'p, L> {
+struct Fitter<'a, 'p> {
     /// The resource strings that are ARNs.
-    nodes: Vec<&'a Node<L>>,
+    nodes: Vec<&'a Node<'a>>,
     /// Their patterns.
     patterns: Vec<&'p ResourcePattern>,
     /// The literal service field of each resource, for a quick rejection.
@@ -376,8 +347,8 @@ struct Fitter<'a, 'p, L> {
     fits: Vec<(usize, Vec<Fit>)>,
 }
 
-impl<'a, 'p, L> Fitter<'a, 'p, L> {
-    fn new(resources: &[(&'a Node<L>, &'p ResourcePattern)]) -> Self {
+impl<'a, 'p> Fitter<'a, 'p> {
+    fn new(resources: &[(&'a Node<'a>, &'p ResourcePattern)]) -> Self {
         Self {
             nodes: resources.iter().map(|(n, _)| *n).collect(),
             patterns: resources.iter().map(|(_, p)| *p).collect(),
@@ -539,18 +510,18 @@ fn fix(resource: &FieldPattern, format: &FieldPattern) -> FieldFix {
 /// AWS-authored policies, request ARN unknown, is a warning citing them, when the
 /// statement's resources are ARNs of a service those policies use (else an error).
 /// Reported at each such action, with the statement split that fixes it.
-fn check_wildcard_only<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    statement: &Statement<'a, L>,
-    actions: &[(&'a Node<L>, Resolved)],
-    arns: &[(&'a Node<L>, &ResourcePattern)],
+fn check_wildcard_only<'a>(
+    ctx: &mut Ctx,
+    statement: &Statement<'a>,
+    actions: &[(&'a Node<'a>, Resolved)],
+    arns: &[(&'a Node<'a>, &ResourcePattern)],
     has_star: bool,
 ) {
     if has_star {
         return;
     }
-    let mut required: Vec<(&'a Node<L>, String)> = Vec::new();
-    let mut scoped: Vec<(&'a Node<L>, String)> = Vec::new();
+    let mut required: Vec<(&'a Node<'a>, String)> = Vec::new();
+    let mut scoped: Vec<(&'a Node<'a>, String)> = Vec::new();
     for (node, resolved) in actions {
         let Resolved::Named(action) = resolved else {
             continue;
@@ -620,7 +591,7 @@ fn check_wildcard_only<'a, L: Clone>(
             .collect();
         let help = split_help(statement, &names, findings.len() == actions.len());
         for (node, message) in findings {
-            ctx.report_help(&node.loc, code, message, help.clone());
+            ctx.report_help(node.loc, code, message, help.clone());
         }
     }
 }
@@ -658,7 +629,7 @@ fn covers_service(arns: &[(&Node<impl Sized>, &ResourcePattern)], action: Action
 /// `Effect` and `Condition`).
 /// When `whole`, the moved actions are all the statement has: the statement itself takes
 /// `"Resource": "*"`.
-fn split_help<L>(statement: &Statement<'_, L>, names: &[String], whole: bool) -> String {
+fn split_help(statement: &Statement<'_>, names: &[String], whole: bool) -> String {
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let effect = statement
         .effect
@@ -706,7 +677,7 @@ fn write_json_string(out: &mut String, s: &str) {
 }
 
 /// Compact JSON of a node (inserted values as `{}`, run-time values as `null`).
-fn write_json<L>(out: &mut String, node: &Node<L>) {
+fn write_json(out: &mut String, node: &Node) {
     match &node.kind {
         NodeKind::Null | NodeKind::Opaque(_) => out.push_str("null"),
         NodeKind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -738,7 +709,7 @@ fn write_json<L>(out: &mut String, node: &Node<L>) {
 }
 
 /// "grants nothing" or "denies nothing".
-fn nothing<L>(statement: &Statement<'_, L>) -> &'static str {
+fn nothing(statement: &Statement<'_>) -> &'static str {
     if statement.is_deny() {
         "denies nothing"
     } else {
@@ -761,8 +732,8 @@ fn matched(resolved: &Resolved) -> Vec<Action> {
 /// An action's resource types are all of its own service's, so a service is skipped
 /// without listing a pattern's actions in it when no resource's service field is one of
 /// its formats': `*` costs a look at each service, not one at 22,000 actions.
-fn best_of_actions<L>(
-    fitter: &mut Fitter<'_, '_, L>,
+fn best_of_actions(
+    fitter: &mut Fitter<'_, '_>,
     resolved: &Resolved,
     only: Option<usize>,
 ) -> (Fit, usize) {
@@ -790,7 +761,7 @@ fn best_of_actions<L>(
 
 /// Whether no resource (or resource `only`) can be of `service`: each has a literal
 /// service field that none of the service's ARN formats has.
-fn elsewhere<L>(fitter: &Fitter<'_, '_, L>, service: Service, only: Option<usize>) -> bool {
+fn elsewhere(fitter: &Fitter<'_, '_>, service: Service, only: Option<usize>) -> bool {
     let Some((fields, false)) = format_services(service) else {
         return false;
     };
@@ -808,12 +779,12 @@ fn elsewhere<L>(fitter: &Fitter<'_, '_, L>, service: Service, only: Option<usize
 }
 
 /// [`best_of_actions`] for actions of one service.
-fn best_of_group<L>(
-    fitter: &mut Fitter<'_, '_, L>,
+fn best_of_group(
+    fitter: &mut Fitter<'_, '_>,
     group: &[Action],
     only: Option<usize>,
 ) -> (Fit, usize) {
-    let fit_one = |fitter: &mut Fitter<'_, '_, L>, rt: ResourceType| match only {
+    let fit_one = |fitter: &mut Fitter<'_, '_>, rt: ResourceType| match only {
         Some(index) => (fitter.fit(index, rt), index),
         None => fitter.best(rt),
     };
@@ -870,12 +841,12 @@ fn format_services(service: Service) -> Option<&'static (Vec<&'static str>, bool
 /// When only the region (or account) field stands in the way, `invalid-region` (or
 /// `invalid-account`) is reported at the resource instead. Returns whether some action
 /// fits some resource.
-fn check_action_fits<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    statement: &Statement<'a, L>,
-    actions: &[(&'a Node<L>, Resolved)],
+fn check_action_fits<'a>(
+    ctx: &mut Ctx,
+    statement: &Statement<'a>,
+    actions: &[(&'a Node<'a>, Resolved)],
     has_star: bool,
-    fitter: &mut Fitter<'a, '_, L>,
+    fitter: &mut Fitter<'a, '_>,
     reported: &mut Vec<(usize, Code)>,
 ) -> bool {
     let mut any_fits = false;
@@ -891,7 +862,7 @@ fn check_action_fits<'a, L: Clone>(
                     any_fits = true;
                 } else if !report_field_fix(ctx, fitter, best, reported) {
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "no resource of the statement fits `{shown}`, so it {}",
@@ -913,7 +884,7 @@ fn check_action_fits<'a, L: Clone>(
                 } else if matched.iter().all(|a| a.is_wildcard_only()) {
                     let names = [shown.clone()];
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "the actions `{shown}` matches support no resource types, so it {} unless the statement has `\"Resource\": \"*\"`",
@@ -923,7 +894,7 @@ fn check_action_fits<'a, L: Clone>(
                     );
                 } else if !report_field_fix(ctx, fitter, best, reported) {
                     ctx.report_help(
-                        &node.loc,
+                        node.loc,
                         Code::ResourceMismatch,
                         format!(
                             "no resource of the statement fits any action `{shown}` matches, so it {}",
@@ -944,12 +915,12 @@ fn check_action_fits<'a, L: Clone>(
 /// resources, e.g. WAF `changetoken` ARNs next to `waf:*`). Reported only when every
 /// action is known and some action fits some other resource (otherwise the actions'
 /// findings already say it all).
-fn check_resource_fits<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    actions: &[(&'a Node<L>, Resolved)],
+fn check_resource_fits<'a>(
+    ctx: &mut Ctx,
+    actions: &[(&'a Node<'a>, Resolved)],
     all_known: bool,
     any_fits: bool,
-    fitter: &mut Fitter<'a, '_, L>,
+    fitter: &mut Fitter<'a, '_>,
     reported: &mut Vec<(usize, Code)>,
 ) {
     if !all_known
@@ -982,7 +953,7 @@ fn check_resource_fits<'a, L: Clone>(
         };
         let shown = node.as_text().map(Text::display).unwrap_or_default();
         ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::UnusedResource,
             format!("`{shown}` fits no resource type of the statement's actions"),
             format!(
@@ -1022,9 +993,9 @@ fn statement_formats(actions: &[(&Node<impl Sized>, Resolved)]) -> String {
 
 /// Reports `invalid-region`/`invalid-account` at the resource when `best` says that field
 /// alone keeps it from fitting; returns whether it did (or already had).
-fn report_field_fix<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    fitter: &Fitter<'a, '_, L>,
+fn report_field_fix(
+    ctx: &mut Ctx,
+    fitter: &Fitter<'_, '_>,
     best: (Fit, usize),
     reported: &mut Vec<(usize, Code)>,
 ) -> bool {
@@ -1042,7 +1013,7 @@ fn report_field_fix<'a, L: Clone>(
         return true;
     };
     let shown = node.as_text().map(Text::display).unwrap_or_default();
-    let fields = arn_fields(&shown);
+    let fields = crate::arn::fields(&shown);
     let kind = format!("`{}` ARNs of `{}`", rt.name(), rt.service().prefix());
     let (message, help) = match fix {
         FieldFix::Remove => (
@@ -1067,7 +1038,7 @@ fn report_field_fix<'a, L: Clone>(
             ),
         ),
     };
-    ctx.report_help(&node.loc, code, message, help);
+    ctx.report_help(node.loc, code, message, help);
     true
 }
 
@@ -1126,643 +1097,4 @@ fn join_or(parts: &[String]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::PolicyView;
-    use crate::check::test_util::{codes, findings, only};
-
-    /// A one-statement policy.
-    fn statement(actions: &str, resources: &str) -> String {
-        format!(
-            r#"{{"Version":"2012-10-17","Statement":[{{"Effect":"Allow","Action":{actions},"Resource":{resources}}}]}}"#
-        )
-    }
-
-    #[test]
-    fn fitting_resources_pass_across_services() {
-        for (actions, resources) in [
-            (
-                r#"["s3:GetObject","s3:ListBucket"]"#,
-                r#"["arn:aws:s3:::b","arn:aws:s3:::b/*"]"#,
-            ),
-            (r#""s3:GetObject""#, r#""arn:aws:s3:::b/${aws:username}/*""#),
-            (r#""s3:ListBucket""#, r#""arn:aws:s3:::{}""#),
-            (
-                r#""ec2:StartInstances""#,
-                r#""arn:aws:ec2:*:123456789012:instance/*""#,
-            ),
-            (
-                r#""iam:PassRole""#,
-                r#""arn:aws:iam::123456789012:role/app-*""#,
-            ),
-            (
-                r#""kms:Decrypt""#,
-                r#""arn:aws:kms:us-east-1:123456789012:key/*""#,
-            ),
-            (
-                r#""lambda:InvokeFunction""#,
-                r#""arn:aws:lambda:us-east-1:123456789012:function:f""#,
-            ),
-            (r#""sqs:SendMessage""#, r#""arn:aws:sqs:*:123456789012:q""#),
-            (
-                r#""sns:Publish""#,
-                r#""arn:aws-cn:sns:cn-north-1:123456789012:t""#,
-            ),
-            (
-                r#""dynamodb:GetItem""#,
-                r#""arn:aws:dynamodb:*:*:table/Orders""#,
-            ),
-            (
-                r#""sts:AssumeRole""#,
-                r#""arn:aws:iam::123456789012:role/r""#,
-            ),
-            (
-                r#""apigateway:GET""#,
-                r#""arn:aws:apigateway:us-east-1::/restapis/*""#,
-            ),
-            (
-                r#""organizations:DescribeAccount""#,
-                r#""arn:aws:organizations::123456789012:account/o-*/*""#,
-            ),
-            (
-                r#""iam:GetPolicy""#,
-                r#""arn:aws:iam::aws:policy/ReadOnlyAccess""#,
-            ),
-            (
-                r#""ssm:GetDocument""#,
-                r#""arn:aws:ssm:us-east-1::document/AWS-RunShellScript""#,
-            ),
-            // A `*` ending the account field runs across `:` (IAM User Guide).
-            (
-                r#""logs:PutLogEvents""#,
-                r#""arn:aws:logs:*:*:/aws-glue/*""#,
-            ),
-            (
-                r#""secretsmanager:GetSecretValue""#,
-                r#""arn:aws:secretsmanager:*:*:sqlworkbench!*""#,
-            ),
-            // Wildcard-only actions with `*`, or the catch-all ARN of their service.
-            (
-                r#"["s3:ListAllMyBuckets","ec2:DescribeInstances"]"#,
-                r#""*""#,
-            ),
-            (r#""s3:ListAllMyBuckets""#, r#""arn:aws:s3:::*""#),
-            // Patterns fit through one of their actions.
-            (
-                r#"["s3:Get*","dynamodb:*"]"#,
-                r#"["arn:aws:s3:::b/*","arn:aws:dynamodb:*:*:table/T"]"#,
-            ),
-            (r#""*""#, r#""arn:aws:s3:::b""#),
-            // Run-time values: nothing to say.
-            (r#""{}:GetObject""#, r#""arn:aws:sqs:*:*:q""#),
-            (r#""ec2:DescribeInstances""#, r#"["arn:aws:s3:::b","{}"]"#),
-        ] {
-            let found = findings(&statement(actions, resources));
-            assert!(found.is_empty(), "{actions} on {resources}: {found:?}");
-        }
-        // `NotAction` and `NotResource` are not fitted.
-        let found = findings(
-            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","NotAction":"s3:ListBucket","Resource":"arn:aws:sqs:*:*:q"},{"Effect":"Deny","Action":"s3:ListBucket","NotResource":"arn:aws:sqs:*:*:q"}]}"#,
-        );
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn invalid_arn() {
-        let found = findings(&statement(
-            r#""s3:GetObject""#,
-            r#"["my-bucket/*","arn:aws:s3","urn:aws:s3:::b/*","{}","arn:{}"]"#,
-        ));
-        assert_eq!(codes(&found), [Code::InvalidArn; 3], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Resource/0");
-        assert_eq!(found[0].message, "`my-bucket/*` is not an ARN");
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some(
-                "a resource is `*` or an ARN `arn:partition:service:region:account:resource`, e.g. `arn:aws:s3:::my-bucket/*`"
-            )
-        );
-        assert_eq!(
-            found[1].message,
-            "`arn:aws:s3` has 3 of the 6 fields of an ARN"
-        );
-        assert_eq!(found[2].loc, "/Statement/0/Resource/2");
-        // NotResource is checked too.
-        let found = findings(
-            r#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","NotResource":"bucket"}}"#,
-        );
-        assert_eq!(codes(&found), [Code::InvalidArn]);
-        assert_eq!(found[0].loc, "/Statement/NotResource");
-    }
-
-    #[test]
-    fn invalid_partition() {
-        let found = findings(&statement(
-            r#""s3:GetObject""#,
-            r#"["arn:aws2:s3:::b/*","arn::s3:::b/*","arn:gcp*:s3:::b/*","arn:*:s3:::b/*","arn:aws-*:s3:::b/*","arn:aws-us-gov:s3:::b/*"]"#,
-        ));
-        assert_eq!(codes(&found), [Code::InvalidPartition; 3], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Resource/0");
-        assert_eq!(
-            found[0].message,
-            "unknown partition `aws2` in `arn:aws2:s3:::b/*`"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("did you mean `aws`? `arn:aws:s3:::b/*`")
-        );
-        assert_eq!(found[1].message, "`arn::s3:::b/*` has no partition");
-        assert_eq!(found[2].loc, "/Statement/0/Resource/2");
-        assert!(found[2].help.as_deref().unwrap().contains("`aws-cn`"));
-    }
-
-    #[test]
-    fn invalid_account() {
-        let found = findings(&statement(
-            r#""sqs:SendMessage""#,
-            r#"["arn:aws:sqs:us-east-1:12345:q","arn:aws:sqs:us-east-1:1234-5678-9012:q","arn:aws:sqs:us-east-1:123456789012:q","arn:aws:sqs:*:*:q","arn:aws:sqs:*:${aws:PrincipalAccount}:q"]"#,
-        ));
-        assert_eq!(codes(&found), [Code::InvalidAccount; 2], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Resource/0");
-        assert_eq!(
-            found[0].message,
-            "the account `12345` in `arn:aws:sqs:us-east-1:12345:q` is not a 12-digit account id"
-        );
-        assert_eq!(
-            found[1].help.as_deref(),
-            Some("write the account id without separators: `arn:aws:sqs:us-east-1:123456789012:q`")
-        );
-        // An account where the resource type has none.
-        let found = findings(&statement(
-            r#""s3:ListBucket""#,
-            r#""arn:aws:s3::123456789012:b""#,
-        ));
-        assert_eq!(codes(&found), [Code::InvalidAccount], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Resource");
-        assert_eq!(
-            found[0].message,
-            "`bucket` ARNs of `s3` have no account: `arn:aws:s3::123456789012:b`"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("write it without account: `arn:aws:s3:::b`")
-        );
-    }
-
-    #[test]
-    fn region_names_have_the_shape_of_a_region_code() {
-        for region in [
-            "us-east-1",
-            "us-gov-west-1",
-            "cn-northwest-1",
-            "eusc-de-east-1",
-        ] {
-            let found = findings(&statement(
-                r#""sqs:SendMessage""#,
-                &format!(r#""arn:aws:sqs:{region}:123456789012:q""#),
-            ));
-            assert!(found.is_empty(), "{region}: {found:?}");
-        }
-        for region in ["region", "US-EAST-1", "us-east", "${*}"] {
-            let found = findings(&statement(
-                r#""sqs:SendMessage""#,
-                &format!(r#""arn:aws:sqs:{region}:123456789012:q""#),
-            ));
-            assert_eq!(codes(&found), [Code::InvalidRegion], "{region}: {found:?}");
-        }
-        let found = findings(&statement(
-            r#""sqs:SendMessage""#,
-            r#""arn:aws:sqs:<region>:123456789012:q""#,
-        ));
-        assert_eq!(
-            found[0].message,
-            "`<region>` in `arn:aws:sqs:<region>:123456789012:q` is not an AWS Region name"
-        );
-    }
-
-    #[test]
-    fn invalid_region() {
-        let found = findings(&statement(
-            r#"["s3:ListBucket","s3:GetObject"]"#,
-            r#"["arn:aws:s3:us-east-1::b","arn:aws:s3:::b/*"]"#,
-        ));
-        assert_eq!(codes(&found), [Code::InvalidRegion], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Resource/0");
-        assert_eq!(
-            found[0].message,
-            "`bucket` ARNs of `s3` have no region: `arn:aws:s3:us-east-1::b`"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("write it without region: `arn:aws:s3:::b`")
-        );
-        // A region missing where the type has one.
-        let found = findings(&statement(
-            r#""sqs:SendMessage""#,
-            r#""arn:aws:sqs::123456789012:q""#,
-        ));
-        assert_eq!(codes(&found), [Code::InvalidRegion], "{found:?}");
-        assert_eq!(
-            found[0].message,
-            "`queue` ARNs of `sqs` have a region: `arn:aws:sqs::123456789012:q`"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some("write the region, or `*` for any: `arn:aws:sqs:*:123456789012:q`")
-        );
-    }
-
-    #[test]
-    fn wildcard_resource_required() {
-        let found = findings(
-            r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["ec2:DescribeInstances","ec2:StartInstances","sts:GetCallerIdentity"],"Resource":"arn:aws:ec2:*:123456789012:instance/*","Condition":{"Bool":{"aws:SecureTransport":"true"}}}]}"#,
-        );
-        assert_eq!(
-            codes(&found),
-            [
-                Code::WildcardResourceRequired,
-                Code::WildcardResourceRequired
-            ],
-            "{found:?}"
-        );
-        assert_eq!(found[0].loc, "/Statement/0/Action/0");
-        assert_eq!(found[1].loc, "/Statement/0/Action/2");
-        assert_eq!(
-            found[0].message,
-            "`ec2:DescribeInstances` supports no resource types, so it needs `\"Resource\": \"*\"`, which the statement does not have"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some(
-                r#"move `ec2:DescribeInstances` and `sts:GetCallerIdentity` to a statement of its own: {"Effect": "Allow", "Action": ["ec2:DescribeInstances", "sts:GetCallerIdentity"], "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}"#
-            )
-        );
-        // Same effect in the split.
-        let found = findings(
-            &statement(r#""s3:ListAllMyBuckets""#, r#""arn:aws:s3:::b""#).replace("Allow", "Deny"),
-        );
-        assert_eq!(codes(&found), [Code::WildcardResourceRequired]);
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some(
-                r#"use `"Resource": "*"`: {"Effect": "Deny", "Action": ["s3:ListAllMyBuckets"], "Resource": "*"}"#
-            )
-        );
-        // With `*` among the resources, it is fine.
-        let found = findings(&statement(
-            r#"["ec2:DescribeInstances","ec2:StartInstances"]"#,
-            r#"["arn:aws:ec2:*:*:instance/*","*"]"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn wildcard_only_with_a_known_request_arn() {
-        // CloudWatch Logs authorizes DescribeLogGroups on `log-group::log-stream:`:
-        // `log-group:*` matches it, a log group name does not.
-        for resource in [
-            "arn:aws:logs:*:*:log-group:*",
-            "arn:aws:logs:us-east-1:123456789012:*",
-            "arn:aws:logs:*:*:log-group::log-stream:",
-        ] {
-            let found = findings(&statement(
-                r#""logs:DescribeLogGroups""#,
-                &format!("{resource:?}"),
-            ));
-            assert!(found.is_empty(), "{resource}: {found:?}");
-        }
-        let found = findings(&statement(
-            r#"["logs:DescribeLogGroups","logs:GetLogEvents"]"#,
-            r#""arn:aws:logs:us-east-1:123456789012:log-group:/aws/lambda/*""#,
-        ));
-        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Action/0");
-        assert_eq!(
-            found[0].message,
-            "`logs:DescribeLogGroups` supports no resource types; the service authorizes it on `arn:${Partition}:logs:${Region}:${Account}:log-group::log-stream:`, which no resource of the statement matches"
-        );
-        assert!(
-            found[0]
-                .help
-                .as_deref()
-                .is_some_and(|h| h.starts_with("move `logs:DescribeLogGroups` to a statement")),
-            "{found:?}"
-        );
-        // A `*` in the request ARN is a literal character: `stack/*` matches
-        // `stack/*/*`, a stack name pattern does not.
-        let found = findings(&statement(
-            r#""cloudformation:ListStacks""#,
-            r#""arn:aws:cloudformation:*:*:stack/*""#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-        let found = findings(&statement(
-            r#""cloudformation:ListStacks""#,
-            r#""arn:aws:cloudformation:*:*:stack/SC-*""#,
-        ));
-        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
-        // IAM's List* on a path: `role/` and `role/<path>/`.
-        for (resource, ok) in [
-            ("arn:aws:iam::*:role/*", true),
-            ("arn:aws:iam::123456789012:role/", true),
-            ("arn:aws:iam::*:role/aws-service-role/*", true),
-            ("arn:aws:iam::*:role/MyRole", false),
-            ("arn:aws:iam::*:user/*", false),
-        ] {
-            let found = findings(&statement(r#""iam:ListRoles""#, &format!("{resource:?}")));
-            if ok {
-                assert!(found.is_empty(), "{resource}: {found:?}");
-            } else {
-                assert_eq!(
-                    codes(&found),
-                    [Code::WildcardResourceRequired],
-                    "{resource}: {found:?}"
-                );
-            }
-        }
-        // Documented as `*` only, although AWS's own policies scope it: an error.
-        let found = findings(&statement(
-            r#""lambda:ListFunctions""#,
-            r#""arn:aws:lambda:*:*:function:*""#,
-        ));
-        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
-    }
-
-    #[test]
-    fn wildcard_resource_scoped() {
-        let action = crate::action("sagemaker:ListEndpoints").unwrap();
-        let evidence = crate::wildcard::scoped_by_aws(action).unwrap();
-        let found = findings(&statement(
-            r#"["sagemaker:ListEndpoints","ec2:DescribeInstances"]"#,
-            r#""arn:aws:sagemaker:*:*:endpoint/*""#,
-        ));
-        assert_eq!(
-            codes(&found),
-            [Code::WildcardResourceScoped, Code::WildcardResourceRequired],
-            "{found:?}"
-        );
-        assert_eq!(found[0].loc, "/Statement/0/Action/0");
-        assert_eq!(found[0].severity, crate::Severity::Warning);
-        assert!(
-            found[0].message.starts_with(
-                "`sagemaker:ListEndpoints` supports no resource types in the Service Authorization Reference, but AWS-authored policies grant it on ARNs ("
-            ),
-            "{}",
-            found[0].message
-        );
-        assert!(
-            found[0].message.contains(evidence.cited[0]),
-            "{}",
-            found[0].message
-        );
-        // Each finding's split moves only its own actions.
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some(
-                r#"move `sagemaker:ListEndpoints` to a statement of its own: {"Effect": "Allow", "Action": ["sagemaker:ListEndpoints"], "Resource": "*"}"#
-            )
-        );
-        assert_eq!(found[1].loc, "/Statement/0/Action/1");
-        // On ARNs of a service no AWS policy uses for it: an error.
-        let found = findings(&statement(
-            r#""sagemaker:ListEndpoints""#,
-            r#""arn:aws:s3:::my-bucket""#,
-        ));
-        assert_eq!(codes(&found), [Code::WildcardResourceRequired], "{found:?}");
-        // With `*`, nothing.
-        let found = findings(&statement(
-            r#""sagemaker:ListEndpoints""#,
-            r#"["arn:aws:sagemaker:*:*:endpoint/*","*"]"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-    }
-
-    #[test]
-    fn resource_mismatch_at_actions() {
-        let found = findings(&statement(
-            r#"["s3:GetObject","s3:ListBucket"]"#,
-            r#""arn:aws:s3:::*/CodeDeploy/*""#,
-        ));
-        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Action/1");
-        assert_eq!(
-            found[0].message,
-            "no resource of the statement fits `s3:ListBucket`, so it grants nothing"
-        );
-        let help = found[0].help.as_deref().unwrap();
-        assert!(help.starts_with("`s3:ListBucket` takes "), "{help}");
-        assert!(
-            help.contains("`arn:${Partition}:s3:::${BucketName}` (`bucket`)"),
-            "{help}"
-        );
-        // Required types are marked; Deny "denies nothing".
-        let found = findings(
-            &statement(r#""kms:Decrypt""#, r#""arn:aws:sqs:*:*:q""#).replace("Allow", "Deny"),
-        );
-        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Action");
-        assert_eq!(
-            found[0].message,
-            "no resource of the statement fits `kms:Decrypt`, so it denies nothing"
-        );
-        assert!(
-            found[0]
-                .help
-                .as_deref()
-                .unwrap()
-                .contains("(`key`, required)")
-        );
-        // Across services.
-        for (action, resource) in [
-            (
-                "iam:PassRole",
-                "arn:aws:iam::123456789012:instance-profile/p",
-            ),
-            ("dynamodb:GetItem", "arn:aws:dynamodb:*:*:global-table/T"),
-            ("lambda:InvokeFunction", "arn:aws:lambda:*:*:layer:l"),
-            ("sns:Publish", "arn:aws:sqs:*:*:q"),
-            ("sts:AssumeRole", "arn:aws:iam::123456789012:user/u"),
-            ("apigateway:GET", "arn:aws:execute-api:*:*:a/*"),
-            ("organizations:DescribeAccount", "arn:aws:s3:::b"),
-            // Without a final `*` in the account field, fields do not shift.
-            (
-                "logs:PutLogEvents",
-                "arn:aws:logs:us-east-1:123456789012:/aws-glue/*",
-            ),
-        ] {
-            let found = findings(&statement(
-                &format!("\"{action}\""),
-                &format!("\"{resource}\""),
-            ));
-            assert_eq!(
-                codes(&found),
-                [Code::ResourceMismatch],
-                "{action} {resource}: {found:?}"
-            );
-            assert!(found[0].message.contains(&format!("`{action}`")));
-        }
-    }
-
-    #[test]
-    fn resource_mismatch_of_patterns() {
-        let found = findings(&statement(
-            r#"["sqs:*","s3:Get*"]"#,
-            r#""arn:aws:sqs:*:*:q""#,
-        ));
-        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Action/1");
-        assert_eq!(
-            found[0].message,
-            "no resource of the statement fits any action `s3:Get*` matches, so it grants nothing"
-        );
-        assert!(
-            found[0]
-                .help
-                .as_deref()
-                .unwrap()
-                .starts_with("the actions it matches take `arn:")
-        );
-        // A pattern of wildcard-only actions needs `*`.
-        let found = findings(&statement(
-            r#""wafv2:Describe*""#,
-            r#""arn:aws:wafv2:*:*:*/webacl/*/*""#,
-        ));
-        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
-        assert_eq!(
-            found[0].message,
-            "the actions `wafv2:Describe*` matches support no resource types, so it grants nothing unless the statement has `\"Resource\": \"*\"`"
-        );
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some(
-                r#"use `"Resource": "*"`: {"Effect": "Allow", "Action": ["wafv2:Describe*"], "Resource": "*"}"#
-            )
-        );
-        // Beside an action that fits, the pattern moves to a statement of its own.
-        let found = findings(&statement(
-            r#"["wafv2:Describe*","wafv2:GetWebACL"]"#,
-            r#""arn:aws:wafv2:us-east-1:123456789012:regional/webacl/n/1""#,
-        ));
-        assert_eq!(codes(&found), [Code::ResourceMismatch], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Action/0");
-        assert_eq!(
-            found[0].help.as_deref(),
-            Some(
-                r#"move `wafv2:Describe*` to a statement of its own: {"Effect": "Allow", "Action": ["wafv2:Describe*"], "Resource": "*"}"#
-            )
-        );
-        // A pattern that matches nothing is reported once, by the action rules.
-        let found = findings(&statement(r#""s3:Git*""#, r#""arn:aws:s3:::b""#));
-        assert_eq!(codes(&found), [Code::PatternMatchesNothing], "{found:?}");
-    }
-
-    /// An item of `Action` only known at run time could be any action: resources are not
-    /// judged against the others.
-    #[test]
-    fn run_time_actions_keep_resources_unjudged() {
-        let mut root = crate::check::test_util::parse(&statement(
-            r#"["s3:GetObject","x"]"#,
-            r#"["arn:aws:s3:::b/*","arn:aws:sns:*:*:t"]"#,
-        ));
-        let crate::NodeKind::Object(members) = &mut root.kind else {
-            panic!()
-        };
-        let crate::NodeKind::Array(statements) = &mut members[1].value.kind else {
-            panic!()
-        };
-        let crate::NodeKind::Object(members) = &mut statements[0].kind else {
-            panic!()
-        };
-        let crate::NodeKind::Array(actions) = &mut members[1].value.kind else {
-            panic!()
-        };
-        actions[1].kind = crate::NodeKind::Opaque(0);
-        let found = crate::check(&PolicyView::new(root.clone()), crate::PolicyKind::Identity);
-        assert!(found.is_empty(), "{found:?}");
-        // The same statement with a known second action reports the dead resource.
-        actions_back(&mut root);
-        let found = crate::check(&PolicyView::new(root), crate::PolicyKind::Identity);
-        assert_eq!(codes(&found), [Code::UnusedResource], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Resource/1");
-    }
-
-    /// Puts `s3:PutObject` back where the run-time value was.
-    fn actions_back(root: &mut Node<String>) {
-        if let crate::NodeKind::Object(members) = &mut root.kind
-            && let crate::NodeKind::Array(statements) = &mut members[1].value.kind
-            && let crate::NodeKind::Object(members) = &mut statements[0].kind
-            && let crate::NodeKind::Array(actions) = &mut members[1].value.kind
-        {
-            actions[1].kind = crate::NodeKind::String(Text::literal("s3:PutObject"));
-        }
-    }
-
-    #[test]
-    fn resource_mismatch_at_resources() {
-        let found = findings(&statement(
-            r#"["s3:GetObject","sqs:SendMessage"]"#,
-            r#"["arn:aws:s3:::b/*","arn:aws:sns:*:*:t","arn:aws:sqs:*:*:q"]"#,
-        ));
-        assert_eq!(codes(&found), [Code::UnusedResource], "{found:?}");
-        assert_eq!(found[0].loc, "/Statement/0/Resource/1");
-        assert_eq!(
-            found[0].message,
-            "`arn:aws:sns:*:*:t` fits no resource type of the statement's actions"
-        );
-        let help = found[0].help.as_deref().unwrap();
-        assert!(help.starts_with("the statement's actions take "), "{help}");
-        assert!(
-            help.contains("`arn:${Partition}:sqs:${Region}:${Account}:${QueueName}`"),
-            "{help}"
-        );
-        // Not when an action is unknown until run time, or the actions fit nothing at all
-        // (their own findings say it).
-        let found = findings(&statement(
-            r#"["s3:GetObject","{}"]"#,
-            r#"["arn:aws:s3:::b/*","arn:aws:sns:*:*:t"]"#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-        let found = findings(&statement(r#""s3:GetObject""#, r#""arn:aws:sns:*:*:t""#));
-        assert_eq!(codes(&found), [Code::ResourceMismatch]);
-        assert_eq!(found[0].loc, "/Statement/0/Action");
-        assert!(only(&found, Code::InvalidArn).is_empty());
-    }
-
-    #[test]
-    fn arn_fields_keep_policy_variables_whole() {
-        assert_eq!(
-            arn_fields("arn:aws:s3:::b/${aws:username}/*"),
-            ["arn", "aws", "s3", "", "", "b/${aws:username}/*"]
-        );
-        assert_eq!(
-            arn_fields("arn:aws:sqs:${aws:RequestedRegion}:1:q:x"),
-            ["arn", "aws", "sqs", "${aws:RequestedRegion}", "1", "q:x"]
-        );
-        assert_eq!(
-            with_field(&arn_fields("arn:aws:s3:us-east-1::b"), 3, ""),
-            "arn:aws:s3:::b"
-        );
-    }
-
-    /// `best_of_actions` skips a pattern's services by their own resource types: that
-    /// holds only while every action's resource types are its own service's.
-    #[test]
-    fn actions_take_only_their_own_services_types() {
-        for service in crate::model::services() {
-            for action in service.actions() {
-                for ar in action.resource_types() {
-                    assert_eq!(ar.resource_type().service(), service, "{action}");
-                }
-            }
-        }
-        let (fields, open) =
-            format_services(crate::model::service("waf-regional").unwrap()).unwrap();
-        assert!(!open);
-        assert!(fields.contains(&"elasticloadbalancing"), "{fields:?}");
-        // So `waf-regional:*` fits a load balancer.
-        let found = findings(&statement(
-            r#""waf-regional:*""#,
-            r#""arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/lb/1""#,
-        ));
-        assert!(found.is_empty(), "{found:?}");
-    }
-}
+mod tests;

@@ -31,16 +31,13 @@ pub(crate) const VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
 
 /// Reads the document's shape, reporting every structural problem, and returns what the
 /// other rules work on (`None` when the root is not an object).
-pub(crate) fn check_structure<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    root: &'a Node<L>,
-) -> Option<Policy<'a, L>> {
+pub(crate) fn check_structure<'a>(ctx: &mut Ctx, root: &'a Node<'a>) -> Option<Policy<'a>> {
     if matches!(root.kind, NodeKind::Opaque(_)) {
         return None;
     }
     let Some(members) = root.as_object() else {
         ctx.report(
-            &root.loc,
+            root.loc,
             Code::InvalidElementType,
             format!("a policy is a JSON object, not {}", root.type_name()),
         );
@@ -55,7 +52,7 @@ pub(crate) fn check_structure<'a, L: Clone>(
     };
     let mut statement_member = None;
     for member in elements(ctx, members, POLICY_ELEMENTS, "a policy") {
-        match member.key.as_str() {
+        match member.key.as_ref() {
             "Version" => policy.version = Some(member),
             "Id" => policy.id = Some(member),
             _ => statement_member = Some(member),
@@ -69,10 +66,10 @@ pub(crate) fn check_structure<'a, L: Clone>(
     match statement_member {
         // A misspelled `Statement` is already `unknown-element`.
         None if members.iter().any(|m| {
-            !POLICY_ELEMENTS.contains(&m.key.as_str()) && suggest(&m.key, ["Statement"]).is_some()
+            !POLICY_ELEMENTS.contains(&m.key.as_ref()) && suggest(&m.key, ["Statement"]).is_some()
         }) => {}
         None => ctx.report_help(
-            &root.loc,
+            root.loc,
             Code::MissingElement,
             "the policy has no `Statement`",
             "add `\"Statement\": [{\"Effect\": \"Allow\", \"Action\": ..., \"Resource\": ...}]`",
@@ -84,7 +81,7 @@ pub(crate) fn check_structure<'a, L: Clone>(
                     .extend(check_statement(ctx, 0, &member.value));
             }
             NodeKind::Array(items) if items.is_empty() => ctx.report(
-                &member.value.loc,
+                member.value.loc,
                 Code::EmptyElement,
                 "`Statement` is empty; a policy needs at least one statement",
             ),
@@ -95,7 +92,7 @@ pub(crate) fn check_structure<'a, L: Clone>(
                         policy.statements.extend(check_statement(ctx, index, item));
                     } else if !matches!(item.kind, NodeKind::Opaque(_)) {
                         ctx.report(
-                            &item.loc,
+                            item.loc,
                             Code::InvalidElementType,
                             format!("a statement is a JSON object, not {}", item.type_name()),
                         );
@@ -105,7 +102,7 @@ pub(crate) fn check_structure<'a, L: Clone>(
             }
             NodeKind::Opaque(_) => {}
             _ => ctx.report(
-                &member.value.loc,
+                member.value.loc,
                 Code::InvalidElementType,
                 format!(
                     "`Statement` is an object or an array of objects, not {}",
@@ -120,25 +117,25 @@ pub(crate) fn check_structure<'a, L: Clone>(
 
 /// Reports unknown and repeated elements of an object and returns the first of each
 /// known element, in source order.
-fn elements<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    members: &'a [Member<L>],
+fn elements<'a>(
+    ctx: &mut Ctx,
+    members: &'a [Member],
     known: &[&'static str],
     what: &str,
-) -> Vec<&'a Member<L>> {
-    let mut out: Vec<&'a Member<L>> = Vec::new();
+) -> Vec<&'a Member<'a>> {
+    let mut out: Vec<&'a Member<'a>> = Vec::new();
     for member in members {
-        if !known.contains(&member.key.as_str()) {
+        if !known.contains(&member.key.as_ref()) {
             let message = format!("`{}` is not an element of {what}", member.key);
             match suggest(&member.key, known.iter().copied()) {
                 Some(s) => ctx.report_help(
-                    &member.key_loc,
+                    member.key_loc,
                     Code::UnknownElement,
                     message,
                     format!("did you mean `{s}`?"),
                 ),
                 None => ctx.report_help(
-                    &member.key_loc,
+                    member.key_loc,
                     Code::UnknownElement,
                     message,
                     format!("the elements of {what} are {}", list(known)),
@@ -146,7 +143,7 @@ fn elements<'a, L: Clone>(
             }
         } else if out.iter().any(|m| m.key == member.key) {
             ctx.report(
-                &member.key_loc,
+                member.key_loc,
                 Code::DuplicateElement,
                 format!("`{}` appears twice in {what}", member.key),
             );
@@ -167,14 +164,10 @@ pub(crate) fn list(items: &[&str]) -> String {
     }
 }
 
-fn check_version<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    policy: &mut Policy<'a, L>,
-    root: &'a Node<L>,
-) {
+fn check_version<'a>(ctx: &mut Ctx, policy: &mut Policy<'a>, root: &'a Node<'a>) {
     let Some(version) = policy.version else {
         ctx.report_help(
-            &root.loc,
+            root.loc,
             Code::MissingVersion,
             "the policy has no `Version`, so IAM reads it as `2008-10-17`, where policy variables are plain text",
             "add `\"Version\": \"2012-10-17\"`",
@@ -186,14 +179,14 @@ fn check_version<'a, L: Clone>(
         NodeKind::String(text) => match text.as_literal() {
             Some(v) if VERSIONS.contains(&v) => policy.version_value = Some(v),
             _ => ctx.report_help(
-                &version.value.loc,
+                version.value.loc,
                 Code::InvalidVersion,
                 format!("`{}` is not a policy language version", text.display()),
                 "use `2012-10-17` (the current version) or `2008-10-17`",
             ),
         },
         _ => ctx.report_help(
-            &version.value.loc,
+            version.value.loc,
             Code::InvalidVersion,
             format!("`Version` is a string, not {}", version.value.type_name()),
             "use `\"2012-10-17\"`",
@@ -202,11 +195,7 @@ fn check_version<'a, L: Clone>(
 }
 
 /// Reads one statement object, reporting structural problems.
-fn check_statement<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    index: usize,
-    node: &'a Node<L>,
-) -> Option<Statement<'a, L>> {
+fn check_statement<'a>(ctx: &mut Ctx, index: usize, node: &'a Node<'a>) -> Option<Statement<'a>> {
     let members = node.as_object()?;
     let mut s = Statement {
         index,
@@ -223,7 +212,7 @@ fn check_statement<'a, L: Clone>(
         resolved: [Vec::new(), Vec::new()],
     };
     for member in elements(ctx, members, STATEMENT_ELEMENTS, "a statement") {
-        let slot = match member.key.as_str() {
+        let slot = match member.key.as_ref() {
             "Sid" => &mut s.sid,
             "Effect" => &mut s.effect,
             "Principal" => &mut s.principal,
@@ -239,7 +228,7 @@ fn check_statement<'a, L: Clone>(
 
     match s.effect {
         None => ctx.report_help(
-            &node.loc,
+            node.loc,
             Code::MissingElement,
             "the statement has no `Effect`",
             "add `\"Effect\": \"Allow\"` or `\"Effect\": \"Deny\"`",
@@ -296,7 +285,7 @@ fn check_statement<'a, L: Clone>(
         )
     {
         ctx.report(
-            &condition.value.loc,
+            condition.value.loc,
             Code::InvalidElementType,
             format!(
                 "`Condition` is an object of condition operators, not {}",
@@ -308,7 +297,7 @@ fn check_statement<'a, L: Clone>(
     Some(s)
 }
 
-fn check_effect<'a, L: Clone>(ctx: &mut Ctx<'a, L>, effect: &'a Member<L>) {
+fn check_effect<'a>(ctx: &mut Ctx, effect: &'a Member<'a>) {
     match &effect.value.kind {
         NodeKind::Opaque(_) => {}
         NodeKind::String(text) => {
@@ -319,7 +308,7 @@ fn check_effect<'a, L: Clone>(ctx: &mut Ctx<'a, L>, effect: &'a Member<L>) {
                     None => "use `Allow` or `Deny`".to_owned(),
                 };
                 ctx.report_help(
-                    &effect.value.loc,
+                    effect.value.loc,
                     Code::InvalidEffect,
                     format!("`{value}` is not an effect"),
                     help,
@@ -327,7 +316,7 @@ fn check_effect<'a, L: Clone>(ctx: &mut Ctx<'a, L>, effect: &'a Member<L>) {
             }
         }
         _ => ctx.report_help(
-            &effect.value.loc,
+            effect.value.loc,
             Code::InvalidEffect,
             format!("`Effect` is a string, not {}", effect.value.type_name()),
             "use `\"Allow\"` or `\"Deny\"`",
@@ -336,18 +325,18 @@ fn check_effect<'a, L: Clone>(ctx: &mut Ctx<'a, L>, effect: &'a Member<L>) {
 }
 
 /// Exactly one of two exclusive elements (or at most one when not `required`).
-fn pair<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    node: &'a Node<L>,
-    a: Option<&'a Member<L>>,
-    b: Option<&'a Member<L>>,
+fn pair<'a>(
+    ctx: &mut Ctx,
+    node: &'a Node<'a>,
+    a: Option<&'a Member<'a>>,
+    b: Option<&'a Member<'a>>,
     required: bool,
     a_name: &str,
     b_name: &str,
 ) {
     match (a, b) {
         (Some(_), Some(second)) => ctx.report_help(
-            &second.key_loc,
+            second.key_loc,
             Code::ConflictingElements,
             format!("a statement has either `{a_name}` or `{b_name}`, not both"),
             format!("split the statement in two, or remove `{b_name}`"),
@@ -358,13 +347,13 @@ fn pair<'a, L: Clone>(
             if required
                 && !node.as_object().is_some_and(|members| {
                     members.iter().any(|m| {
-                        !STATEMENT_ELEMENTS.contains(&m.key.as_str())
+                        !STATEMENT_ELEMENTS.contains(&m.key.as_ref())
                             && suggest(&m.key, [a_name, b_name]).is_some()
                     })
                 }) =>
         {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::MissingElement,
                 format!("the statement has neither `{a_name}` nor `{b_name}`"),
                 format!("add `\"{a_name}\"` with what the statement grants or denies, or `\"{b_name}\"` with what it exempts"),
@@ -375,20 +364,20 @@ fn pair<'a, L: Clone>(
 }
 
 /// A string, or a non-empty array of non-empty strings.
-fn check_string_list<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
+fn check_string_list<'a>(ctx: &mut Ctx, member: &'a Member<'a>) {
     let key = &member.key;
     match &member.value.kind {
         NodeKind::String(text) => {
             if text.as_literal() == Some("") {
                 ctx.report(
-                    &member.value.loc,
+                    member.value.loc,
                     Code::EmptyElement,
                     format!("`{key}` is an empty string"),
                 );
             }
         }
         NodeKind::Array(items) if items.is_empty() => ctx.report(
-            &member.value.loc,
+            member.value.loc,
             Code::EmptyElement,
             format!("`{key}` is an empty array"),
         ),
@@ -396,13 +385,13 @@ fn check_string_list<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) 
             for item in items {
                 match &item.kind {
                     NodeKind::String(text) if text.as_literal() == Some("") => ctx.report(
-                        &item.loc,
+                        item.loc,
                         Code::EmptyElement,
                         format!("an empty string in `{key}`"),
                     ),
                     NodeKind::String(_) | NodeKind::Opaque(_) => {}
                     _ => ctx.report(
-                        &item.loc,
+                        item.loc,
                         Code::InvalidElementType,
                         format!(
                             "the values of `{key}` are strings, not {}",
@@ -414,7 +403,7 @@ fn check_string_list<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) 
         }
         NodeKind::Opaque(_) => {}
         _ => ctx.report(
-            &member.value.loc,
+            member.value.loc,
             Code::InvalidElementType,
             format!(
                 "`{key}` is a string or an array of strings, not {}",
@@ -424,10 +413,10 @@ fn check_string_list<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) 
     }
 }
 
-fn expect_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
+fn expect_string<'a>(ctx: &mut Ctx, member: &'a Member<'a>) {
     if !matches!(member.value.kind, NodeKind::String(_) | NodeKind::Opaque(_)) {
         ctx.report(
-            &member.value.loc,
+            member.value.loc,
             Code::InvalidElementType,
             format!(
                 "`{}` is a string, not {}",
@@ -442,7 +431,7 @@ fn expect_string<'a, L: Clone>(ctx: &mut Ctx<'a, L>, member: &'a Member<L>) {
 /// they hold only ASCII letters and digits ("IAM JSON policy elements: Sid"). Other
 /// services' resource policies accept more (S3 allows spaces), and AWS Organizations
 /// documents no character rule for SCPs and RCPs, so only uniqueness is checked there.
-fn check_sids<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+fn check_sids(ctx: &mut Ctx, policy: &Policy<'_>) {
     let alnum_only = ctx.kind.facts().stored_by_iam;
     let mut seen: Vec<String> = Vec::new();
     for statement in &policy.statements {
@@ -460,7 +449,7 @@ fn check_sids<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
         {
             let fixed: String = value.chars().filter(char::is_ascii_alphanumeric).collect();
             ctx.report_help(
-                &sid.value.loc,
+                sid.value.loc,
                 Code::InvalidSid,
                 format!("`{value}` has characters other than ASCII letters and digits"),
                 format!("IAM accepts only `A-Z`, `a-z` and `0-9` in a `Sid`: `{fixed}`"),
@@ -469,7 +458,7 @@ fn check_sids<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
         if text.as_literal().is_some() && !value.is_empty() {
             if seen.contains(&value) {
                 ctx.report(
-                    &sid.value.loc,
+                    sid.value.loc,
                     Code::DuplicateSid,
                     format!("another statement already has the `Sid` `{value}`"),
                 );

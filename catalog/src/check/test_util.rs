@@ -2,6 +2,8 @@
 //! pointers (`/Statement/0/Action`; a key's location is its member's pointer + `#key`),
 //! so tests assert *where* a finding lands. Duplicate keys are kept. In strings, `{}` is
 //! a hole (a value inserted at run time) — so tests can exercise the macro's `{var}`.
+//! The engine's tree numbers those pointers ([`Node::numbered`]); findings come back
+//! with their pointer.
 
 use crate::{Code, Diagnostic, Member, Node, NodeKind, PolicyKind, PolicyView, Segment, Text};
 
@@ -22,19 +24,36 @@ pub fn findings_kind(json: &str, kind: PolicyKind) -> Vec<Diagnostic<String>> {
 
 /// Checks a policy of `kind`, every finding included.
 pub fn all_findings_kind(json: &str, kind: PolicyKind) -> Vec<Diagnostic<String>> {
-    crate::check(&PolicyView::new(parse(json)), kind)
+    check_located(json, kind, &crate::check::Options::default())
 }
 
 /// Checks a resource policy of the service with prefix `service`.
 pub fn findings_for_service(json: &str, service: &str) -> Vec<Diagnostic<String>> {
-    crate::check::check_with(
-        &PolicyView::new(parse(json)),
+    check_located(
+        json,
         PolicyKind::Resource,
         &crate::check::Options {
             service: Some(service.to_owned()),
             ..crate::check::Options::default()
         },
     )
+}
+
+fn check_located(
+    json: &str,
+    kind: PolicyKind,
+    options: &crate::check::Options,
+) -> Vec<Diagnostic<String>> {
+    let (root, pointers) = located(json).numbered();
+    crate::check::check_with(&PolicyView::new(root), kind, options)
+        .into_iter()
+        .map(|d| d.map_loc(|loc| pointer(&pointers, loc)))
+        .collect()
+}
+
+/// The pointer a [`crate::Loc`] of a [`Node::numbered`] tree stands for.
+pub fn pointer(pointers: &[String], loc: crate::Loc) -> String {
+    pointers.get(loc.index()).cloned().unwrap_or_default()
 }
 
 /// The codes of findings, in order.
@@ -48,8 +67,13 @@ pub fn only(found: &[Diagnostic<String>], code: Code) -> Vec<&Diagnostic<String>
     found.iter().filter(|d| d.code == code).collect()
 }
 
-/// Parses test JSON (panics on malformed input: tests only).
-pub fn parse(json: &str) -> Node<String> {
+/// Parses test JSON into the engine's tree (panics on malformed input: tests only).
+pub fn parse(json: &str) -> Node<'static> {
+    located(json).numbered().0
+}
+
+/// Parses test JSON, each node located by its JSON pointer.
+pub fn located(json: &str) -> Node<'static, String> {
     let mut p = Parser {
         chars: json.chars().collect(),
         pos: 0,
@@ -84,7 +108,7 @@ impl Parser {
         }
     }
 
-    fn value(&mut self, pointer: String) -> Node<String> {
+    fn value(&mut self, pointer: String) -> Node<'static, String> {
         self.ws();
         let c = self.chars[self.pos];
         let kind = match c {
@@ -94,7 +118,7 @@ impl Parser {
                 while !self.eat('}') {
                     self.eat(',');
                     self.ws();
-                    let key = self.string().display();
+                    let key = self.string().display().into();
                     assert!(self.eat(':'));
                     let child = format!("{pointer}/{key}");
                     let value = self.value(child.clone());
@@ -138,13 +162,18 @@ impl Parser {
                 {
                     self.pos += 1;
                 }
-                NodeKind::Number(self.chars[start..self.pos].iter().collect())
+                NodeKind::Number(
+                    self.chars[start..self.pos]
+                        .iter()
+                        .collect::<String>()
+                        .into(),
+                )
             }
         };
         Node::new(kind, pointer)
     }
 
-    fn string(&mut self) -> Text {
+    fn string(&mut self) -> Text<'static> {
         assert_eq!(self.chars[self.pos], '"');
         self.pos += 1;
         let mut segments = Vec::new();
@@ -166,7 +195,7 @@ impl Parser {
                 '{' if self.chars.get(self.pos) == Some(&'}') && !lit.ends_with('$') => {
                     self.pos += 1;
                     if !lit.is_empty() {
-                        segments.push(Segment::Literal(std::mem::take(&mut lit)));
+                        segments.push(Segment::Literal(std::mem::take(&mut lit).into()));
                     }
                     segments.push(Segment::Hole(self.holes));
                     self.holes += 1;
@@ -175,20 +204,20 @@ impl Parser {
             }
         }
         if !lit.is_empty() || segments.is_empty() {
-            segments.push(Segment::Literal(lit));
+            segments.push(Segment::Literal(lit.into()));
         }
-        Text { segments }
+        Text::from_segments(segments)
     }
 }
 
 /// A `serde_json` value as the engine's tree, locations as JSON pointers (for the
 /// ignored corpus review tests, which read real policy files).
-pub fn from_value(value: &serde_json::Value, pointer: String) -> Node<String> {
+pub fn from_value(value: &serde_json::Value, pointer: String) -> Node<'static, String> {
     use serde_json::Value;
     let kind = match value {
         Value::Null => NodeKind::Null,
         Value::Bool(b) => NodeKind::Bool(*b),
-        Value::Number(n) => NodeKind::Number(n.to_string()),
+        Value::Number(n) => NodeKind::Number(n.to_string().into()),
         Value::String(s) => NodeKind::String(Text::literal(s.clone())),
         Value::Array(items) => NodeKind::Array(
             items
@@ -201,7 +230,7 @@ pub fn from_value(value: &serde_json::Value, pointer: String) -> Node<String> {
             members
                 .iter()
                 .map(|(k, v)| Member {
-                    key: k.clone(),
+                    key: k.clone().into(),
                     key_loc: format!("{pointer}/{k}#key"),
                     value: from_value(v, format!("{pointer}/{k}")),
                 })

@@ -36,7 +36,7 @@ use super::{Ctx, Policy};
 use crate::global_keys::{self, GLOBAL_KEYS};
 use crate::model;
 use crate::suggest::suggest;
-use crate::{Code, Segment, Text};
+use crate::{Code, Loc, Segment, Text};
 
 /// What is wrong with one `${...}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,12 +76,12 @@ struct Variable {
 fn scan(text: &Text) -> Vec<Variable> {
     let mut out = Vec::new();
     let mut colons = 0usize;
-    let last = text.segments.len().saturating_sub(1);
-    for (index, segment) in text.segments.iter().enumerate() {
+    let last = text.segments().len().saturating_sub(1);
+    for (index, segment) in text.segments().iter().enumerate() {
         let Segment::Literal(s) = segment else {
             continue;
         };
-        let mut rest = s.as_str();
+        let mut rest = s.as_ref();
         while !rest.is_empty() {
             if let Some(after) = rest.strip_prefix("${") {
                 if let Some(end) = after.find('}') {
@@ -206,7 +206,7 @@ fn suggest_variable(name: &str) -> Option<String> {
 
 /// Checks every string of the policy for policy variables: well-formed, known, in a place
 /// where IAM replaces them, and in a policy whose `Version` has them.
-pub fn check_variables<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+pub fn check_variables(ctx: &mut Ctx, policy: &Policy<'_>) {
     // Without `Version`, IAM reads the policy as `2008-10-17`. An invalid or run-time
     // `Version` is reported elsewhere; the other rules still apply to it.
     let plain_text = policy.version.is_none() || policy.version_value == Some("2008-10-17");
@@ -215,12 +215,12 @@ pub fn check_variables<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L
         match visited {
             Visited::Node(node) => {
                 if let Some(text) = node.as_text() {
-                    check_string(ctx, &node.loc, text, place, plain_text);
+                    check_string(ctx, node.loc, text, place, plain_text);
                 }
             }
             Visited::Key(key) => check_string(
                 ctx,
-                &key.key_loc,
+                key.key_loc,
                 &Text::literal(key.key.clone()),
                 place,
                 plain_text,
@@ -231,15 +231,9 @@ pub fn check_variables<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L
 }
 
 /// One string: its variables, where they stand, and the policy's version.
-fn check_string<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    at: &'a L,
-    text: &Text,
-    place: Place<'_>,
-    plain_text: bool,
-) {
+fn check_string(ctx: &mut Ctx, at: Loc, text: &Text, place: Place<'_>, plain_text: bool) {
     if !text
-        .segments
+        .segments()
         .iter()
         .any(|s| matches!(s, Segment::Literal(l) if l.contains("${")))
     {
@@ -267,9 +261,9 @@ fn check_string<'a, L: Clone>(
 /// A value inserted inside `${...}` would choose which key the variable reads, or add a
 /// default (`${aws:PrincipalTag/{tag}}` with `x, 'admin'` for `tag`): a run-time value
 /// must not write policy syntax, and IAM has no escape inside a variable's name.
-fn check_inserted_name<'a, L: Clone>(ctx: &mut Ctx<'a, L>, at: &'a L, text: &Text) {
+fn check_inserted_name(ctx: &mut Ctx, at: Loc, text: &Text) {
     let mut open = false;
-    for segment in &text.segments {
+    for segment in text.segments() {
         match segment {
             Segment::Literal(literal) => open = interpolation::ends_inside_variable(open, literal),
             Segment::Hole(_) if open => {
@@ -291,7 +285,7 @@ fn check_inserted_name<'a, L: Clone>(ctx: &mut Ctx<'a, L>, at: &'a L, text: &Tex
 
 /// `2008-10-17` (or no `Version`) has no policy variables: `${...}` is plain text there
 /// (variables page; Access Analyzer "Variable unsupported in version"). Once per string.
-fn check_version<'a, L: Clone>(ctx: &mut Ctx<'a, L>, at: &'a L, variables: &[Variable]) {
+fn check_version(ctx: &mut Ctx, at: Loc, variables: &[Variable]) {
     let Some(first) = variables
         .iter()
         .find(|v| v.problem != Some(Problem::Unclosed))
@@ -311,12 +305,7 @@ fn check_version<'a, L: Clone>(ctx: &mut Ctx<'a, L>, at: &'a L, variables: &[Var
 
 /// A malformed or unknown variable (Access Analyzer: "Missing brace in variable", "Empty
 /// variable", "Unsupported space in variable", "Missing quote in variable").
-fn report_problem<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    at: &'a L,
-    variable: &Variable,
-    problem: &Problem,
-) {
+fn report_problem(ctx: &mut Ctx, at: Loc, variable: &Variable, problem: &Problem) {
     let text = &variable.text;
     let name = variable.name.trim();
     let (message, help) = match problem {
@@ -362,13 +351,7 @@ fn report_problem<'a, L: Clone>(
 /// docs for the fields) and the values of string and ARN conditions (Access Analyzer:
 /// "Variable unsupported in element", "Invalid variable for operator"). Once per string,
 /// for its well-formed variables.
-fn check_place<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    at: &'a L,
-    text: &Text,
-    variables: &[Variable],
-    place: Place<'_>,
-) {
+fn check_place(ctx: &mut Ctx, at: Loc, text: &Text, variables: &[Variable], place: Place<'_>) {
     let well_formed = variables
         .iter()
         .filter(|v| v.problem != Some(Problem::Unclosed));
@@ -432,9 +415,9 @@ fn check_place<'a, L: Clone>(
 /// variables not counted).
 fn has_six_fields(text: &Text) -> bool {
     let mut colons = 0usize;
-    for segment in &text.segments {
+    for segment in text.segments() {
         if let Segment::Literal(s) = segment {
-            let mut rest = s.as_str();
+            let mut rest = s.as_ref();
             while !rest.is_empty() {
                 if let Some(after) = rest.strip_prefix("${")
                     && let Some(end) = after.find('}')

@@ -92,7 +92,7 @@ pub(crate) enum Failure<'c> {
 
 /// Reads `Condition`: `Err` with a message when a part cannot be evaluated (an unknown
 /// operator, a value known only at run time).
-pub(crate) fn compile<L>(node: &Node<L>, variables: bool) -> Result<Vec<KeyCondition>, String> {
+pub(crate) fn compile(node: &Node, variables: bool) -> Result<Vec<KeyCondition>, String> {
     let Some(blocks) = node.as_object() else {
         return Err(format!(
             "`Condition` is {}, not an object",
@@ -108,7 +108,7 @@ pub(crate) fn compile<L>(node: &Node<L>, variables: bool) -> Result<Vec<KeyCondi
         };
         let (compare, negated) = compare_of(operator);
         for key in keys {
-            let nodes: Vec<&Node<L>> = match &key.value.kind {
+            let nodes: Vec<&Node> = match &key.value.kind {
                 NodeKind::Array(items) => items.iter().collect(),
                 _ => vec![&key.value],
             };
@@ -119,7 +119,7 @@ pub(crate) fn compile<L>(node: &Node<L>, variables: bool) -> Result<Vec<KeyCondi
                         .as_literal()
                         .ok_or_else(|| format!("a value of `{}` is inserted at run time", key.key))?
                         .to_owned(),
-                    NodeKind::Number(n) => n.clone(),
+                    NodeKind::Number(n) => n.to_string(),
                     NodeKind::Bool(b) => b.to_string(),
                     _ => {
                         return Err(format!(
@@ -132,8 +132,8 @@ pub(crate) fn compile<L>(node: &Node<L>, variables: bool) -> Result<Vec<KeyCondi
                 values.push(policy_value(compare, operator.family, &text, variables));
             }
             out.push(KeyCondition {
-                operator: block.key.clone(),
-                key: key.key.clone(),
+                operator: block.key.to_string(),
+                key: key.key.to_string(),
                 set: operator.set,
                 if_exists: operator.if_exists,
                 negated,

@@ -10,20 +10,21 @@
 //!
 //! ```
 //! use iam_catalog::eval::{CompiledPolicy, Decision, PolicySet, Request};
-//! use iam_catalog::view::{Member, Node, NodeKind, PolicyView, Text};
+//! use iam_catalog::view::{Loc, Member, Node, NodeKind, PolicyView, Text};
 //!
 //! // A view is what the front ends build from JSON; here by hand.
-//! let s = |t: &str| Node::new(NodeKind::String(Text::literal(t)), ());
-//! let m = |k: &str, v: Node<()>| Member { key: k.into(), key_loc: (), value: v };
+//! let at = Loc::default();
+//! let s = |t: &'static str| Node::new(NodeKind::String(Text::literal(t)), at);
+//! let m = |k: &'static str, v: Node<'static>| Member { key: k.into(), key_loc: at, value: v };
 //! let statement = Node::new(NodeKind::Object(vec![
 //!     m("Effect", s("Allow")),
 //!     m("Action", s("s3:GetObject")),
 //!     m("Resource", s("arn:aws:s3:::b/*")),
-//! ]), ());
+//! ]), at);
 //! let root = Node::new(NodeKind::Object(vec![
 //!     m("Version", s("2012-10-17")),
-//!     m("Statement", Node::new(NodeKind::Array(vec![statement]), ())),
-//! ]), ());
+//!     m("Statement", Node::new(NodeKind::Array(vec![statement]), at)),
+//! ]), at);
 //! let policy = CompiledPolicy::new("identity", &PolicyView::new(root));
 //! let set = PolicySet::new().identity(policy);
 //! assert_eq!(set.decide(&Request::new("s3:GetObject", "arn:aws:s3:::b/k")), Decision::Allow);
@@ -553,11 +554,7 @@ fn resource_policy_required(request: &Request) -> bool {
     let action = request.action.to_ascii_lowercase();
     action.starts_with("sts:assumerole")
         || (action.starts_with("kms:")
-            && request
-                .resource
-                .split(':')
-                .nth(5)
-                .is_some_and(|r| r.starts_with("key/")))
+            && crate::arn::six(&request.resource).is_some_and(|[.., r]| r.starts_with("key/")))
 }
 
 /// Within one account ("Policy evaluation for requests within a single account";

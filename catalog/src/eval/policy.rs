@@ -116,7 +116,7 @@ pub struct CompiledPolicy {
 impl CompiledPolicy {
     /// Compiles a policy view. Statements that cannot be evaluated are left out and
     /// reported in [`CompiledPolicy::findings`].
-    pub fn new<L>(name: impl Into<String>, view: &PolicyView<L>) -> Self {
+    pub fn new(name: impl Into<String>, view: &PolicyView) -> Self {
         let mut policy = CompiledPolicy {
             name: name.into(),
             statements: Vec::new(),
@@ -139,7 +139,7 @@ impl CompiledPolicy {
                 .push("the policy has no `Statement`".to_owned());
             return policy;
         };
-        let list: Vec<(String, &Node<L>)> = match &statements.value.kind {
+        let list: Vec<(String, &Node)> = match &statements.value.kind {
             NodeKind::Array(items) => items
                 .iter()
                 .enumerate()
@@ -170,8 +170,8 @@ impl CompiledPolicy {
 }
 
 /// The strings of `Action`, `Resource` etc.: one string or an array of strings.
-fn strings<L>(node: &Node<L>, element: &str) -> Result<Vec<String>, String> {
-    let one = |n: &Node<L>| match &n.kind {
+fn strings(node: &Node, element: &str) -> Result<Vec<String>, String> {
+    let one = |n: &Node| match &n.kind {
         NodeKind::String(t) => t
             .as_literal()
             .map(str::to_owned)
@@ -184,11 +184,7 @@ fn strings<L>(node: &Node<L>, element: &str) -> Result<Vec<String>, String> {
     }
 }
 
-fn compile_statement<L>(
-    pointer: &str,
-    node: &Node<L>,
-    variables: bool,
-) -> Result<Statement, String> {
+fn compile_statement(pointer: &str, node: &Node, variables: bool) -> Result<Statement, String> {
     let Some(members) = node.as_object() else {
         return Err(format!("it is {}, not an object", node.type_name()));
     };
@@ -246,7 +242,7 @@ fn compile_statement<L>(
     })
 }
 
-fn principals<L>(node: &Node<L>, not: bool) -> Result<Principals, String> {
+fn principals(node: &Node, not: bool) -> Result<Principals, String> {
     let element = if not { "NotPrincipal" } else { "Principal" };
     if node.as_literal() == Some("*") {
         return Ok(Principals {
@@ -260,7 +256,7 @@ fn principals<L>(node: &Node<L>, not: bool) -> Result<Principals, String> {
     let mut entries = Vec::new();
     for m in members {
         for value in strings(&m.value, element)? {
-            entries.push(match m.key.as_str() {
+            entries.push(match m.key.as_ref() {
                 "AWS" if value == "*" => PrincipalEntry::Everyone,
                 "AWS" => PrincipalEntry::Aws(value),
                 "Service" => PrincipalEntry::Service(value),

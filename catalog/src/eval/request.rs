@@ -355,9 +355,7 @@ fn fits_type(v: &ContextValue, value_type: ConditionType) -> bool {
 
 /// The account field of an ARN, when it has one.
 pub(crate) fn arn_account(arn: &str) -> Option<&str> {
-    let mut parts = arn.splitn(6, ':');
-    (parts.next()? == "arn").then_some(())?;
-    let account = parts.nth(3)?;
+    let [_, _, _, _, account, _] = crate::arn::six(arn)?;
     (!account.is_empty()).then_some(account)
 }
 

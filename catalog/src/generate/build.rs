@@ -7,29 +7,29 @@ use super::{Error, Note};
 use crate::check::quota::{self, Quota};
 use crate::model::{self, Action};
 use crate::query::actions_matching;
-use crate::view::{Member, Node, NodeKind, PolicyView, Text};
+use crate::view::{Loc, Member, Node, NodeKind, PolicyView, Text};
 use crate::{DATA_DATE, PolicyKind, Severity};
 
-pub struct Built<L> {
-    pub policies: Vec<PolicyView<L>>,
-    pub notes: Vec<Note<L>>,
+pub struct Built {
+    pub policies: Vec<PolicyView<'static>>,
+    pub notes: Vec<Note>,
 }
 
 /// One statement to write: its Sid, actions as written, resources, condition.
-struct Statement<'a, L> {
+struct Statement<'a> {
     sid: String,
     actions: Vec<String>,
-    resources: Vec<Node<L>>,
-    condition: Option<&'a Node<L>>,
-    loc: &'a L,
+    resources: Vec<Node<'static>>,
+    condition: Option<&'a Node<'a>>,
+    loc: &'a Loc,
 }
 
-pub fn build<'a, L: Clone>(
-    template: &Template<'a, L>,
-    selection: Selection<'a, L>,
+pub fn build<'a>(
+    template: &Template<'a>,
+    selection: Selection<'a>,
     kind: PolicyKind,
     minimize: bool,
-) -> Result<Built<L>, Vec<Error<L>>> {
+) -> Result<Built, Vec<Error>> {
     let Selection { groups, mut notes } = selection;
     let granted: Vec<Action> = groups.values().flat_map(|g| g.actions.clone()).collect();
     let mut statements = Vec::new();
@@ -47,7 +47,7 @@ pub fn build<'a, L: Clone>(
             let (patterns, widened) = minimized(&actions);
             for (pattern, count) in widened {
                 notes.push(Note {
-                    loc: loc.clone(),
+                    loc: *loc,
                     severity: Some(Severity::Warning),
                     message: format!(
                         "`{pattern}` matches exactly the {count} requested actions in the catalog of {DATA_DATE}; when AWS adds actions that match it, it grants them too"
@@ -74,12 +74,12 @@ pub fn build<'a, L: Clone>(
             .map(|s| statement_node(s, effect))
             .collect();
         return Ok(Built {
-            policies: vec![document(nodes, root_loc)],
+            policies: vec![document(nodes, *root_loc)],
             notes,
         });
     };
     let mut errors = Vec::new();
-    let overhead = size(&document(Vec::new(), root_loc).root, &quota);
+    let overhead = size(&document(Vec::new(), *root_loc).root, &quota);
     let budget = quota.limit.saturating_sub(overhead);
     let mut nodes = Vec::new();
     for statement in statements {
@@ -90,36 +90,36 @@ pub fn build<'a, L: Clone>(
     }
     // First fit in order: statements stay in their order across the documents.
     let mut policies = Vec::new();
-    let mut current: Vec<Node<L>> = Vec::new();
+    let mut current: Vec<Node> = Vec::new();
     let mut used = overhead;
     for node in nodes {
         let cost = size(&node, &quota) + usize::from(!current.is_empty());
         if !current.is_empty() && used + cost > quota.limit {
-            policies.push(document(std::mem::take(&mut current), root_loc));
+            policies.push(document(std::mem::take(&mut current), *root_loc));
             used = overhead;
         }
         used += size(&node, &quota) + usize::from(!current.is_empty());
         current.push(node);
     }
     if !current.is_empty() || policies.is_empty() {
-        policies.push(document(current, root_loc));
+        policies.push(document(current, *root_loc));
     }
     Ok(Built { policies, notes })
 }
 
-fn size<L>(node: &Node<L>, quota: &Quota) -> usize {
+fn size(node: &Node, quota: &Quota) -> usize {
     quota::size(node).in_unit(quota.unit)
 }
 
 /// Writes `statement`, split into `...Part1`, `...Part2` (actions first, then resources)
 /// while one part alone exceeds `budget`.
-fn split<L: Clone>(
-    statement: Statement<'_, L>,
+fn split(
+    statement: Statement<'_>,
     effect: Effect,
     budget: usize,
     quota: &Quota,
-    out: &mut Vec<Node<L>>,
-    errors: &mut Vec<Error<L>>,
+    out: &mut Vec<Node>,
+    errors: &mut Vec<Error>,
 ) {
     let whole = statement_node(&statement, effect);
     if size(&whole, quota) <= budget {
@@ -144,7 +144,7 @@ fn split<L: Clone>(
             [(part.actions.clone(), first), (part.actions, second)]
         } else {
             errors.push(Error {
-                loc: part.loc.clone(),
+                loc: *part.loc,
                 message: format!(
                     "the statement `{}` alone exceeds the size quota of {} ({} {:?})",
                     part.sid, quota.what, quota.limit, quota.unit
@@ -173,57 +173,53 @@ fn split<L: Clone>(
     }
 }
 
-fn string<L: Clone>(text: &str, loc: &L) -> Node<L> {
-    Node::new(NodeKind::String(Text::literal(text)), loc.clone())
+fn string(text: &str, loc: Loc) -> Node<'static> {
+    Node::new(NodeKind::String(Text::literal(text.to_owned())), loc)
 }
 
-fn member<L: Clone>(key: &str, value: Node<L>, loc: &L) -> Member<L> {
+fn member(key: &str, value: Node<'static>, loc: Loc) -> Member<'static> {
     Member {
-        key: key.to_owned(),
-        key_loc: loc.clone(),
+        key: key.to_owned().into(),
+        key_loc: loc,
         value,
     }
 }
 
-fn statement_node<L: Clone>(statement: &Statement<'_, L>, effect: Effect) -> Node<L> {
+fn statement_node(statement: &Statement<'_>, effect: Effect) -> Node<'static> {
     let loc = statement.loc;
-    let actions = statement.actions.iter().map(|a| string(a, loc)).collect();
+    let actions = statement.actions.iter().map(|a| string(a, *loc)).collect();
     let mut members = vec![
-        member("Sid", string(&statement.sid, loc), loc),
-        member("Effect", string(effect.as_str(), loc), loc),
-        member(
-            "Action",
-            Node::new(NodeKind::Array(actions), loc.clone()),
-            loc,
-        ),
+        member("Sid", string(&statement.sid, *loc), *loc),
+        member("Effect", string(effect.as_str(), *loc), *loc),
+        member("Action", Node::new(NodeKind::Array(actions), *loc), *loc),
         member(
             "Resource",
-            Node::new(NodeKind::Array(statement.resources.clone()), loc.clone()),
-            loc,
+            Node::new(NodeKind::Array(statement.resources.clone()), *loc),
+            *loc,
         ),
     ];
     if let Some(condition) = statement.condition {
-        members.push(member("Condition", condition.clone(), loc));
+        members.push(member("Condition", condition.clone().into_owned(), *loc));
     }
-    Node::new(NodeKind::Object(members), loc.clone())
+    Node::new(NodeKind::Object(members), *loc)
 }
 
-fn document<L: Clone>(statements: Vec<Node<L>>, loc: &L) -> PolicyView<L> {
+fn document(statements: Vec<Node<'static>>, loc: Loc) -> PolicyView<'static> {
     PolicyView::new(Node::new(
         NodeKind::Object(vec![
             member("Version", string("2012-10-17", loc), loc),
             member(
                 "Statement",
-                Node::new(NodeKind::Array(statements), loc.clone()),
+                Node::new(NodeKind::Array(statements), loc),
                 loc,
             ),
         ]),
-        loc.clone(),
+        loc,
     ))
 }
 
 /// The dependent actions of the group's actions that the policy does not grant.
-fn dependent_notes<L: Clone>(group: &Group<'_, L>, granted: &[Action]) -> Vec<Note<L>> {
+fn dependent_notes(group: &Group<'_>, granted: &[Action]) -> Vec<Note> {
     let mut notes = Vec::new();
     for action in &group.actions {
         let missing: Vec<String> = action
@@ -235,7 +231,7 @@ fn dependent_notes<L: Clone>(group: &Group<'_, L>, granted: &[Action]) -> Vec<No
             .collect();
         if !missing.is_empty() {
             notes.push(Note {
-                loc: group.loc.clone(),
+                loc: *group.loc,
                 severity: None,
                 message: format!(
                     "`{action}` also needs {} (its dependent actions), which this policy does not grant",

@@ -54,7 +54,7 @@ mod select;
 pub mod template;
 
 use crate::check::Options as CheckOptions;
-use crate::view::{Node, PolicyView};
+use crate::view::{Loc, Node, PolicyView};
 use crate::{PolicyKind, Severity};
 
 pub use template::{Effect, LEVELS, STS_KEYS};
@@ -99,7 +99,7 @@ impl Options {
 
 /// Why a template cannot be generated, at the template value at fault.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Error<L> {
+pub struct Error<L = Loc> {
     /// Where: the template string or key at fault.
     pub loc: L,
     /// What is wrong: lowercase, no final period, user text in backticks.
@@ -108,12 +108,24 @@ pub struct Error<L> {
     pub help: Option<String>,
 }
 
+impl<L> Error<L> {
+    /// The same error located by `f` (how a front end turns [`Loc`]s into its own
+    /// locations).
+    pub fn map_loc<M>(self, f: impl FnOnce(L) -> M) -> Error<M> {
+        Error {
+            loc: f(self.loc),
+            message: self.message,
+            help: self.help,
+        }
+    }
+}
+
 /// Something the author should know about a generated policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Note<L> {
+pub struct Note {
     /// Where in the template it comes from.
-    pub loc: L,
+    pub loc: Loc,
     /// `Warning` for what may grant more or less than meant (a `minimize` wildcard, an ARN
     /// that got no action), otherwise informational (dependent actions).
     pub severity: Option<Severity>,
@@ -124,11 +136,11 @@ pub struct Note<L> {
 /// The generated policy: one document, or several when one would exceed the quota.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
-pub struct Generated<L> {
+pub struct Generated {
     /// The documents, in order; each passes [`crate::check()`] with no finding.
-    pub policies: Vec<PolicyView<L>>,
+    pub policies: Vec<PolicyView<'static>>,
     /// Notes: dependent actions not granted, wildcards of `minimize`, check warnings.
-    pub notes: Vec<Note<L>>,
+    pub notes: Vec<Note>,
 }
 
 /// Generates the least-privilege policy a template asks for (see the [module
@@ -141,16 +153,13 @@ pub struct Generated<L> {
 /// formats), a `single-actions` entry that takes resource types, a policy type other
 /// than `identity`, `boundary` or `session`, a template that grants nothing, and any
 /// error [`crate::check()`] finds in the result (an invalid condition, for one).
-pub fn generate<L: Clone>(
-    template: &Node<L>,
-    options: &Options,
-) -> Result<Generated<L>, Vec<Error<L>>> {
+pub fn generate(template: &Node, options: &Options) -> Result<Generated, Vec<Error>> {
     if !matches!(
         options.kind,
         PolicyKind::Identity | PolicyKind::Boundary | PolicyKind::Session
     ) {
         return Err(vec![Error {
-            loc: template.loc.clone(),
+            loc: template.loc,
             message: format!(
                 "`generate` writes identity-based policies; `{}` is not one",
                 options.kind

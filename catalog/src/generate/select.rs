@@ -8,7 +8,7 @@ use crate::Severity;
 use crate::model::{self, AccessLevel, Action, ResourceType, Service};
 use crate::query::{self, FormatPattern, ResourcePattern, wildcard_matches};
 use crate::suggest::{edit_distance, suggest};
-use crate::view::{Node, NodeKind, Segment, Text};
+use crate::view::{Loc, Node, NodeKind, Segment, Text};
 
 /// Sections of the output, in output order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,22 +36,22 @@ pub struct GroupKey {
 }
 
 /// One future statement.
-pub struct Group<'a, L> {
+pub struct Group<'a> {
     pub sid: String,
     pub actions: Vec<Action>,
-    pub resources: Vec<Node<L>>,
-    pub condition: Option<&'a Node<L>>,
-    pub loc: &'a L,
+    pub resources: Vec<Node<'static>>,
+    pub condition: Option<&'a Node<'a>>,
+    pub loc: &'a Loc,
 }
 
-impl<L: Clone> Group<'_, L> {
+impl Group<'_> {
     fn add_action(&mut self, action: Action) {
         if !self.actions.contains(&action) {
             self.actions.push(action);
         }
     }
 
-    fn add_resource(&mut self, node: Node<L>) {
+    fn add_resource(&mut self, node: Node<'static>) {
         if !self.resources.iter().any(|r| r.as_text() == node.as_text()) {
             self.resources.push(node);
         }
@@ -59,9 +59,9 @@ impl<L: Clone> Group<'_, L> {
 }
 
 /// The groups of a template, in output order, and the notes on them.
-pub struct Selection<'a, L> {
-    pub groups: BTreeMap<GroupKey, Group<'a, L>>,
-    pub notes: Vec<Note<L>>,
+pub struct Selection<'a> {
+    pub groups: BTreeMap<GroupKey, Group<'a>>,
+    pub notes: Vec<Note>,
 }
 
 /// `s3` → `S3`, `kafka-cluster` → `KafkaCluster`, `log-group` → `LogGroup`,
@@ -95,19 +95,19 @@ fn rank(level: AccessLevel) -> u8 {
     }
 }
 
-struct Selector<'a, L> {
-    groups: BTreeMap<GroupKey, Group<'a, L>>,
-    notes: Vec<Note<L>>,
-    errors: Vec<Error<L>>,
-    exclude: &'a [Named<'a, L>],
+struct Selector<'a> {
+    groups: BTreeMap<GroupKey, Group<'a>>,
+    notes: Vec<Note>,
+    errors: Vec<Error>,
+    exclude: &'a [Named<'a>],
     /// Which exclude patterns matched something.
     exclude_used: Vec<bool>,
 }
 
-impl<'a, L: Clone> Selector<'a, L> {
-    fn error(&mut self, loc: &L, message: impl Into<String>, help: Option<String>) {
+impl<'a> Selector<'a> {
+    fn error(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
         self.errors.push(Error {
-            loc: loc.clone(),
+            loc,
             message: message.into(),
             help,
         });
@@ -131,9 +131,9 @@ impl<'a, L: Clone> Selector<'a, L> {
         &mut self,
         key: GroupKey,
         sid: impl FnOnce() -> String,
-        condition: Option<&'a Node<L>>,
-        loc: &'a L,
-    ) -> &mut Group<'a, L> {
+        condition: Option<&'a Node<'a>>,
+        loc: &'a Loc,
+    ) -> &mut Group<'a> {
         self.groups.entry(key).or_insert_with(|| Group {
             sid: sid(),
             actions: Vec::new(),
@@ -144,7 +144,7 @@ impl<'a, L: Clone> Selector<'a, L> {
     }
 
     /// A literal action name, or an error with did-you-mean.
-    fn action(&mut self, named: &Named<'a, L>) -> Option<Action> {
+    fn action(&mut self, named: &Named<'a>) -> Option<Action> {
         if let Some(action) = model::action(named.name) {
             return Some(action);
         }
@@ -158,14 +158,14 @@ impl<'a, L: Clone> Selector<'a, L> {
             None => Some("write an action as `prefix:Name`, e.g. `s3:GetObject`".to_owned()),
         };
         self.error(
-            &named.node.loc,
+            named.node.loc,
             format!("unknown action `{}`", named.name),
             help,
         );
         None
     }
 
-    fn wildcard_group(&mut self, loc: &'a L) -> &mut Group<'a, L> {
+    fn wildcard_group(&mut self, loc: &'a Loc) -> &mut Group<'a> {
         let key = GroupKey {
             section: Section::WildcardOnly,
             condition: 0,
@@ -174,7 +174,7 @@ impl<'a, L: Clone> Selector<'a, L> {
             types: String::new(),
         };
         let group = self.group(key, || "WildcardOnly".to_owned(), None, loc);
-        group.add_resource(Node::new(NodeKind::String(Text::literal("*")), loc.clone()));
+        group.add_resource(Node::new(NodeKind::String(Text::literal("*")), *loc));
         group
     }
 }
@@ -192,9 +192,9 @@ pub fn fitting_types(pattern: &ResourcePattern, only: Option<Service>) -> Vec<Re
             // A quick test on the format's service field before the full fit.
             let cheap = service_field.as_deref().is_none_or(|field| {
                 rt.arn_formats().any(|f| {
-                    f.split(':')
-                        .nth(2)
-                        .is_some_and(|s| s == field || s.contains("${") || s.contains('*'))
+                    crate::arn::fields(f)
+                        .get(2)
+                        .is_some_and(|s| *s == field || s.contains("${") || s.contains('*'))
                 })
             });
             if cheap && query::fits(pattern, rt) {
@@ -239,7 +239,7 @@ fn closest_formats(
             .collect(),
         None => match service_field {
             Some(field) => all()
-                .filter(|f| f.split(':').nth(2) == Some(field))
+                .filter(|f| crate::arn::fields(f).get(2) == Some(&field))
                 .collect(),
             None => Vec::new(),
         },
@@ -265,10 +265,10 @@ fn closest_formats(
 ///
 /// `read_errors`: the template had errors already, so "grants nothing" would only repeat
 /// them.
-pub fn select<'a, L: Clone>(
-    template: &'a Template<'a, L>,
+pub fn select<'a>(
+    template: &'a Template<'a>,
     read_errors: bool,
-) -> Result<Selection<'a, L>, Vec<Error<L>>> {
+) -> Result<Selection<'a>, Vec<Error>> {
     let mut s = Selector {
         groups: BTreeMap::new(),
         notes: Vec::new(),
@@ -292,7 +292,7 @@ pub fn select<'a, L: Clone>(
                 .map(|ar| format!("`{}`", ar.resource_type().name()))
                 .collect();
             s.error(
-                &named.node.loc,
+                named.node.loc,
                 format!(
                     "`{action}` takes resource types ({}), so it is not wildcard-only",
                     types.join(", ")
@@ -315,7 +315,7 @@ pub fn select<'a, L: Clone>(
             .collect();
         if actions.is_empty() {
             s.notes.push(Note {
-                loc: node.loc.clone(),
+                loc: node.loc,
                 severity: Some(Severity::Warning),
                 message: format!(
                     "`{service}` has no wildcard-only {} actions: this entry grants nothing",
@@ -346,7 +346,7 @@ pub fn select<'a, L: Clone>(
         let loc = &named.node.loc;
         let group = s.group(key, || "SkipResourceConstraints".to_owned(), None, loc);
         group.add_action(action);
-        group.add_resource(Node::new(NodeKind::String(Text::literal("*")), loc.clone()));
+        group.add_resource(Node::new(NodeKind::String(Text::literal("*")), *loc));
     }
     for (name, arn) in &template.sts {
         select_sts(&mut s, name, arn);
@@ -365,7 +365,7 @@ pub fn select<'a, L: Clone>(
                     .map(|n| format!("did you mean `{}:{n}`?", service.prefix()))
             });
             s.error(
-                &pattern.node.loc,
+                pattern.node.loc,
                 format!("`{}` matches no action", pattern.name),
                 help,
             );
@@ -380,11 +380,11 @@ pub fn select<'a, L: Clone>(
         // Every entry said why it grants nothing: those are the errors.
         let notes = std::mem::take(&mut s.notes);
         for note in notes.into_iter().filter(|n| n.severity.is_some()) {
-            s.error(&note.loc, note.message, None);
+            s.error(note.loc, note.message, None);
         }
     } else if !read_errors && s.errors.is_empty() && nothing {
         s.error(
-            template.root,
+            *template.root,
             "the template grants nothing",
             Some("list ARNs under an access level (`read`, `write`, `list`, `tagging`, `permissions-management`), wildcard-only actions, or `actions`".to_owned()),
         );
@@ -408,17 +408,14 @@ fn level_key(level: AccessLevel) -> &'static str {
 }
 
 /// One ARN at one access level.
-fn select_level<'a, L: Clone>(
-    s: &mut Selector<'a, L>,
-    entry: &'a super::template::LevelEntry<'a, L>,
-) {
+fn select_level<'a>(s: &mut Selector<'a>, entry: &'a super::template::LevelEntry<'a>) {
     let Some(text) = entry.arn.as_text() else {
         return;
     };
     let loc = &entry.arn.loc;
     if text.as_literal() == Some("*") {
         s.error(
-            loc,
+            *loc,
             "`*` is not an ARN: an access level grants actions on the resources it names",
             Some("list actions that take only `*` under `wildcard-only` (`single-actions`, `service-read`, ...), or actions to grant on `*` under `skip-resource-constraints`".to_owned()),
         );
@@ -426,7 +423,7 @@ fn select_level<'a, L: Clone>(
     }
     let Ok(pattern) = ResourcePattern::parse(&as_one_name(text)) else {
         s.error(
-            loc,
+            *loc,
             format!("`{}` is not an ARN", text.display()),
             Some(
                 "an ARN has six fields: `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`".to_owned(),
@@ -445,7 +442,7 @@ fn select_level<'a, L: Clone>(
             .service
             .map_or_else(|| "any service".to_owned(), |s| format!("`{s}`"));
         s.error(
-            loc,
+            *loc,
             format!("`{}` fits no resource type of {scope}", text.display()),
             Some(format!(
                 "the closest ARN formats: {}",
@@ -485,7 +482,7 @@ fn select_level<'a, L: Clone>(
             let sid = || typed_sid(service, entry.level, *rt, condition_id);
             let group = s.group(key, sid, condition, loc);
             group.add_action(action);
-            group.add_resource(entry.arn.clone());
+            group.add_resource(entry.arn.clone().into_owned());
         }
     }
     if !granted {
@@ -494,7 +491,7 @@ fn select_level<'a, L: Clone>(
             .map(|rt| format!("`{}:{}`", rt.service(), rt.name()))
             .collect();
         s.notes.push(Note {
-            loc: loc.clone(),
+            loc: *loc,
             severity: Some(Severity::Warning),
             message: format!(
                 "`{}` is {}, and no {} action takes it (or all were excluded): this entry grants nothing",
@@ -508,10 +505,7 @@ fn select_level<'a, L: Clone>(
 
 /// One action on one ARN (`grants` with `actions`): the ARN must fit a resource type the
 /// action takes; the action joins the statement of its service, level and that type.
-fn select_named<'a, L: Clone>(
-    s: &mut Selector<'a, L>,
-    entry: &'a super::template::NamedEntry<'a, L>,
-) {
+fn select_named<'a>(s: &mut Selector<'a>, entry: &'a super::template::NamedEntry<'a>) {
     let Some(action) = s.action(&entry.action) else {
         return;
     };
@@ -537,7 +531,7 @@ fn select_named<'a, L: Clone>(
             format!("it takes {}", formats.join(", "))
         };
         s.error(
-            &entry.arn.loc,
+            entry.arn.loc,
             format!("`{}` is not a resource `{action}` takes", text.display()),
             Some(help),
         );
@@ -559,7 +553,7 @@ fn select_named<'a, L: Clone>(
     let sid = || typed_sid(service, level, rt, condition_id);
     let group = s.group(key, sid, entry.condition.map(|(_, n)| n), &entry.arn.loc);
     group.add_action(action);
-    group.add_resource(entry.arn.clone());
+    group.add_resource(entry.arn.clone().into_owned());
 }
 
 /// `{Service}{Level}{ResourceType}`, then `Condition{n}` for a conditioned entry.
@@ -581,9 +575,9 @@ fn typed_sid(
     sid
 }
 
-fn select_sts<'a, L: Clone>(s: &mut Selector<'a, L>, name: &'static str, arn: &'a Node<L>) {
+fn select_sts<'a>(s: &mut Selector<'a>, name: &'static str, arn: &'a Node<'a>) {
     let Some(action) = model::action(name) else {
-        s.error(&arn.loc, format!("the catalog has no `{name}`"), None);
+        s.error(arn.loc, format!("the catalog has no `{name}`"), None);
         return;
     };
     let Some(text) = arn.as_text() else {
@@ -601,7 +595,7 @@ fn select_sts<'a, L: Clone>(s: &mut Selector<'a, L>, name: &'static str, arn: &'
             .map(|f| format!("`{f}`"))
             .collect();
         s.error(
-            &arn.loc,
+            arn.loc,
             format!("`{}` is not a resource `{action}` takes", text.display()),
             Some(format!("it takes {}", formats.join(", "))),
         );
@@ -625,7 +619,7 @@ fn select_sts<'a, L: Clone>(s: &mut Selector<'a, L>, name: &'static str, arn: &'
     };
     let group = s.group(key, sid, None, &arn.loc);
     group.add_action(action);
-    group.add_resource(arn.clone());
+    group.add_resource(arn.clone().into_owned());
 }
 
 /// The text with each inserted value as one name: a run of characters without `/` or
@@ -634,9 +628,9 @@ fn select_sts<'a, L: Clone>(s: &mut Selector<'a, L>, name: &'static str, arn: &'
 /// key the value might hold); a path's `/` is written in the template
 /// (`arn:aws:s3:::{bucket}/{prefix}/*`). The output keeps the holes; the value is
 /// written with IAM's escapes when the policy is rendered, so it matches only itself.
-fn as_one_name(text: &Text) -> Text {
+fn as_one_name(text: &Text) -> Text<'static> {
     let mut literal = String::new();
-    for segment in &text.segments {
+    for segment in text.segments() {
         match segment {
             Segment::Literal(s) => literal.push_str(s),
             Segment::Hole(_) => literal.push('x'),
@@ -667,7 +661,7 @@ pub fn wildcard_format(format: &str) -> Option<String> {
 
 /// One action of `mode: actions`: grouped by service × level × its resource types, on
 /// their formats with placeholders as `*`; wildcard-only actions on `*`.
-fn select_action<'a, L: Clone>(s: &mut Selector<'a, L>, named: &'a Named<'a, L>) {
+fn select_action<'a>(s: &mut Selector<'a>, named: &'a Named<'a>) {
     let Some(action) = s.action(named) else {
         return;
     };
@@ -708,7 +702,7 @@ fn select_action<'a, L: Clone>(s: &mut Selector<'a, L>, named: &'a Named<'a, L>)
     for rt in types {
         for format in rt.arn_formats() {
             if let Some(arn) = wildcard_format(format) {
-                group.add_resource(Node::new(NodeKind::String(Text::literal(arn)), loc.clone()));
+                group.add_resource(Node::new(NodeKind::String(Text::literal(arn)), *loc));
             }
         }
     }

@@ -10,7 +10,7 @@
 use super::Error;
 use crate::model::{self, AccessLevel, Service};
 use crate::suggest::suggest;
-use crate::view::{Member, Node, NodeKind};
+use crate::view::{Loc, Member, Node, NodeKind};
 
 /// The access-level lists of a `crud` template, as `policy_sentry` names them.
 pub const LEVELS: &[(&str, AccessLevel)] = &[
@@ -81,40 +81,40 @@ impl Effect {
 }
 
 /// One ARN granted at one access level.
-pub struct LevelEntry<'a, L> {
+pub struct LevelEntry<'a> {
     /// The access level.
     pub level: AccessLevel,
     /// The ARN string node.
-    pub arn: &'a Node<L>,
+    pub arn: &'a Node<'a>,
     /// The entry's condition block, with an id unique per block.
-    pub condition: Option<(usize, &'a Node<L>)>,
+    pub condition: Option<(usize, &'a Node<'a>)>,
     /// The service the entry is scoped to (`grants`), or `None` for every service whose
     /// resource types the ARN fits.
     pub service: Option<Service>,
 }
 
 /// An action granted on an ARN (`grants` with `actions`).
-pub struct NamedEntry<'a, L> {
+pub struct NamedEntry<'a> {
     /// The action.
-    pub action: Named<'a, L>,
+    pub action: Named<'a>,
     /// The ARN string node.
-    pub arn: &'a Node<L>,
+    pub arn: &'a Node<'a>,
     /// The entry's condition block.
-    pub condition: Option<(usize, &'a Node<L>)>,
+    pub condition: Option<(usize, &'a Node<'a>)>,
 }
 
 /// An action named in the template, where.
-pub struct Named<'a, L> {
+pub struct Named<'a> {
     /// The name or pattern as written.
     pub name: &'a str,
     /// Its string node.
-    pub node: &'a Node<L>,
+    pub node: &'a Node<'a>,
 }
 
 /// A template, read.
-pub struct Template<'a, L> {
+pub struct Template<'a> {
     /// The root object's location.
-    pub root: &'a L,
+    pub root: &'a Loc,
     /// `mode: actions`.
     pub actions_mode: bool,
     /// `effect`.
@@ -122,50 +122,50 @@ pub struct Template<'a, L> {
     /// `minimize: true`.
     pub minimize: bool,
     /// The ARNs of the access-level lists and of `grants`, in template order.
-    pub levels: Vec<LevelEntry<'a, L>>,
+    pub levels: Vec<LevelEntry<'a>>,
     /// The actions of `grants` entries with `actions`, each on each ARN of its entry.
-    pub named: Vec<NamedEntry<'a, L>>,
+    pub named: Vec<NamedEntry<'a>>,
     /// `wildcard-only.single-actions`.
-    pub single_actions: Vec<Named<'a, L>>,
+    pub single_actions: Vec<Named<'a>>,
     /// `wildcard-only.service-<level>`: the service and level, at the prefix string.
-    pub service_levels: Vec<(Service, AccessLevel, &'a Node<L>)>,
+    pub service_levels: Vec<(Service, AccessLevel, &'a Node<'a>)>,
     /// `skip-resource-constraints`.
-    pub skip: Vec<Named<'a, L>>,
+    pub skip: Vec<Named<'a>>,
     /// `exclude-actions`.
-    pub exclude: Vec<Named<'a, L>>,
+    pub exclude: Vec<Named<'a>>,
     /// `sts.*`: the action and the role ARN.
-    pub sts: Vec<(&'static str, &'a Node<L>)>,
+    pub sts: Vec<(&'static str, &'a Node<'a>)>,
     /// `actions` (`mode: actions`).
-    pub actions: Vec<Named<'a, L>>,
+    pub actions: Vec<Named<'a>>,
 }
 
 /// Reads the template, and every error at its value. The parts read well come back even
 /// when others have errors (`None` only when the root is no object), so that the
 /// selection can report its own errors in the same run.
-pub fn read<L: Clone>(root: &Node<L>) -> (Option<Template<'_, L>>, Vec<Error<L>>) {
+pub fn read<'a>(root: &'a Node<'a>) -> (Option<Template<'a>>, Vec<Error>) {
     let mut reader = Reader { errors: Vec::new() };
     let template = reader.template(root);
     (template, reader.errors)
 }
 
-struct Reader<L> {
-    errors: Vec<Error<L>>,
+struct Reader {
+    errors: Vec<Error>,
 }
 
-impl<L: Clone> Reader<L> {
-    fn error(&mut self, loc: &L, message: impl Into<String>, help: Option<String>) {
+impl Reader {
+    fn error(&mut self, loc: Loc, message: impl Into<String>, help: Option<String>) {
         self.errors.push(Error {
-            loc: loc.clone(),
+            loc,
             message: message.into(),
             help,
         });
     }
 
     #[expect(clippy::too_many_lines, reason = "one arm per template key")]
-    fn template<'a>(&mut self, root: &'a Node<L>) -> Option<Template<'a, L>> {
+    fn template<'a>(&mut self, root: &'a Node<'a>) -> Option<Template<'a>> {
         let Some(members) = root.as_object() else {
             self.error(
-                &root.loc,
+                root.loc,
                 format!("a template is an object, not {}", root.type_name()),
                 Some("write `{\"mode\": \"crud\", \"read\": [\"arn:...\"]}`".to_owned()),
             );
@@ -173,9 +173,9 @@ impl<L: Clone> Reader<L> {
         };
         let mut seen: Vec<&str> = Vec::new();
         for member in members {
-            if seen.contains(&member.key.as_str()) {
+            if seen.contains(&member.key.as_ref()) {
                 self.error(
-                    &member.key_loc,
+                    member.key_loc,
                     format!("`{}` is given twice", member.key),
                     None,
                 );
@@ -189,7 +189,7 @@ impl<L: Clone> Reader<L> {
                 Some("crud") => false,
                 Some("actions") => true,
                 _ => {
-                    self.error(&member.value.loc, "`mode` is `crud` or `actions`", None);
+                    self.error(member.value.loc, "`mode` is `crud` or `actions`", None);
                     false
                 }
             },
@@ -200,7 +200,7 @@ impl<L: Clone> Reader<L> {
                 Some("Allow") => Effect::Allow,
                 Some("Deny") => Effect::Deny,
                 _ => {
-                    self.error(&member.value.loc, "`effect` is `Allow` or `Deny`", None);
+                    self.error(member.value.loc, "`effect` is `Allow` or `Deny`", None);
                     Effect::Allow
                 }
             },
@@ -211,7 +211,7 @@ impl<L: Clone> Reader<L> {
                 NodeKind::Bool(value) => value,
                 NodeKind::Null => false,
                 _ => {
-                    self.error(&member.value.loc, "`minimize` is `true` or `false`", None);
+                    self.error(member.value.loc, "`minimize` is `true` or `false`", None);
                     false
                 }
             },
@@ -219,7 +219,7 @@ impl<L: Clone> Reader<L> {
         if let Some(name) = get("name")
             && !matches!(name.value.kind, NodeKind::String(_) | NodeKind::Null)
         {
-            self.error(&name.value.loc, "`name` is a string", None);
+            self.error(name.value.loc, "`name` is a string", None);
         }
         let mut template = Template {
             root: &root.loc,
@@ -237,14 +237,14 @@ impl<L: Clone> Reader<L> {
         };
         let mut conditions = 0usize;
         for member in members {
-            let key = member.key.as_str();
+            let key = member.key.as_ref();
             let crud_only = !matches!(
                 key,
                 "mode" | "name" | "effect" | "minimize" | "exclude-actions" | "actions"
             );
             if actions_mode && crud_only && TOP_KEYS.contains(&key) {
                 self.error(
-                    &member.key_loc,
+                    member.key_loc,
                     format!("`{key}` belongs to a `crud` template; this one has `mode: actions`"),
                     Some("list the actions under `actions`, or write `mode: crud`".to_owned()),
                 );
@@ -272,7 +272,7 @@ impl<L: Clone> Reader<L> {
                         template.actions = self.names(member);
                     } else {
                         self.error(
-                            &member.key_loc,
+                            member.key_loc,
                             "`actions` belongs to a template with `mode: actions`",
                             Some(
                                 "write `mode: actions`, or list ARNs under an access level"
@@ -285,7 +285,7 @@ impl<L: Clone> Reader<L> {
                     let help = suggest(other, TOP_KEYS.iter().copied())
                         .map(|s| format!("did you mean `{s}`?"));
                     self.error(
-                        &member.key_loc,
+                        member.key_loc,
                         format!("unknown template key `{other}`"),
                         help.or_else(|| Some(format!("the keys are {}", backticked(TOP_KEYS)))),
                     );
@@ -296,7 +296,7 @@ impl<L: Clone> Reader<L> {
     }
 
     /// The non-empty items of a list member (`null` and `""` items are nothing).
-    fn items<'a>(&mut self, member: &'a Member<L>) -> Vec<&'a Node<L>> {
+    fn items<'a>(&mut self, member: &'a Member<'a>) -> Vec<&'a Node<'a>> {
         match &member.value.kind {
             NodeKind::Null => Vec::new(),
             NodeKind::Array(items) => items
@@ -309,7 +309,7 @@ impl<L: Clone> Reader<L> {
             NodeKind::String(_) => vec![&member.value],
             _ => {
                 self.error(
-                    &member.value.loc,
+                    member.value.loc,
                     format!(
                         "`{}` is a list, not {}",
                         member.key,
@@ -323,7 +323,7 @@ impl<L: Clone> Reader<L> {
     }
 
     /// A list of action names (literal strings).
-    fn names<'a>(&mut self, member: &'a Member<L>) -> Vec<Named<'a, L>> {
+    fn names<'a>(&mut self, member: &'a Member<'a>) -> Vec<Named<'a>> {
         let mut out = Vec::new();
         for item in self.items(member) {
             match item.as_literal() {
@@ -334,16 +334,16 @@ impl<L: Clone> Reader<L> {
         out
     }
 
-    fn not_literal(&mut self, node: &Node<L>, what: &str) {
+    fn not_literal(&mut self, node: &Node, what: &str) {
         if node.as_text().is_some() {
             self.error(
-                &node.loc,
+                node.loc,
                 format!("{what} cannot hold an inserted value"),
                 Some("insert values only into ARNs".to_owned()),
             );
         } else {
             self.error(
-                &node.loc,
+                node.loc,
                 format!("{what} is a string, not {}", node.type_name()),
                 None,
             );
@@ -353,10 +353,10 @@ impl<L: Clone> Reader<L> {
     /// An item of an access-level list: an ARN string or `{"arn": ..., "condition": ...}`.
     fn level_item<'a>(
         &mut self,
-        template: &mut Template<'a, L>,
+        template: &mut Template<'a>,
         level: AccessLevel,
         service: Option<Service>,
-        item: &'a Node<L>,
+        item: &'a Node<'a>,
         conditions: &mut usize,
     ) {
         if item.as_text().is_some() {
@@ -370,7 +370,7 @@ impl<L: Clone> Reader<L> {
         }
         let Some(members) = item.as_object() else {
             self.error(
-                &item.loc,
+                item.loc,
                 format!(
                     "an entry is an ARN or an object with `arn`, not {}",
                     item.type_name()
@@ -382,12 +382,12 @@ impl<L: Clone> Reader<L> {
         let mut arns = Vec::new();
         let mut condition = None;
         for member in members {
-            match member.key.as_str() {
+            match member.key.as_ref() {
                 "arn" => arns = self.arns(member),
                 "condition" => condition = self.condition(member, conditions),
                 other => {
                     self.error(
-                        &member.key_loc,
+                        member.key_loc,
                         format!("unknown entry key `{other}`"),
                         Some("an entry has `arn` and `condition`".to_owned()),
                     );
@@ -395,7 +395,7 @@ impl<L: Clone> Reader<L> {
             }
         }
         if arns.is_empty() {
-            self.error(&item.loc, "the entry names no `arn`", None);
+            self.error(item.loc, "the entry names no `arn`", None);
         }
         for arn in arns {
             template.levels.push(LevelEntry {
@@ -408,7 +408,7 @@ impl<L: Clone> Reader<L> {
     }
 
     /// `arn`: a string or a list of strings.
-    fn arns<'a>(&mut self, member: &'a Member<L>) -> Vec<&'a Node<L>> {
+    fn arns<'a>(&mut self, member: &'a Member<'a>) -> Vec<&'a Node<'a>> {
         let items = self.items(member);
         let mut out = Vec::new();
         for item in items {
@@ -416,7 +416,7 @@ impl<L: Clone> Reader<L> {
                 out.push(item);
             } else {
                 self.error(
-                    &item.loc,
+                    item.loc,
                     format!("an ARN is a string, not {}", item.type_name()),
                     None,
                 );
@@ -427,12 +427,12 @@ impl<L: Clone> Reader<L> {
 
     fn condition<'a>(
         &mut self,
-        member: &'a Member<L>,
+        member: &'a Member<'a>,
         conditions: &mut usize,
-    ) -> Option<(usize, &'a Node<L>)> {
+    ) -> Option<(usize, &'a Node<'a>)> {
         if member.value.as_object().is_none() {
             self.error(
-                &member.value.loc,
+                member.value.loc,
                 format!(
                     "`condition` is an IAM condition block (an object), not {}",
                     member.value.type_name()
@@ -453,13 +453,13 @@ impl<L: Clone> Reader<L> {
     )]
     fn grant<'a>(
         &mut self,
-        template: &mut Template<'a, L>,
-        item: &'a Node<L>,
+        template: &mut Template<'a>,
+        item: &'a Node<'a>,
         conditions: &mut usize,
     ) {
         let Some(members) = item.as_object() else {
             self.error(
-                &item.loc,
+                item.loc,
                 format!(
                     "a grant is an object such as `{{\"arn\": \"arn:...\", \"s3\": [\"read\"]}}`, not {}",
                     item.type_name()
@@ -473,7 +473,7 @@ impl<L: Clone> Reader<L> {
         let mut scoped: Vec<(Service, AccessLevel)> = Vec::new();
         let mut actions = Vec::new();
         for member in members {
-            match member.key.as_str() {
+            match member.key.as_ref() {
                 "arn" => arns = self.arns(member),
                 "actions" => actions = self.names(member),
                 "condition" => condition = self.condition(member, conditions),
@@ -489,7 +489,7 @@ impl<L: Clone> Reader<L> {
                         )
                         .map(|s| format!("did you mean `{s}`?"));
                         self.error(
-                            &member.key_loc,
+                            member.key_loc,
                             format!("`{prefix}` is no service prefix (a grant has `arn`, `condition` and service prefixes)"),
                             help,
                         );
@@ -505,7 +505,7 @@ impl<L: Clone> Reader<L> {
                                         let help = suggest(name, LEVELS.iter().map(|(n, _)| *n))
                                             .map(|s| format!("did you mean `{s}`?"));
                                         self.error(
-                                        &level.loc,
+                                        level.loc,
                                         format!("unknown access level `{name}`"),
                                         help.or_else(|| {
                                             Some(
@@ -524,11 +524,11 @@ impl<L: Clone> Reader<L> {
             }
         }
         if arns.is_empty() {
-            self.error(&item.loc, "the grant names no `arn`", None);
+            self.error(item.loc, "the grant names no `arn`", None);
         }
         if scoped.is_empty() && actions.is_empty() {
             self.error(
-                &item.loc,
+                item.loc,
                 "the grant names no service with access levels and no actions",
                 Some(
                     "add `\"s3\": [\"read\", \"list\"]` or `\"actions\": [\"s3:GetObject\"]`"
@@ -560,13 +560,13 @@ impl<L: Clone> Reader<L> {
         }
     }
 
-    fn wildcard_only<'a>(&mut self, template: &mut Template<'a, L>, member: &'a Member<L>) {
+    fn wildcard_only<'a>(&mut self, template: &mut Template<'a>, member: &'a Member<'a>) {
         let members = match &member.value.kind {
             NodeKind::Null => return,
             NodeKind::Object(members) => members,
             _ => {
                 self.error(
-                    &member.value.loc,
+                    member.value.loc,
                     format!(
                         "`wildcard-only` is an object, not {}",
                         member.value.type_name()
@@ -589,7 +589,7 @@ impl<L: Clone> Reader<L> {
                 let help = suggest(&inner.key, keys.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"));
                 self.error(
-                    &inner.key_loc,
+                    inner.key_loc,
                     format!("unknown `wildcard-only` key `{}`", inner.key),
                     help.or_else(|| Some(format!("the keys are {}", backticked(&keys)))),
                 );
@@ -604,7 +604,7 @@ impl<L: Clone> Reader<L> {
                             let help = suggest(prefix, model::services().map(Service::prefix))
                                 .map(|s| format!("did you mean `{s}`?"));
                             self.error(
-                                &item.loc,
+                                item.loc,
                                 format!("unknown service prefix `{prefix}`"),
                                 help,
                             );
@@ -616,13 +616,13 @@ impl<L: Clone> Reader<L> {
         }
     }
 
-    fn sts<'a>(&mut self, template: &mut Template<'a, L>, member: &'a Member<L>) {
+    fn sts<'a>(&mut self, template: &mut Template<'a>, member: &'a Member<'a>) {
         let members = match &member.value.kind {
             NodeKind::Null => return,
             NodeKind::Object(members) => members,
             _ => {
                 self.error(
-                    &member.value.loc,
+                    member.value.loc,
                     format!("`sts` is an object, not {}", member.value.type_name()),
                     None,
                 );
@@ -635,7 +635,7 @@ impl<L: Clone> Reader<L> {
                 let help = suggest(&inner.key, keys.iter().copied())
                     .map(|s| format!("did you mean `{s}`?"));
                 self.error(
-                    &inner.key_loc,
+                    inner.key_loc,
                     format!("unknown `sts` key `{}`", inner.key),
                     help.or_else(|| Some(format!("the keys are {}", backticked(&keys)))),
                 );

@@ -1,19 +1,19 @@
 use serde_json::{Value, json};
 
 use super::*;
-use crate::check::test_util::parse;
+use crate::check::test_util::{located, parse, pointer};
 use crate::view::{NodeKind, Segment};
 
-fn to_value<L>(node: &Node<L>) -> Value {
+fn to_value(node: &Node) -> Value {
     match &node.kind {
         NodeKind::Null | NodeKind::Opaque(_) => Value::Null,
         NodeKind::Bool(b) => Value::Bool(*b),
         NodeKind::Number(n) => n.parse().map_or(Value::Null, Value::Number),
         NodeKind::String(text) => Value::String(
-            text.segments
+            text.segments()
                 .iter()
                 .map(|s| match s {
-                    Segment::Literal(l) => l.clone(),
+                    Segment::Literal(l) => l.to_string(),
                     Segment::Hole(_) => "{}".to_owned(),
                 })
                 .collect(),
@@ -22,13 +22,13 @@ fn to_value<L>(node: &Node<L>) -> Value {
         NodeKind::Object(members) => Value::Object(
             members
                 .iter()
-                .map(|m| (m.key.clone(), to_value(&m.value)))
+                .map(|m| (m.key.to_string(), to_value(&m.value)))
                 .collect(),
         ),
     }
 }
 
-fn generated_with(template: &str, options: Options) -> Generated<String> {
+fn generated_with(template: &str, options: Options) -> Generated {
     match generate(&parse(template), &options) {
         Ok(generated) => generated,
         Err(errors) => panic!("{errors:#?}"),
@@ -43,10 +43,26 @@ fn generated(template: &str) -> Vec<Value> {
         .collect()
 }
 
-fn errors(template: &str) -> Vec<Error<String>> {
-    match generate(&parse(template), &Options::default()) {
+/// An [`Error`] located by its template JSON pointer.
+#[derive(Debug)]
+struct Located {
+    loc: String,
+    message: String,
+    help: Option<String>,
+}
+
+fn errors(template: &str) -> Vec<Located> {
+    let (root, pointers) = located(template).numbered();
+    match generate(&root, &Options::default()) {
         Ok(generated) => panic!("generated {:?}", generated.policies),
-        Err(errors) => errors,
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| Located {
+                loc: pointer(&pointers, e.loc),
+                message: e.message,
+                help: e.help,
+            })
+            .collect(),
     }
 }
 
@@ -589,7 +605,7 @@ mod property {
         /// any severity, and no document exceeds the quota.
         #[test]
         fn generated_policies_pass_check((template, kind) in template()) {
-            let node = crate::check::test_util::from_value(&template, String::new());
+            let node = crate::check::test_util::from_value(&template, String::new()).numbered().0;
             match generate(&node, &Options::new(kind)) {
                 Ok(generated) => {
                     for policy in &generated.policies {

@@ -124,7 +124,7 @@ struct Expanded {
 
 /// What `new` grants that `old` does not. Both are policy documents (JSON trees); a
 /// malformed element is read as far as it goes (the checker reports it).
-pub fn diff<L>(old: &Node<L>, new: &Node<L>) -> Diff {
+pub fn diff(old: &Node, new: &Node) -> Diff {
     let old = expand_policy(old);
     let new = expand_policy(new);
     let mut groups: BTreeMap<GroupKey, Vec<String>> = BTreeMap::new();
@@ -340,12 +340,12 @@ fn is_star(pattern: &str) -> bool {
     !pattern.is_empty() && pattern.bytes().all(|b| b == b'*')
 }
 
-fn member<'n, L>(object: &'n [crate::Member<L>], key: &str) -> Option<&'n Node<L>> {
+fn member<'n>(object: &'n [crate::Member], key: &str) -> Option<&'n Node<'n>> {
     object.iter().find(|m| m.key == key).map(|m| &m.value)
 }
 
 /// The literal strings of a string or array value.
-fn strings<L>(node: Option<&Node<L>>) -> Vec<String> {
+fn strings(node: Option<&Node>) -> Vec<String> {
     match node {
         None => Vec::new(),
         Some(n) => match n.as_array() {
@@ -369,9 +369,9 @@ fn action_matches(pattern: &str, action: Action) -> bool {
     })
 }
 
-fn expand_policy<L>(root: &Node<L>) -> Expanded {
+fn expand_policy(root: &Node) -> Expanded {
     let mut out = Expanded::default();
-    let statements: Vec<&Node<L>> = match root.as_object().and_then(|o| member(o, "Statement")) {
+    let statements: Vec<&Node> = match root.as_object().and_then(|o| member(o, "Statement")) {
         Some(s) => match s.as_array() {
             Some(items) => items.iter().collect(),
             None => vec![s],
@@ -387,7 +387,7 @@ fn expand_policy<L>(root: &Node<L>) -> Expanded {
 }
 
 /// Adds one statement's grants (or denials) to `out`.
-fn expand_statement<L>(object: &[crate::Member<L>], out: &mut Expanded) {
+fn expand_statement(object: &[crate::Member], out: &mut Expanded) {
     let deny = match member(object, "Effect").and_then(Node::as_literal) {
         Some("Allow") => false,
         Some("Deny") => true,
@@ -472,18 +472,18 @@ fn expand_statement<L>(object: &[crate::Member<L>], out: &mut Expanded) {
 
 /// A canonical text of a JSON value for exact comparison: object members sorted by key,
 /// a single string the same as an array of it, array elements sorted.
-pub fn canonical<L>(node: &Node<L>) -> String {
+pub fn canonical(node: &Node) -> String {
     let mut out = String::new();
     write_canonical(node, &mut out);
     out
 }
 
-fn write_canonical<L>(node: &Node<L>, out: &mut String) {
+fn write_canonical(node: &Node, out: &mut String) {
     match &node.kind {
         NodeKind::Object(members) => {
             let mut parts: Vec<(String, String)> = members
                 .iter()
-                .map(|m| (m.key.clone(), canonical(&m.value)))
+                .map(|m| (m.key.to_string(), canonical(&m.value)))
                 .collect();
             parts.sort();
             out.push('{');

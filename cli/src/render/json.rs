@@ -7,65 +7,79 @@ use serde_json::{Value, json};
 
 use crate::check::Checked;
 
-/// The JSON document, with a final newline.
-pub fn render(results: &[Checked]) -> String {
-    let files: Vec<Value> = results
+/// The JSON document, written file by file as results arrive (so a run over many files
+/// keeps none of their texts).
+#[derive(Debug, Default)]
+pub struct Writer {
+    files: Vec<String>,
+}
+
+impl Writer {
+    /// Adds one file's report.
+    pub fn add(&mut self, result: &Checked) {
+        self.files.push(file(result).to_string());
+    }
+
+    /// The document, with a final newline.
+    pub fn finish(self) -> String {
+        let mut out = String::from("{\"files\":[");
+        out.push_str(&self.files.join(","));
+        out.push_str("]}\n");
+        out
+    }
+}
+
+/// One file's report.
+fn file(result: &Checked) -> Value {
+    let diagnostics: Vec<Value> = result
+        .diagnostics
         .iter()
-        .map(|result| {
-            let diagnostics: Vec<Value> = result
-                .diagnostics
-                .iter()
-                .map(|d| {
-                    let mut value = json!({
-                        "code": d.code.name(),
-                        "severity": d.severity.as_str(),
-                        "message": d.message,
-                        "pointer": d.loc.pointer,
-                        "line": d.loc.line,
-                        "column": d.loc.column,
-                    });
-                    if let (Some(help), Some(object)) = (&d.help, value.as_object_mut()) {
-                        object.insert("help".to_owned(), Value::String(help.clone()));
-                    }
-                    value
-                })
-                .collect();
-            let mut file = json!({
-                "path": result.path,
-                "format": result.format.name(),
-                "diagnostics": diagnostics,
+        .map(|d| {
+            let mut value = json!({
+                "code": d.code.name(),
+                "severity": d.severity.as_str(),
+                "message": d.message,
+                "pointer": d.loc.pointer,
+                "line": d.loc.line,
+                "column": d.loc.column,
             });
-            if let Some(object) = file.as_object_mut() {
-                if let Some(error) = &result.io_error {
-                    object.insert("error".to_owned(), Value::String(error.clone()));
-                }
-                if let Some((found, checked)) = result.policies {
-                    object.insert(
-                        "policies".to_owned(),
-                        json!({ "found": found, "checked": checked }),
-                    );
-                }
-                if !result.notes.is_empty() {
-                    let notes: Vec<Value> = result
-                        .notes
-                        .iter()
-                        .map(|n| {
-                            json!({
-                                "level": n.level.as_str(),
-                                "message": n.message,
-                                "pointer": n.loc.pointer,
-                                "line": n.loc.line,
-                                "column": n.loc.column,
-                            })
-                        })
-                        .collect();
-                    object.insert("notes".to_owned(), Value::Array(notes));
-                }
+            if let (Some(help), Some(object)) = (&d.help, value.as_object_mut()) {
+                object.insert("help".to_owned(), Value::String(help.clone()));
             }
-            file
+            value
         })
         .collect();
-    let mut out = json!({ "files": files }).to_string();
-    out.push('\n');
-    out
+    let mut file = json!({
+        "path": result.path,
+        "format": result.format.name(),
+        "diagnostics": diagnostics,
+    });
+    if let Some(object) = file.as_object_mut() {
+        if let Some(error) = &result.io_error {
+            object.insert("error".to_owned(), Value::String(error.clone()));
+        }
+        if let Some((found, checked)) = result.policies {
+            object.insert(
+                "policies".to_owned(),
+                json!({ "found": found, "checked": checked }),
+            );
+        }
+        if !result.notes.is_empty() {
+            let notes: Vec<Value> = result
+                .notes
+                .iter()
+                .map(|n| {
+                    json!({
+                        "level": n.level.as_str(),
+                        "message": n.message,
+                        "pointer": n.loc.pointer,
+                        "line": n.loc.line,
+                        "column": n.loc.column,
+                    })
+                })
+                .collect();
+            object.insert("notes".to_owned(), Value::Array(notes));
+        }
+    }
+    file
 }

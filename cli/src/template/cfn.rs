@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 
-use iam_catalog::{Member, Node, NodeKind, PolicyKind, PolicyView, Segment, Text};
+use iam_catalog::{Member, Node, NodeKind, PolicyKind, Segment, Text};
 use iam_policy::{JsonLocation, ValidateOptions};
 
 use super::{Lines, NoteLevel, Report, get, parse_embedded};
@@ -104,7 +104,7 @@ pub fn check(
             let ty = get(&p.value, "Type")
                 .and_then(Node::as_literal)
                 .unwrap_or("String");
-            names.insert(p.key.clone(), Name::Parameter(ty.to_owned()));
+            names.insert(p.key.to_string(), Name::Parameter(ty.to_owned()));
         }
     }
     let resources = get(root, "Resources")
@@ -112,7 +112,7 @@ pub fn check(
         .unwrap_or(&[]);
     for r in resources {
         if let Some(ty) = get(&r.value, "Type").and_then(Node::as_literal) {
-            names.insert(r.key.clone(), Name::Resource(ty.to_owned()));
+            names.insert(r.key.to_string(), Name::Resource(ty.to_owned()));
         }
     }
     let mut walker = Walker {
@@ -156,7 +156,7 @@ struct Walker<'a> {
 }
 
 /// The single `Fn::*`/`Ref`/`Condition` key of an intrinsic function object.
-fn intrinsic(node: &Node<JsonLocation>) -> Option<&Member<JsonLocation>> {
+fn intrinsic<'n>(node: &'n Node<'n, JsonLocation>) -> Option<&'n Member<'n, JsonLocation>> {
     match node.as_object() {
         Some([m]) if m.key == "Ref" || m.key == "Condition" || m.key.starts_with("Fn::") => Some(m),
         _ => None,
@@ -168,10 +168,10 @@ fn is_no_value(node: &Node<JsonLocation>) -> bool {
 }
 
 /// Appends `segments` to `out`, joining adjacent literals (the view allows none).
-fn push(out: &mut Vec<Segment>, segment: Segment) {
+fn push(out: &mut Vec<Segment<'static>>, segment: Segment<'static>) {
     match (out.last_mut(), segment) {
         (_, Segment::Literal(s)) if s.is_empty() => {}
-        (Some(Segment::Literal(last)), Segment::Literal(s)) => last.push_str(&s),
+        (Some(Segment::Literal(last)), Segment::Literal(s)) => last.to_mut().push_str(&s),
         (_, segment) => out.push(segment),
     }
 }
@@ -260,19 +260,17 @@ impl Walker<'_> {
                 let text = text.display();
                 match parse_embedded(&self.lines, node, &text, self.exact) {
                     Ok(document) => {
-                        self.report
-                            .check(&PolicyView::new(document), kind, owner, self.options);
+                        self.report.check(document, kind, owner, self.options);
                     }
                     Err(error) => self.report.invalid_json(error, owner, self.options),
                 }
             }
             NodeKind::Object(_) if intrinsic(node).is_none() => {
-                let view = PolicyView::new(self.lower(node));
-                self.report.check(&view, kind, owner, self.options);
+                let document = self.lower(node);
+                self.report.check(document, kind, owner, self.options);
             }
             NodeKind::Object(_) if let Some(document) = self.sub_document(node) => {
-                self.report
-                    .check(&PolicyView::new(document), kind, owner, self.options);
+                self.report.check(document, kind, owner, self.options);
             }
             _ => {
                 let what = match intrinsic(node) {
@@ -296,7 +294,10 @@ impl Walker<'_> {
     /// with each `${...}` an unknown part, located at the text. `None` when the node is
     /// not that, when a `${...}` stands in a key or outside a JSON string (`{"N": ${N}}`
     /// is JSON only once substituted), or when the text is not JSON.
-    fn sub_document(&mut self, node: &Node<JsonLocation>) -> Option<Node<JsonLocation>> {
+    fn sub_document(
+        &mut self,
+        node: &Node<'_, JsonLocation>,
+    ) -> Option<Node<'static, JsonLocation>> {
         let m = intrinsic(node).filter(|m| m.key == "Fn::Sub")?;
         let body = match &m.value.kind {
             NodeKind::String(_) => &m.value,
@@ -308,7 +309,7 @@ impl Walker<'_> {
         // which the text must not hold already.
         let mut json = String::new();
         let mut holes = Vec::new();
-        for segment in &text.segments {
+        for segment in text.segments() {
             match segment {
                 Segment::Literal(s) => {
                     if s.chars().any(|c| marker_index(c).is_some()) {
@@ -323,12 +324,12 @@ impl Walker<'_> {
             }
         }
         let document = parse_embedded(&self.lines, body, &json, false).ok()?;
-        unmark(document, &holes)
+        unmark(document.into_owned(), &holes)
     }
 
     /// A part of a document the engine will not look into, with a warning.
     fn not_checked(&mut self, node: &Node<JsonLocation>) {
-        let what = intrinsic(node).map_or("this value", |m| m.key.as_str());
+        let what = intrinsic(node).map_or("this value", |m| m.key.as_ref());
         self.report.note(
             NoteLevel::Warning,
             &node.loc,
@@ -339,13 +340,13 @@ impl Walker<'_> {
         );
     }
 
-    fn hole(&mut self) -> Segment {
+    fn hole(&mut self) -> Segment<'static> {
         self.holes += 1;
         Segment::Hole(self.holes)
     }
 
     /// A document with intrinsic functions lowered.
-    fn lower(&mut self, node: &Node<JsonLocation>) -> Node<JsonLocation> {
+    fn lower(&mut self, node: &Node<'_, JsonLocation>) -> Node<'static, JsonLocation> {
         let kind = match &node.kind {
             NodeKind::Object(_) if intrinsic(node).is_some() => {
                 if let Some(text) = self.text(node) {
@@ -361,7 +362,7 @@ impl Walker<'_> {
                     .iter()
                     .filter(|m| !is_no_value(&m.value))
                     .map(|m| Member {
-                        key: m.key.clone(),
+                        key: m.key.to_string().into(),
                         key_loc: m.key_loc.clone(),
                         value: self.lower(&m.value),
                     })
@@ -374,22 +375,22 @@ impl Walker<'_> {
                     .map(|n| self.lower(n))
                     .collect(),
             ),
-            other => other.clone(),
+            other => Node::new(other.clone(), node.loc.clone()).into_owned().kind,
         };
         Node::new(kind, node.loc.clone())
     }
 
     /// The text a string or string-valued function stands for; `None` for other values.
-    fn text(&mut self, node: &Node<JsonLocation>) -> Option<Text> {
+    fn text(&mut self, node: &Node<'_, JsonLocation>) -> Option<Text<'static>> {
         match &node.kind {
-            NodeKind::String(text) => return Some(text.clone()),
-            NodeKind::Number(n) => return Some(Text::literal(n.clone())),
+            NodeKind::String(text) => return Some(text.clone().into_owned()),
+            NodeKind::Number(n) => return Some(Text::literal(n.to_string())),
             NodeKind::Bool(b) => return Some(Text::literal(b.to_string())),
             _ => {}
         }
         let m = intrinsic(node)?;
         let mut segments = Vec::new();
-        match m.key.as_str() {
+        match m.key.as_ref() {
             "Ref" => {
                 let name = m.value.as_literal()?;
                 self.reference(name, None, &mut segments)?;
@@ -424,10 +425,10 @@ impl Walker<'_> {
                 if let Some(parts) = parts.as_array() {
                     for (i, part) in parts.iter().filter(|p| !is_no_value(p)).enumerate() {
                         if i > 0 {
-                            push(&mut segments, Segment::Literal(delimiter.to_owned()));
+                            push(&mut segments, Segment::Literal(delimiter.to_owned().into()));
                         }
                         let part = self.text(part)?;
-                        for s in part.segments {
+                        for s in part.into_segments() {
                             push(&mut segments, s);
                         }
                     }
@@ -444,7 +445,7 @@ impl Walker<'_> {
             }
             _ => return None,
         }
-        Some(Text { segments })
+        Some(Text::from_segments(segments))
     }
 
     /// `Ref` (`attribute` `None`) or `Fn::GetAtt` of `name`. `None` for a list.
@@ -452,7 +453,7 @@ impl Walker<'_> {
         &mut self,
         name: &str,
         attribute: Option<&str>,
-        out: &mut Vec<Segment>,
+        out: &mut Vec<Segment<'static>>,
     ) -> Option<()> {
         match self.names.get(name) {
             // `List<...>` and `CommaDelimitedList` parameters are lists (User Guide,
@@ -469,7 +470,7 @@ impl Walker<'_> {
                         let segment = if piece.is_empty() {
                             self.hole()
                         } else {
-                            Segment::Literal((*piece).to_owned())
+                            Segment::Literal((*piece).to_owned().into())
                         };
                         push(out, segment);
                     }
@@ -487,21 +488,21 @@ impl Walker<'_> {
     fn sub(
         &mut self,
         body: &str,
-        variables: Option<&[Member<JsonLocation>]>,
-        out: &mut Vec<Segment>,
+        variables: Option<&[Member<'_, JsonLocation>]>,
+        out: &mut Vec<Segment<'static>>,
     ) -> Option<()> {
         let mut rest = body;
         while let Some(at) = rest.find("${") {
-            push(out, Segment::Literal(rest.get(..at)?.to_owned()));
+            push(out, Segment::Literal(rest.get(..at)?.to_owned().into()));
             let after = rest.get(at + 2..)?;
             if let Some(literal) = after.strip_prefix('!') {
                 // `${!Literal}` writes `${Literal}` (User Guide, Fn::Sub).
-                push(out, Segment::Literal("${".to_owned()));
+                push(out, Segment::Literal("${".to_owned().into()));
                 rest = literal;
                 continue;
             }
             let Some(end) = after.find('}') else {
-                push(out, Segment::Literal(rest.get(at..)?.to_owned()));
+                push(out, Segment::Literal(rest.get(at..)?.to_owned().into()));
                 rest = "";
                 break;
             };
@@ -509,7 +510,7 @@ impl Walker<'_> {
             rest = after.get(end + 1..)?;
             if let Some(value) = variables.and_then(|v| v.iter().find(|m| m.key == name)) {
                 if let Some(text) = self.text(&value.value) {
-                    text.segments.into_iter().for_each(|s| push(out, s));
+                    text.into_segments().into_iter().for_each(|s| push(out, s));
                 } else {
                     let hole = self.hole();
                     push(out, hole);
@@ -520,7 +521,7 @@ impl Walker<'_> {
                 self.reference(name, None, out)?;
             }
         }
-        push(out, Segment::Literal(rest.to_owned()));
+        push(out, Segment::Literal(rest.to_owned().into()));
         Some(())
     }
 }
@@ -536,7 +537,7 @@ fn marker_index(c: char) -> Option<usize> {
 
 /// `node` with each marked character of its strings the hole it stands for; `None` when
 /// a marker is anywhere else (a key, a number).
-fn unmark(node: Node<JsonLocation>, holes: &[u32]) -> Option<Node<JsonLocation>> {
+fn unmark(node: Node<'static, JsonLocation>, holes: &[u32]) -> Option<Node<'static, JsonLocation>> {
     let kind = match node.kind {
         NodeKind::String(text) => {
             let text = text.display();
@@ -544,10 +545,10 @@ fn unmark(node: Node<JsonLocation>, holes: &[u32]) -> Option<Node<JsonLocation>>
             for c in text.chars() {
                 match marker_index(c) {
                     Some(i) => segments.push(Segment::Hole(*holes.get(i)?)),
-                    None => push(&mut segments, Segment::Literal(c.to_string())),
+                    None => push(&mut segments, Segment::Literal(c.to_string().into())),
                 }
             }
-            NodeKind::String(Text { segments })
+            NodeKind::String(Text::from_segments(segments))
         }
         NodeKind::Array(items) => NodeKind::Array(
             items

@@ -8,7 +8,7 @@ pub mod terraform;
 pub mod yaml;
 
 use iam_catalog::check::{Options, check_with};
-use iam_catalog::{Member, Node, NodeKind, PolicyKind, PolicyView};
+use iam_catalog::{Node, PolicyKind, PolicyView};
 use iam_policy::json::{self, SyntaxError};
 use iam_policy::{Code, Diagnostic, JsonLocation, ValidateOptions};
 
@@ -121,18 +121,19 @@ impl Report {
         });
     }
 
-    /// Runs the engine on `view` as a policy of type `kind`, naming `owner` (a logical
-    /// id or an address, with the property) in each message.
+    /// Runs the engine on the located document `root` as a policy of type `kind`,
+    /// naming `owner` (a logical id or an address, with the property) in each message.
     fn check(
         &mut self,
-        view: &PolicyView<JsonLocation>,
+        root: Node<'_, JsonLocation>,
         kind: PolicyKind,
         owner: &str,
         options: &ValidateOptions,
     ) {
         self.checked += 1;
+        let (root, locations) = root.numbered();
         let found = check_with(
-            view,
+            &PolicyView::new(root),
             kind,
             &Options {
                 allow: options.allow.clone(),
@@ -143,11 +144,12 @@ impl Report {
                 deny: options.deny.clone(),
             },
         );
-        self.diagnostics
-            .extend(found.into_iter().map(|mut d: Diagnostic| {
-                d.message = format!("{owner}: {}", d.message);
-                d
-            }));
+        self.diagnostics.extend(found.into_iter().map(|d| {
+            let mut d: Diagnostic =
+                d.map_loc(|loc| locations.get(loc.index()).cloned().unwrap_or_else(start));
+            d.message = format!("{owner}: {}", d.message);
+            d
+        }));
     }
 
     /// An `invalid-json` finding for a policy held as JSON text that does not parse.
@@ -195,12 +197,12 @@ impl<'t> Lines<'t> {
 /// value is located at its own character inside the literal, escapes counted; otherwise
 /// (YAML scalars) every value is located at the string. Pointers continue the string's
 /// pointer into the embedded document (`/…/values/policy/Statement/0/Action`).
-fn parse_embedded(
+fn parse_embedded<'t>(
     lines: &Lines<'_>,
-    string: &Node<JsonLocation>,
-    text: &str,
+    string: &Node<'_, JsonLocation>,
+    text: &'t str,
     exact: bool,
-) -> Result<Node<JsonLocation>, SyntaxError> {
+) -> Result<Node<'t, JsonLocation>, SyntaxError> {
     let columns = if exact {
         literal_columns(lines, &string.loc)
     } else {
@@ -234,7 +236,7 @@ fn parse_embedded(
         }
     };
     match json::parse(text) {
-        Ok(node) => Ok(relocate(node, &place)),
+        Ok(node) => Ok(node.map_locs(&mut |loc| place(&loc))),
         Err(error) => Err(SyntaxError {
             message: error.message,
             loc: place(&error.loc),
@@ -287,33 +289,8 @@ fn literal_columns(lines: &Lines<'_>, loc: &JsonLocation) -> Option<Vec<usize>> 
     }
 }
 
-/// `node` with every location passed through `place`.
-fn relocate(
-    node: Node<JsonLocation>,
-    place: &dyn Fn(&JsonLocation) -> JsonLocation,
-) -> Node<JsonLocation> {
-    let loc = place(&node.loc);
-    let kind = match node.kind {
-        NodeKind::Array(items) => {
-            NodeKind::Array(items.into_iter().map(|n| relocate(n, place)).collect())
-        }
-        NodeKind::Object(members) => NodeKind::Object(
-            members
-                .into_iter()
-                .map(|m| Member {
-                    key: m.key,
-                    key_loc: place(&m.key_loc),
-                    value: relocate(m.value, place),
-                })
-                .collect(),
-        ),
-        other => other,
-    };
-    Node::new(kind, loc)
-}
-
 /// The member `key` of an object node.
-fn get<'n>(node: &'n Node<JsonLocation>, key: &str) -> Option<&'n Node<JsonLocation>> {
+fn get<'n, L>(node: &'n Node<'n, L>, key: &str) -> Option<&'n Node<'n, L>> {
     node.as_object()?
         .iter()
         .find(|m| m.key == key)
@@ -322,14 +299,14 @@ fn get<'n>(node: &'n Node<JsonLocation>, key: &str) -> Option<&'n Node<JsonLocat
 
 /// Whether a JSON root is a Terraform plan: `format_version` with `planned_values` or
 /// `resource_changes` (the JSON output format of `terraform show -json`).
-pub fn is_terraform_plan(root: &Node<JsonLocation>) -> bool {
+pub fn is_terraform_plan<L>(root: &Node<'_, L>) -> bool {
     get(root, "format_version").is_some()
         && (get(root, "planned_values").is_some() || get(root, "resource_changes").is_some())
 }
 
 /// Whether a root is a CloudFormation template: `AWSTemplateFormatVersion`, or
 /// `Resources` with a resource whose `Type` starts with `AWS::`.
-pub fn is_cfn_template(root: &Node<JsonLocation>) -> bool {
+pub fn is_cfn_template<L>(root: &Node<'_, L>) -> bool {
     get(root, "AWSTemplateFormatVersion").is_some()
         || get(root, "Resources")
             .and_then(Node::as_object)
@@ -380,7 +357,9 @@ pub fn check_text(
         }),
         Input::Cfn => Some((Format::Cfn, read_cfn(text, looks_json, options))),
         Input::Auto if looks_json || !is_yaml_path(path) => {
-            let Ok(root) = json::parse(text) else {
+            // Read without locations: most files are policies, which `validate` reads
+            // again; a template or plan gets its located tree.
+            let Ok(root) = json::read(text) else {
                 // A YAML template without a YAML name (standard input, `cfn.txt`).
                 return match yaml::parse(text) {
                     Ok(root) if !looks_json && is_cfn_template(&root) => {
@@ -390,8 +369,10 @@ pub fn check_text(
                 };
             };
             if is_terraform_plan(&root) {
+                let root = json::located(text, root);
                 Some((Format::Terraform, terraform::check(&root, text, options)))
             } else if is_cfn_template(&root) {
+                let root = json::located(text, root);
                 Some((Format::Cfn, cfn::check(&root, text, true, options)))
             } else {
                 None

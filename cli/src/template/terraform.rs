@@ -17,7 +17,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use iam_catalog::{Member, Node, NodeKind, PolicyKind, PolicyView, Segment, Text};
+use iam_catalog::{Member, Node, NodeKind, PolicyKind, Segment, Text};
 use iam_policy::{JsonLocation, ValidateOptions};
 
 use super::{Lines, NoteLevel, Report, get, parse_embedded};
@@ -71,16 +71,19 @@ struct Instance<'n> {
     address: String,
     mode: &'n str,
     ty: &'n str,
-    values: &'n Node<JsonLocation>,
-    unknown: Option<&'n Node<JsonLocation>>,
+    values: &'n Node<'n, JsonLocation>,
+    unknown: Option<&'n Node<'n, JsonLocation>>,
 }
 
-fn literal<'n>(node: &'n Node<JsonLocation>, key: &str) -> Option<&'n str> {
+fn literal<'n>(node: &'n Node<'n, JsonLocation>, key: &str) -> Option<&'n str> {
     get(node, key).and_then(Node::as_literal)
 }
 
 /// Collects the resources of a module and its child modules.
-fn module_resources<'n>(module: &'n Node<JsonLocation>, out: &mut Vec<&'n Node<JsonLocation>>) {
+fn module_resources<'n>(
+    module: &'n Node<'n, JsonLocation>,
+    out: &mut Vec<&'n Node<'n, JsonLocation>>,
+) {
     let mut stack = vec![module];
     while let Some(module) = stack.pop() {
         if let Some(resources) = get(module, "resources").and_then(Node::as_array) {
@@ -94,9 +97,9 @@ fn module_resources<'n>(module: &'n Node<JsonLocation>, out: &mut Vec<&'n Node<J
 
 /// Collects the configuration's resources with their module prefixes.
 fn config_resources<'n>(
-    module: &'n Node<JsonLocation>,
+    module: &'n Node<'n, JsonLocation>,
     prefix: &str,
-    out: &mut Vec<(String, &'n Node<JsonLocation>)>,
+    out: &mut Vec<(String, &'n Node<'n, JsonLocation>)>,
 ) {
     if let Some(resources) = get(module, "resources").and_then(Node::as_array) {
         out.extend(resources.iter().map(|r| (prefix.to_owned(), r)));
@@ -303,7 +306,7 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
                 }
                 report.found += 1;
                 match parse_embedded(&lines, node, &text, true) {
-                    Ok(document) => report.check(&PolicyView::new(document), kind, &owner, options),
+                    Ok(document) => report.check(document, kind, &owner, options),
                     Err(error) => report.invalid_json(error, &owner, options),
                 }
             }
@@ -418,7 +421,7 @@ pub fn check(root: &Node<JsonLocation>, text: &str, options: &ValidateOptions) -
             });
         let owner = format!("`{}`", instance.address);
         report.found += 1;
-        report.check(&PolicyView::new(document), kind, &owner, options);
+        report.check(document, kind, &owner, options);
     }
     report
 }
@@ -449,13 +452,20 @@ struct Lowering<'r> {
     owner: String,
 }
 
-fn object(members: Vec<Member<JsonLocation>>, loc: &JsonLocation) -> Node<JsonLocation> {
+fn object(
+    members: Vec<Member<'static, JsonLocation>>,
+    loc: &JsonLocation,
+) -> Node<'static, JsonLocation> {
     Node::new(NodeKind::Object(members), loc.clone())
 }
 
-fn member(key: &str, value: Node<JsonLocation>, key_loc: &JsonLocation) -> Member<JsonLocation> {
+fn member(
+    key: &str,
+    value: Node<'static, JsonLocation>,
+    key_loc: &JsonLocation,
+) -> Member<'static, JsonLocation> {
     Member {
-        key: key.to_owned(),
+        key: key.to_owned().into(),
         key_loc: key_loc.clone(),
         value,
     }
@@ -475,20 +485,20 @@ impl Lowering<'_> {
         &mut self,
         values: &Node<JsonLocation>,
         unknown: Option<&Node<JsonLocation>>,
-    ) -> Node<JsonLocation> {
+    ) -> Node<'static, JsonLocation> {
         let loc = &values.loc;
         let mut members = Vec::new();
         let version = get(values, "version")
             .filter(|v| v.as_literal().is_some_and(|s| !s.is_empty()))
-            .cloned()
-            .unwrap_or_else(|| {
-                Node::new(NodeKind::String(Text::literal("2012-10-17")), loc.clone())
-            });
+            .map_or_else(
+                || Node::new(NodeKind::String(Text::literal("2012-10-17")), loc.clone()),
+                |v| v.clone().into_owned(),
+            );
         members.push(member("Version", version, loc));
         if let Some(id) =
             get(values, "policy_id").filter(|v| v.as_literal().is_some_and(|s| !s.is_empty()))
         {
-            members.push(member("Id", id.clone(), &id.loc));
+            members.push(member("Id", id.clone().into_owned(), &id.loc));
         }
         for key in ["source_policy_documents", "override_policy_documents"] {
             if get(values, key)
@@ -544,16 +554,18 @@ impl Lowering<'_> {
         &mut self,
         s: &Node<JsonLocation>,
         unknown: Option<&Node<JsonLocation>>,
-    ) -> Node<JsonLocation> {
+    ) -> Node<'static, JsonLocation> {
         let loc = &s.loc;
         let mut members = Vec::new();
         if let Some(sid) = get(s, "sid").filter(|v| v.as_literal().is_some_and(|t| !t.is_empty())) {
-            members.push(member("Sid", sid.clone(), &sid.loc));
+            members.push(member("Sid", sid.clone().into_owned(), &sid.loc));
         }
         let effect = get(s, "effect")
             .filter(|v| v.as_literal().is_some_and(|t| !t.is_empty()))
-            .cloned()
-            .unwrap_or_else(|| Node::new(NodeKind::String(Text::literal("Allow")), loc.clone()));
+            .map_or_else(
+                || Node::new(NodeKind::String(Text::literal("Allow")), loc.clone()),
+                |v| v.clone().into_owned(),
+            );
         let effect_loc = effect.loc.clone();
         members.push(member("Effect", effect, &effect_loc));
         for (attribute, element) in [
@@ -587,7 +599,7 @@ impl Lowering<'_> {
         &mut self,
         value: Option<&Node<JsonLocation>>,
         unknown: Option<&Node<JsonLocation>>,
-    ) -> Option<Node<JsonLocation>> {
+    ) -> Option<Node<'static, JsonLocation>> {
         let value = value?;
         if is_true(unknown) {
             let id = self.hole();
@@ -605,13 +617,11 @@ impl Lowering<'_> {
                 if matches!(item.kind, NodeKind::Null) && is_true(unknown_item) {
                     let id = self.hole();
                     Node::new(
-                        NodeKind::String(Text {
-                            segments: vec![Segment::Hole(id)],
-                        }),
+                        NodeKind::String(Text::from_segments(vec![Segment::Hole(id)])),
                         item.loc.clone(),
                     )
                 } else {
-                    item.clone()
+                    item.clone().into_owned()
                 }
             })
             .collect();
@@ -623,12 +633,12 @@ impl Lowering<'_> {
         s: &Node<JsonLocation>,
         unknown: Option<&Node<JsonLocation>>,
         attribute: &str,
-    ) -> Option<Node<JsonLocation>> {
+    ) -> Option<Node<'static, JsonLocation>> {
         let blocks = get(s, attribute)?.as_array()?;
         if blocks.is_empty() {
             return None;
         }
-        let mut by_type: Vec<Member<JsonLocation>> = Vec::new();
+        let mut by_type: Vec<Member<'static, JsonLocation>> = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
             let u = unknown
                 .and_then(|u| get(u, attribute))
@@ -670,12 +680,12 @@ impl Lowering<'_> {
         &mut self,
         s: &Node<JsonLocation>,
         unknown: Option<&Node<JsonLocation>>,
-    ) -> Option<Node<JsonLocation>> {
+    ) -> Option<Node<'static, JsonLocation>> {
         let blocks = get(s, "condition")?.as_array()?;
         if blocks.is_empty() {
             return None;
         }
-        let mut tests: Vec<Member<JsonLocation>> = Vec::new();
+        let mut tests: Vec<Member<'static, JsonLocation>> = Vec::new();
         for (i, block) in blocks.iter().enumerate() {
             let u = unknown
                 .and_then(|u| get(u, "condition"))
@@ -724,11 +734,11 @@ mod tests {
     use iam_policy::json;
 
     /// Compact JSON of a lowered node; holes as `{}`, opaque values as `(?)`.
-    fn render(node: &Node<JsonLocation>) -> String {
+    fn render(node: &Node<'_, JsonLocation>) -> String {
         match &node.kind {
             NodeKind::Null => "null".into(),
             NodeKind::Bool(b) => b.to_string(),
-            NodeKind::Number(n) => n.clone(),
+            NodeKind::Number(n) => n.to_string(),
             NodeKind::String(t) => format!("{:?}", t.display()),
             NodeKind::Opaque(_) => "(?)".into(),
             NodeKind::Array(items) => {

@@ -1,4 +1,4 @@
-//! YAML templates read into the same located tree as JSON ([`Node<JsonLocation>`]), so one
+//! YAML templates read into the same located tree as JSON ([`Node<'static, JsonLocation>`]), so one
 //! walker serves both formats.
 //!
 //! CloudFormation's short-form tags become the long form they abbreviate (`!Sub x` is
@@ -21,12 +21,12 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span, Tag};
 enum Frame {
     Seq {
         loc: JsonLocation,
-        items: Vec<Node<JsonLocation>>,
+        items: Vec<Node<'static, JsonLocation>>,
         tag: Option<String>,
     },
     Map {
         loc: JsonLocation,
-        members: Vec<Member<JsonLocation>>,
+        members: Vec<Member<'static, JsonLocation>>,
         key: Option<(String, JsonLocation)>,
         tag: Option<String>,
     },
@@ -65,13 +65,13 @@ fn is_str_tag(tag: &Tag) -> bool {
 }
 
 /// The JSON value of a plain (unquoted, untagged) scalar.
-fn plain_scalar(value: &str) -> NodeKind<JsonLocation> {
+fn plain_scalar(value: &str) -> NodeKind<'static, JsonLocation> {
     match value {
         "true" | "True" | "TRUE" => NodeKind::Bool(true),
         "false" | "False" | "FALSE" => NodeKind::Bool(false),
         "" | "~" | "null" | "Null" | "NULL" => NodeKind::Null,
-        _ if is_decimal(value) => NodeKind::Number(value.to_owned()),
-        _ => NodeKind::String(Text::literal(value)),
+        _ if is_decimal(value) => NodeKind::Number(value.to_owned().into()),
+        _ => NodeKind::String(Text::literal(value.to_owned())),
     }
 }
 
@@ -95,13 +95,16 @@ fn is_decimal(s: &str) -> bool {
 }
 
 /// Wraps `node` in `{"<key>": node}` when its tag is an intrinsic function's short form.
-fn apply_tag(node: Node<JsonLocation>, tag: Option<String>) -> Node<JsonLocation> {
+fn apply_tag(
+    node: Node<'static, JsonLocation>,
+    tag: Option<String>,
+) -> Node<'static, JsonLocation> {
     match tag {
         Some(key) => {
             let loc = node.loc.clone();
             Node::new(
                 NodeKind::Object(vec![Member {
-                    key,
+                    key: key.into(),
                     key_loc: loc.clone(),
                     value: node,
                 }]),
@@ -114,10 +117,10 @@ fn apply_tag(node: Node<JsonLocation>, tag: Option<String>) -> Node<JsonLocation
 
 /// Parses a YAML template into a located tree.
 #[expect(clippy::too_many_lines, reason = "one event loop reads better whole")]
-pub fn parse(text: &str) -> Result<Node<JsonLocation>, SyntaxError> {
+pub fn parse(text: &str) -> Result<Node<'static, JsonLocation>, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut root: Option<Node<JsonLocation>> = None;
+    let mut root: Option<Node<'static, JsonLocation>> = None;
     let mut documents = 0usize;
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| SyntaxError {
@@ -237,7 +240,7 @@ pub fn parse(text: &str) -> Result<Node<JsonLocation>, SyntaxError> {
             Some(Frame::Map { members, key, .. }) => {
                 if let Some((key, key_loc)) = key.take() {
                     members.push(Member {
-                        key,
+                        key: key.into(),
                         key_loc,
                         value: node,
                     });
@@ -266,7 +269,7 @@ mod tests {
     )]
     use super::*;
 
-    fn member<'n>(node: &'n Node<JsonLocation>, key: &str) -> &'n Node<JsonLocation> {
+    fn member<'n>(node: &'n Node<'n, JsonLocation>, key: &str) -> &'n Node<'n, JsonLocation> {
         &node
             .as_object()
             .unwrap()

@@ -30,14 +30,14 @@ use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
 use crate::model::{AccessLevel, Action, RowMemo, Service};
 use crate::query::each_matching;
-use crate::{Code, Member, PolicyKind};
+use crate::{Code, Loc, Member, PolicyKind};
 use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
     ESCALATION_METHODS, EscalationMethod, NOT_EXPOSING_PREFIXES, PRINCIPAL_LIMITING_KEYS,
 };
 
 /// Runs the security rules over a policy whose structure was read.
-pub(crate) fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+pub(crate) fn check_security(ctx: &mut Ctx, policy: &Policy<'_>) {
     let kind = ctx.kind;
     if kind == PolicyKind::Identity {
         let grants = Grants::new(policy);
@@ -71,7 +71,7 @@ pub(crate) fn check_security<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy
 }
 
 /// The statement-level rules of [`check_security`], by policy type.
-fn check_statements<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) {
+fn check_statements(ctx: &mut Ctx, policy: &Policy<'_>) {
     let kind = ctx.kind;
     for statement in &policy.statements {
         ctx.statement = Some(statement.index);
@@ -93,17 +93,17 @@ fn check_statements<'a, L: Clone>(ctx: &mut Ctx<'a, L>, policy: &Policy<'a, L>) 
 
 /// Which of the [`watched`] actions (the only ones the grant rules ask about) a
 /// statement's `Action` or `NotAction` covers, and where, computed once per statement.
-enum Cover<'a, L> {
+enum Cover<'a> {
     /// These actions, each at the first string that matches it.
-    Some(Vec<(Action, &'a L)>),
+    Some(Vec<(Action, &'a Loc)>),
     /// Every action but these (`NotAction`, or a `"*"` action), reported at `at`.
-    AllBut(Vec<Action>, &'a L),
+    AllBut(Vec<Action>, &'a Loc),
     /// An inserted value leaves it open: never guessed.
     Unknown,
 }
 
-impl<'a, L> Cover<'a, L> {
-    fn of(statement: &Statement<'a, L>) -> Self {
+impl<'a> Cover<'a> {
+    fn of(statement: &Statement<'a>) -> Self {
         if conflicting(statement) {
             return Cover::Unknown;
         }
@@ -121,7 +121,7 @@ impl<'a, L> Cover<'a, L> {
             }
             return Cover::AllBut(excluded, &member.key_loc);
         }
-        let mut covered: Vec<(Action, &'a L)> = Vec::new();
+        let mut covered: Vec<(Action, &'a Loc)> = Vec::new();
         for (node, resolved) in statement.named(false) {
             let Some(pattern) = node.as_literal() else {
                 continue;
@@ -139,7 +139,7 @@ impl<'a, L> Cover<'a, L> {
     }
 
     /// Where the statement covers `action` (one of the [`watched`] actions), when it does.
-    fn at(&self, action: Action) -> Option<&'a L> {
+    fn at(&self, action: Action) -> Option<&'a Loc> {
         match self {
             Cover::Some(covered) => covered
                 .iter()
@@ -215,7 +215,7 @@ fn watched(service: Service) -> &'static [Action] {
 }
 
 /// Whether `Resource` (or `NotResource`) leaves the action unconstrained.
-fn resource_unconstrained<L>(statement: &Statement<'_, L>, action: Action) -> bool {
+fn resource_unconstrained(statement: &Statement<'_>, action: Action) -> bool {
     if statement.not_resource.is_some() {
         return true;
     }
@@ -248,26 +248,26 @@ fn is_star(text: &str) -> bool {
 
 /// A statement with both `Action` and `NotAction`, or both `Resource` and `NotResource`:
 /// `conflicting-elements` reports it, and what it grants is not judged.
-fn conflicting<L>(statement: &Statement<'_, L>) -> bool {
+fn conflicting(statement: &Statement<'_>) -> bool {
     (statement.action.is_some() && statement.not_action.is_some())
         || (statement.resource.is_some() && statement.not_resource.is_some())
 }
 
-fn is_allow<L>(statement: &Statement<'_, L>) -> bool {
+fn is_allow(statement: &Statement<'_>) -> bool {
     statement.effect.and_then(|m| m.value.as_literal()) == Some("Allow")
 }
 
 /// The unconstrained grants of one identity policy: each statement's cover, and what an
 /// unconditioned `Deny` on `"*"` takes back.
-struct Grants<'p, 'a, L> {
-    policy: &'p Policy<'a, L>,
-    covers: Vec<Cover<'a, L>>,
+struct Grants<'p, 'a> {
+    policy: &'p Policy<'a>,
+    covers: Vec<Cover<'a>>,
     denials: Vec<usize>,
 }
 
-impl<'p, 'a, L> Grants<'p, 'a, L> {
-    fn new(policy: &'p Policy<'a, L>) -> Self {
-        let takes_back = |s: &Statement<'a, L>| {
+impl<'p, 'a> Grants<'p, 'a> {
+    fn new(policy: &'p Policy<'a>) -> Self {
+        let takes_back = |s: &Statement<'a>| {
             s.is_deny()
                 && s.condition.is_none()
                 && s.not_resource.is_none()
@@ -316,7 +316,7 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
 
     /// Where statement number `n` (in `policy.statements`) grants the action without
     /// constraint (ignoring conditions when `any_condition` is set).
-    fn in_statement(&self, n: usize, action: Action, any_condition: bool) -> Option<&'a L> {
+    fn in_statement(&self, n: usize, action: Action, any_condition: bool) -> Option<&'a Loc> {
         let statement = self.policy.statements.get(n)?;
         if !is_allow(statement) || (statement.condition.is_some() && !any_condition) {
             return None;
@@ -326,7 +326,7 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
     }
 
     /// The first statement granting the action without constraint, and where.
-    fn anywhere(&self, action: Option<Action>) -> Option<(usize, &'a L)> {
+    fn anywhere(&self, action: Option<Action>) -> Option<(usize, &'a Loc)> {
         let action = action?;
         (0..self.policy.statements.len()).find_map(|n| {
             Some((
@@ -340,10 +340,10 @@ impl<'p, 'a, L> Grants<'p, 'a, L> {
 /// `privilege-escalation`: every method whose actions the policy all grants without
 /// constraint, reported at the grant of the method's first action; methods reported at
 /// the same string are one finding.
-fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>) {
-    let mut found: Vec<(usize, &'a L, Vec<&EscalationMethod>)> = Vec::new();
+fn privilege_escalation<'a>(ctx: &mut Ctx, grants: &Grants<'_, 'a>) {
+    let mut found: Vec<(usize, &'a Loc, Vec<&EscalationMethod>)> = Vec::new();
     // Where each action is granted, asked once: `iam:PassRole` is in a dozen methods.
-    let mut granted: Vec<(Action, Option<(usize, &'a L)>)> = Vec::new();
+    let mut granted: Vec<(Action, Option<(usize, &'a Loc)>)> = Vec::new();
     let mut anywhere = |action: Option<Action>| {
         let action = action?;
         if let Some((_, at)) = granted.iter().find(|(a, _)| *a == action) {
@@ -404,7 +404,7 @@ fn privilege_escalation<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 
             )
         };
         ctx.report_help(
-            at,
+            *at,
             Code::PrivilegeEscalation,
             message,
             "name the resources in `Resource` (the roles, users, functions the policy is for) or add a condition; if the policy is meant to administer IAM, allow this code",
@@ -466,7 +466,7 @@ fn resolved_lists() -> &'static ResolvedLists {
 }
 
 /// `pass-role-unrestricted`: `iam:PassRole` on every role without `iam:PassedToService`.
-fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
+fn pass_role(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
     let (Some(action), Some(statement)) =
         (resolved_lists().pass_role, grants.policy.statements.get(n))
     else {
@@ -479,7 +479,7 @@ fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: 
         return;
     }
     ctx.report_help(
-        at,
+        *at,
         Code::PassRoleUnrestricted,
         "`iam:PassRole` on every role without an `iam:PassedToService` condition lets the principal give any role to any service",
         "name the roles in `Resource` (`arn:aws:iam::123456789012:role/app-*`) and add `\"Condition\": {\"StringEquals\": {\"iam:PassedToService\": \"lambda.amazonaws.com\"}}`",
@@ -488,9 +488,9 @@ fn pass_role<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: 
 
 /// `data-exfiltration` and `credentials-exposure`: listed actions granted without
 /// constraint by the statement, one finding per string that grants them.
-fn listed<'a, L: Clone>(
-    ctx: &mut Ctx<'a, L>,
-    grants: &Grants<'_, 'a, L>,
+fn listed(
+    ctx: &mut Ctx,
+    grants: &Grants<'_, '_>,
     n: usize,
     (names, actions): (&[&str], &[Option<Action>]),
     code: Code,
@@ -502,13 +502,13 @@ fn listed<'a, L: Clone>(
     if !is_allow(statement) || statement.condition.is_some() || cover.is_empty() {
         return; // `in_statement` grants nothing here
     }
-    let mut found: Vec<(&'a L, Vec<&str>)> = Vec::new();
+    let mut found: Vec<(Loc, Vec<&str>)> = Vec::new();
     for (name, action) in names.iter().zip(actions) {
         let Some(action) = *action else {
             continue;
         };
         if let Some(at) = grants.in_statement(n, action, false) {
-            push_at(&mut found, at, name);
+            push_at(&mut found, *at, name);
         }
     }
     for (at, names) in found {
@@ -536,7 +536,7 @@ fn listed<'a, L: Clone>(
 }
 
 /// `resource-exposure`: permissions-management actions granted without constraint.
-fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a, L>, n: usize) {
+fn resource_exposure(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
     let (Some(statement), Some(cover)) = (grants.policy.statements.get(n), grants.covers.get(n))
     else {
         return;
@@ -557,10 +557,10 @@ fn resource_exposure<'a, L: Clone>(ctx: &mut Ctx<'a, L>, grants: &Grants<'_, 'a,
         Cover::AllBut(..) => permissions_management().to_vec(),
         Cover::Unknown => Vec::new(),
     };
-    let mut found: Vec<(&'a L, Vec<String>)> = Vec::new();
+    let mut found: Vec<(Loc, Vec<String>)> = Vec::new();
     for action in candidates {
         if let Some(at) = grants.in_statement(n, action, false) {
-            push_at(&mut found, at, action.full_name());
+            push_at(&mut found, *at, action.full_name());
         }
     }
     for (at, names) in found {
@@ -606,8 +606,8 @@ fn permissions_management() -> &'static [Action] {
     })
 }
 
-fn push_at<'a, L, T>(found: &mut Vec<(&'a L, Vec<T>)>, at: &'a L, item: T) {
-    match found.iter_mut().find(|(loc, _)| std::ptr::eq(*loc, at)) {
+fn push_at<T>(found: &mut Vec<(Loc, Vec<T>)>, at: Loc, item: T) {
+    match found.iter_mut().find(|(loc, _)| *loc == at) {
         Some((_, items)) => items.push(item),
         None => found.push((at, vec![item])),
     }
@@ -624,7 +624,7 @@ fn name_list<S: AsRef<str>>(names: &[S]) -> String {
 }
 
 /// `allow-with-not`: `Allow` with `NotAction` or `NotResource`.
-fn allow_with_not<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn allow_with_not(ctx: &mut Ctx, statement: &Statement<'_>) {
     if !is_allow(statement) || conflicting(statement) {
         return;
     }
@@ -640,7 +640,7 @@ fn allow_with_not<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, 
     ] {
         if let Some(member) = member {
             ctx.report_help(
-                &member.key_loc,
+                member.key_loc,
                 Code::AllowWithNot,
                 format!("`Allow` with `{}` grants {what}", member.key),
                 format!(
@@ -654,24 +654,24 @@ fn allow_with_not<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, 
 }
 
 /// The `(key, operator)` pairs of a statement's `Condition`.
-fn condition_keys<'s, L>(statement: &Statement<'s, L>) -> impl Iterator<Item = (&'s str, &'s str)> {
+fn condition_keys<'s>(statement: &Statement<'s>) -> impl Iterator<Item = (&'s str, &'s str)> {
     statement
         .condition
         .and_then(|c| c.value.as_object())
         .unwrap_or_default()
         .iter()
-        .flat_map(|op: &'s Member<L>| {
+        .flat_map(|op: &'s Member<'s>| {
             op.value
                 .as_object()
                 .unwrap_or_default()
                 .iter()
-                .map(move |key| (key.key.as_str(), op.key.as_str()))
+                .map(move |key| (key.key.as_ref(), op.key.as_ref()))
         })
 }
 
 /// Whether a condition of the statement, with an operator that compares for a match (not
 /// `...Not...`, not `Null`), tests one of `keys`.
-fn limited_by<L>(statement: &Statement<'_, L>, keys: &[&str]) -> bool {
+fn limited_by(statement: &Statement<'_>, keys: &[&str]) -> bool {
     condition_keys(statement).any(|(key, operator)| {
         keys.iter().any(|k| k.eq_ignore_ascii_case(key))
             && parse_operator(operator)
@@ -680,7 +680,7 @@ fn limited_by<L>(statement: &Statement<'_, L>, keys: &[&str]) -> bool {
 }
 
 /// The `AWS` principal strings of a statement's `Principal` (a bare `"*"` counts as one).
-fn aws_principals<'s, L>(statement: &Statement<'s, L>) -> Vec<&'s crate::Node<L>> {
+fn aws_principals<'s>(statement: &Statement<'s>) -> Vec<&'s crate::Node<'s>> {
     let Some(principal) = statement.principal else {
         return Vec::new();
     };
@@ -698,14 +698,14 @@ fn aws_principals<'s, L>(statement: &Statement<'s, L>) -> Vec<&'s crate::Node<L>
 }
 
 /// `public-access`: an `Allow` open to `"*"` without a condition that limits who.
-fn public_access<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn public_access(ctx: &mut Ctx, statement: &Statement<'_>) {
     if !is_allow(statement) || limited_by(statement, PRINCIPAL_LIMITING_KEYS) {
         return;
     }
     for node in aws_principals(statement) {
         if node.as_literal() == Some("*") {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::PublicAccess,
                 "`Allow` to the principal `*` without a condition that limits who grants access to anyone, in any account",
                 "name the accounts or roles in `Principal`, or add a condition on `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn` or `aws:SourceAccount`",
@@ -716,7 +716,7 @@ fn public_access<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L
 
 /// `cross-account-trust-unconditioned`: a trust policy that lets a whole account assume
 /// the role without an external id or an organization condition.
-fn cross_account<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L>) {
+fn cross_account(ctx: &mut Ctx, statement: &Statement<'_>) {
     if !is_allow(statement) || limited_by(statement, CROSS_ACCOUNT_LIMITING_KEYS) {
         return;
     }
@@ -735,7 +735,7 @@ fn cross_account<'a, L: Clone>(ctx: &mut Ctx<'a, L>, statement: &Statement<'a, L
         };
         if let Some(account) = account {
             ctx.report_help(
-                &node.loc,
+                node.loc,
                 Code::CrossAccountTrustUnconditioned,
                 format!("every principal of account `{account}` that its administrators allow may assume this role, with no `sts:ExternalId` or organization condition"),
                 "add `\"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"...\"}}` for a third party, or `aws:PrincipalOrgID` for your organization, or name the role in `Principal`",
