@@ -76,7 +76,7 @@ pub struct GlobalKey {
 impl GlobalKey {
     /// Whether the name holds a `${...}` template (`aws:ResourceTag/${TagKey}`).
     pub fn is_templated(&self) -> bool {
-        self.name.contains("${")
+        self.name.as_bytes().contains(&b'$') && self.name.contains("${")
     }
 
     /// Whether the docs give the key a numeric data type besides [`GlobalKey::value_type`],

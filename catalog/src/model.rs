@@ -494,7 +494,8 @@ impl ConditionKey {
 
     /// Whether the name holds a `${...}` template.
     pub fn is_templated(self) -> bool {
-        self.name().contains("${")
+        let name = self.name();
+        name.as_bytes().contains(&b'$') && name.contains("${")
     }
 }
 

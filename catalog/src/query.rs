@@ -363,6 +363,16 @@ fn policy_chars(text: &Text) -> Vec<PChar> {
     for segment in text.segments() {
         match segment {
             Segment::Hole(_) => out.push(PChar::Unknown),
+            Segment::Literal(s) if !s.as_bytes().contains(&b'$') => {
+                // No variable: each character as it is (the common case, read at once).
+                for c in s.chars() {
+                    out.push(match c {
+                        '*' => PChar::Star,
+                        '?' => PChar::Question,
+                        c => PChar::Lit(c),
+                    });
+                }
+            }
             Segment::Literal(s) => {
                 let mut rest = s.as_ref();
                 while !rest.is_empty() {

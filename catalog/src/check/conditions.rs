@@ -314,7 +314,9 @@ impl<'n> Lister<'n> {
     /// Whether `listed` (a name from the catalog) is the key: see [`key_matches`]; names
     /// without a template compare directly.
     fn matches(&self, listed: &str) -> bool {
-        if listed.contains("${") || listed.ends_with("/tag-key") {
+        // A `$` first, by a byte search: a name with a `$` but no `${` matches only itself
+        // there too.
+        if listed.as_bytes().contains(&b'$') || listed.ends_with("/tag-key") {
             key_matches(listed, self.name)
         } else {
             listed.eq_ignore_ascii_case(self.name)
