@@ -510,6 +510,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_row_memo_computes_each_row_once() {
+        static MEMO: RowMemo<usize> = RowMemo::new();
+        let mut calls = 0;
+        for _ in 0..3 {
+            assert_eq!(
+                MEMO.get(2, 4, || {
+                    calls += 1;
+                    7
+                }),
+                Some(&7)
+            );
+        }
+        assert_eq!(calls, 1);
+        assert_eq!(MEMO.get(4, 4, || 0), None, "past the end");
+    }
+
+    #[test]
     fn counts_match_the_sources() {
         assert_eq!(services().len(), 456);
         assert_eq!(services().map(|s| s.actions().len()).sum::<usize>(), 22_091);

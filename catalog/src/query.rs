@@ -922,4 +922,78 @@ mod tests {
         );
         assert!(ResourcePattern::parse(&Text::literal("*:*:*:*:*:*")).is_ok());
     }
+
+    #[test]
+    fn each_matching_finds_what_matching_every_name_finds() {
+        let ec2 = model::service("ec2").unwrap();
+        let all: Vec<Action> = ec2.actions().collect();
+        for name in [
+            "Describe*",
+            "describe*",
+            "*Instances",
+            "Run?nstances",
+            "RunInstances",
+            "runinstances",
+            "Describe*Attribute",
+            "*",
+            "**",
+            "Nope*",
+            "",
+        ] {
+            let mut found = Vec::new();
+            each_matching(
+                all.len(),
+                |i| all.get(i).copied(),
+                name,
+                |a| {
+                    found.push(a);
+                    true
+                },
+            );
+            let expected: Vec<Action> = all
+                .iter()
+                .copied()
+                .filter(|a| wildcard_matches(name, a.name()))
+                .collect();
+            assert_eq!(found, expected, "{name}");
+        }
+        // A part of the list, and a stop after the first match.
+        let part: Vec<Action> = all.iter().copied().step_by(7).collect();
+        let mut first = None;
+        each_matching(
+            part.len(),
+            |i| part.get(i).copied(),
+            "Describe*",
+            |a| {
+                first.get_or_insert(a);
+                false
+            },
+        );
+        assert_eq!(
+            first,
+            part.iter()
+                .copied()
+                .find(|a| a.name().starts_with("Describe"))
+        );
+    }
+
+    #[test]
+    fn overlaps_answers_literal_ends_as_the_search_does() {
+        let field = |s: &str| field_from_format(s, true);
+        for (a, b, expected) in [
+            ("s3", "s3", true),
+            ("s3", "s4", false),
+            ("s3", "s3x", false),
+            ("instance/abc", "network-interface/*", false),
+            ("abc/x", "*/y", false),
+            ("abc/x", "*/x", true),
+            ("a*c", "abc", true),
+            ("", "", true),
+            ("", "*", true),
+            ("a", "", false),
+        ] {
+            assert_eq!(field(a).overlaps(&field(b)), expected, "{a} {b}");
+            assert_eq!(field(b).overlaps(&field(a)), expected, "{b} {a}");
+        }
+    }
 }

@@ -749,6 +749,36 @@ mod tests {
     use super::super::test_util::{all_findings_kind as findings_kind, only};
     use crate::{Code, Diagnostic, PolicyKind};
 
+    #[test]
+    fn the_cover_holds_the_watched_part_of_the_expansion() {
+        use super::super::actions::resolve;
+        use super::{watched, watched_named};
+        let mut some = 0;
+        for pattern in [
+            "s3:*",
+            "iam:Pass*",
+            "ec2:Describe*",
+            "*:Get*",
+            "s3:getobject",
+            "S3:PutBucketPolicy",
+            "lambda:*Function*",
+            "*",
+            "s3:Nope",
+            "nope:*",
+        ] {
+            let resolved = resolve(&crate::Text::literal(pattern), &mut None);
+            let mut found = Vec::new();
+            watched_named(&resolved, |a| found.push(a));
+            let expected: Vec<_> = crate::query::expand(pattern)
+                .into_iter()
+                .filter(|a| watched(a.service()).contains(a))
+                .collect();
+            assert_eq!(found, expected, "{pattern}");
+            some += usize::from(!found.is_empty());
+        }
+        assert_eq!(some, 8, "all but the two that name nothing");
+    }
+
     fn findings(json: &str) -> Vec<Diagnostic<String>> {
         findings_kind(json, PolicyKind::Identity)
     }
