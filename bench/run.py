@@ -536,8 +536,8 @@ def main():
     row("first `policy!` of a crate inside rustc (1 invocation minus no macro)", f"{first_rustc:.1f} ms", "—", "—", "(≤ 10 ms)", None)
     st = e["statements"]["summary"]
     ec, vc, ef = st["engine_clean"], st["validate_clean"], st["engine_with_findings"]
-    row(f"per statement, debug, engine: mean (median, p90) of {ec['statements']:,} clean statements",
-        f"{ec['mean_us']:.1f} µs ({ec['median_us']:.0f} µs, {ec['p90_us']:.0f} µs)", "—", "—", "≤ 50 µs", ec["mean_us"] <= 50)
+    row(f"per statement, debug, engine: p90 (median, mean) of {ec['statements']:,} clean statements",
+        f"{ec['p90_us']:.0f} µs ({ec['median_us']:.0f} µs, {ec['mean_us']:.1f} µs)", "—", "—", "p90 ≤ 50 µs", ec["p90_us"] <= 50)
     row("per statement, debug, with the JSON reading: mean (median)", f"{vc['mean_us']:.1f} µs ({vc['median_us']:.0f} µs)", "—", "—", "(≤ 50 µs)", None)
     row(f"per statement, debug, engine, {ef['statements']:,} statements with findings: mean (median)", f"{ef['mean_us']:.0f} µs ({ef['median_us']:.0f} µs)", "—", "—", "(≤ 50 µs)", None)
     slope = (c["policy_check"] - c["tokens_check"]) / statements
@@ -548,7 +548,7 @@ def main():
     ours_in = e["corpus_release"]["s"]
     r2 = t["inprocess_parliament_s"] / ours_in
     row(f"check {t['corpus_files']:,} policies, in process", fmt_s(ours_in), f"{t['inprocess_parliament_s']:.2f} s (parliament)", f"{r2:.0f}× faster", "≥ 100×", r2 >= 100)
-    row(f"peak memory, whole process ({t['corpus_files']:,} files)", f"{t['rss_ours_mb']:.1f} MB", f"{t['rss_parliament_mb']:.1f} MB", "—", "≤ 50 MB", t["rss_ours_mb"] <= 50)
+    row(f"peak memory, whole process ({t['corpus_files']:,} files)", f"{t['rss_ours_mb']:.1f} MB", f"{t['rss_parliament_mb']:.1f} MB", "—", "≤ 20 MB", t["rss_ours_mb"] <= 20)
     tj = to_json
     if "policy_to_json" in tj and "serde_json_to_string" in tj:
         r = tj["serde_json_to_string"] / tj["policy_to_json"]
@@ -626,7 +626,7 @@ Medians of {REPEAT} runs unless noted.
    one-statement policy, best of three runs each: `iam_policy::catalog::check` on the
    tree read beforehand (the engine and the catalog, what the macro runs after its syn
    parse), and `iam_policy::validate` with the JSON reading. The bar is judged on the
-   mean over the statements without findings (a crate that compiles); statements with
+   90th percentile over the statements without findings (a crate that compiles); statements with
    findings also pay for the did-you-mean search over the catalog, on a build that fails
    anyway. The slowest clean statements are those with many resources for an action with
    many resource types (`apigateway:GET` with {e['statements']['slowest_clean'][0]['resources']} resources:

@@ -14,6 +14,7 @@ pub const PRINCIPAL_KINDS: &[&str] = &["AWS", "Service", "Federated", "Canonical
 
 /// The type of a policy: it decides which elements are allowed and the size quota.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub enum PolicyKind {
     /// An identity-based policy attached to a user, group or role (the default).
     #[default]

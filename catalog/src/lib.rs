@@ -17,6 +17,7 @@ pub mod eval;
 pub mod generate;
 pub mod global_keys;
 pub mod grants;
+mod keys;
 mod kind;
 pub mod model;
 pub mod pattern;

@@ -129,7 +129,7 @@ impl Service {
             self.templated_condition_keys()
                 .iter()
                 .copied()
-                .find(|key| crate::query::template_matches(key.name(), name))
+                .find(|key| crate::keys::template_matches(key.name(), name))
         })
     }
 
@@ -304,7 +304,7 @@ impl Action {
     /// action or by one of its resource types, directly or through a template.
     pub fn lists_condition_key(self, key: &str) -> bool {
         let matches = |listed: &str| {
-            listed.eq_ignore_ascii_case(key) || crate::query::template_matches(listed, key)
+            listed.eq_ignore_ascii_case(key) || crate::keys::template_matches(listed, key)
         };
         self.condition_keys().any(matches)
             || self.resource_types().any(|ar| {

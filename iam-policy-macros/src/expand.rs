@@ -41,9 +41,9 @@ pub fn policy(input: PolicyInput) -> TokenStream {
     let findings: Vec<_> = iam_catalog::check::check_with(
         &lowered.view,
         document.kind,
-        &iam_catalog::check::Options {
-            service: document.service.clone(),
-            ..iam_catalog::check::Options::default()
+        &match &document.service {
+            Some(service) => iam_catalog::check::Options::default().for_service(service),
+            None => iam_catalog::check::Options::default(),
         },
     )
     .into_iter()
@@ -93,19 +93,9 @@ pub fn value(
     }
 }
 
-/// `CRATE::__private::PolicyKind::<Variant>`.
+/// `CRATE::__private::PolicyKind::<Variant>`, the variant named as `Debug` writes it.
 pub fn kind_path(krate: &TokenStream, kind: PolicyKind) -> TokenStream {
-    let variant = match kind {
-        PolicyKind::Identity => "Identity",
-        PolicyKind::Resource => "Resource",
-        PolicyKind::Trust => "Trust",
-        PolicyKind::Scp => "Scp",
-        PolicyKind::Rcp => "Rcp",
-        PolicyKind::Boundary => "Boundary",
-        PolicyKind::Session => "Session",
-        PolicyKind::Endpoint => "Endpoint",
-    };
-    let variant = Ident::new(variant, Span::call_site());
+    let variant = Ident::new(&format!("{kind:?}"), Span::call_site());
     quote!(#krate::__private::PolicyKind::#variant)
 }
 

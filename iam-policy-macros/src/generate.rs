@@ -40,11 +40,10 @@ pub fn generate(input: PolicyInput) -> TokenStream {
         Err(errors) => {
             let mut all: Option<syn::Error> = None;
             for error in errors {
-                let mut text = error.message;
-                if let Some(help) = error.help {
-                    text.push_str("\nhelp: ");
-                    text.push_str(&help.replace('\n', "\n      "));
-                }
+                let text = match &error.help {
+                    Some(help) => report::with_help(&error.message, help),
+                    None => error.message,
+                };
                 let error = syn::Error::new(lowered.span(error.loc), text);
                 match &mut all {
                     Some(all) => all.combine(error),

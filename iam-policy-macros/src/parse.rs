@@ -8,6 +8,7 @@
 //! string, an unknown code in `allow`, an unknown policy type) is recorded and the parse
 //! goes on, so one build shows all of them.
 
+use crate::report::with_help;
 use iam_catalog::suggest::suggest;
 use iam_catalog::{Code, PolicyKind};
 use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
@@ -15,7 +16,12 @@ use syn::parse::{Parse, ParseStream};
 use syn::{Lit, LitStr};
 
 /// The error for a string literal Rust could not decode (rustc reports the bad escape too).
-const BAD_ESCAPE: &str = "this string has an escape that Rust strings do not have\nhelp: strings in `policy!` are Rust string literals: write JSON's `\\/` as `/` and `\\u00e9` as `\\u{e9}`";
+fn bad_escape() -> String {
+    with_help(
+        "this string has an escape that Rust strings do not have",
+        "strings in `policy!` are Rust string literals: write JSON's `\\/` as `/` and `\\u00e9` as `\\u{e9}`",
+    )
+}
 
 /// Values nested deeper than this are rejected (a real policy nests about six levels).
 pub use iam_catalog::view::MAX_DEPTH;
@@ -323,12 +329,10 @@ impl Parser {
                     .map(|n| format!("`{n}`"))
                     .collect::<Vec<_>>()
                     .join(", ");
-                let mut message = format!("unknown policy type `{name}`; expected one of {list}");
-                if let Some(best) = suggest(&name, names.iter().copied()) {
-                    message.push_str("\nhelp: did you mean `");
-                    message.push_str(best);
-                    message.push_str("`?");
-                }
+                let message = crate::report::did_you_mean(
+                    format!("unknown policy type `{name}`; expected one of {list}"),
+                    suggest(&name, names.iter().copied()),
+                );
                 self.error(ident.span(), message);
             }
         }
@@ -410,12 +414,10 @@ impl Parser {
         }
         if iam_catalog::model::service(&prefix).is_none() {
             let prefixes = iam_catalog::model::services().map(iam_catalog::model::Service::prefix);
-            let mut message = format!("unknown service prefix `{prefix}`");
-            if let Some(best) = suggest(&prefix, prefixes) {
-                message.push_str("\nhelp: did you mean `");
-                message.push_str(best);
-                message.push_str("`?");
-            }
+            let message = crate::report::did_you_mean(
+                format!("unknown service prefix `{prefix}`"),
+                suggest(&prefix, prefixes),
+            );
             self.error(
                 group
                     .stream()
@@ -527,12 +529,10 @@ impl Parser {
             return Some(code);
         }
         let normalized = name.replace('_', "-");
-        let mut message = format!("unknown finding code `{name}`");
-        if let Some(best) = suggest(&normalized, Code::ALL.iter().map(|c| c.name())) {
-            message.push_str("\nhelp: did you mean `");
-            message.push_str(best);
-            message.push_str("`?");
-        }
+        let message = crate::report::did_you_mean(
+            format!("unknown finding code `{name}`"),
+            suggest(&normalized, Code::ALL.iter().map(|c| c.name())),
+        );
         self.errors.push(syn::Error::new_spanned(tokens, message));
         None
     }
@@ -603,8 +603,11 @@ impl Parser {
                 } else {
                     Err(syn::Error::new(
                         ident.span(),
-                        format!(
-                            "expected a JSON value, found `{ident}`\nhelp: to use a Rust value here, write `({ident})`, or `\"{{{ident}}}\"` to insert it into a string"
+                        with_help(
+                            &format!("expected a JSON value, found `{ident}`"),
+                            &format!(
+                                "to use a Rust value here, write `({ident})`, or `\"{{{ident}}}\"` to insert it into a string"
+                            ),
                         ),
                     ))
                 }
@@ -720,7 +723,7 @@ impl Parser {
                 span,
                 "expected a JSON value, found a byte or C string literal: JSON strings are plain `\"...\"` literals",
             )),
-            Lit::Verbatim(_) if text.starts_with('"') => Err(syn::Error::new(span, BAD_ESCAPE)),
+            Lit::Verbatim(_) if text.starts_with('"') => Err(syn::Error::new(span, bad_escape())),
             _ => Err(syn::Error::new(
                 span,
                 format!("expected a JSON value, found `{text}`"),
@@ -794,7 +797,7 @@ impl Parser {
                         ));
                     }
                     Lit::Verbatim(_) if text.starts_with('"') => {
-                        return Err(syn::Error::new(span, BAD_ESCAPE));
+                        return Err(syn::Error::new(span, bad_escape()));
                     }
                     _ => {
                         return Err(syn::Error::new(
@@ -807,8 +810,9 @@ impl Parser {
             TokenTree::Ident(ident) => {
                 return Err(syn::Error::new(
                     ident.span(),
-                    format!(
-                        "expected a string literal as object key, found `{ident}`\nhelp: JSON keys are quoted: `\"{ident}\"`"
+                    with_help(
+                        &format!("expected a string literal as object key, found `{ident}`"),
+                        &format!("JSON keys are quoted: `\"{ident}\"`"),
                     ),
                 ));
             }
@@ -836,7 +840,10 @@ impl Parser {
                 if has_insert {
                     self.error(
                         key.span(),
-                        "values cannot be inserted into object keys\nhelp: write `{{` and `}}` for literal braces",
+                        with_help(
+                            "values cannot be inserted into object keys",
+                            "write `{{` and `}}` for literal braces",
+                        ),
                     );
                 }
                 text
@@ -930,8 +937,11 @@ pub fn split_insertions(text: &str) -> Result<Vec<Piece>, String> {
             literal.push_str("${");
             if let Some((variable, tail)) = after.split_once('}') {
                 if let Some((_, inner)) = variable.split_once('{') {
-                    return Err(format!(
-                        "`{{{inner}}}` cannot be inserted inside the policy variable `${{{variable}}}}}`: a run-time value there could choose another key, or add a default\nhelp: write the variable's name literally, as in `${{aws:PrincipalTag/team}}`"
+                    return Err(with_help(
+                        &format!(
+                            "`{{{inner}}}` cannot be inserted inside the policy variable `${{{variable}}}}}`: a run-time value there could choose another key, or add a default"
+                        ),
+                        "write the variable's name literally, as in `${aws:PrincipalTag/team}`",
                     ));
                 }
                 literal.push_str(variable);
@@ -949,16 +959,21 @@ pub fn split_insertions(text: &str) -> Result<Vec<Piece>, String> {
             rest = after;
         } else if let Some(after) = rest.strip_prefix('{') {
             let Some((inner, tail)) = after.split_once('}') else {
-                return Err(
-                    "unmatched `{` in string\nhelp: write `{{` for a literal `{`".to_owned(),
-                );
+                return Err(with_help(
+                    "unmatched `{` in string",
+                    "write `{{` for a literal `{`",
+                ));
             };
             if inner.is_empty() {
-                return Err("empty `{}` in string\nhelp: name the variable to insert, as in `{bucket}`, or write `{{}}` for literal braces".to_owned());
+                return Err(with_help(
+                    "empty `{}` in string",
+                    "name the variable to insert, as in `{bucket}`, or write `{{}}` for literal braces",
+                ));
             }
             let path = field_path(inner).ok_or_else(|| {
-                format!(
-                    "`{{{inner}}}` cannot be inserted into the string: only a variable name or a field path may stand between `{{` and `}}`\nhelp: write `{{bucket}}` or `{{config.bucket}}` to insert a value, or `{{{{` and `}}}}` for literal braces"
+                with_help(
+                    &format!("`{{{inner}}}` cannot be inserted into the string: only a variable name or a field path may stand between `{{` and `}}`"),
+                    "write `{bucket}` or `{config.bucket}` to insert a value, or `{{` and `}}` for literal braces",
                 )
             })?;
             if !literal.is_empty() {
@@ -967,7 +982,10 @@ pub fn split_insertions(text: &str) -> Result<Vec<Piece>, String> {
             pieces.push(Piece::Insert(path));
             rest = tail;
         } else if rest.starts_with('}') {
-            return Err("unmatched `}` in string\nhelp: write `}}` for a literal `}`".to_owned());
+            return Err(with_help(
+                "unmatched `}` in string",
+                "write `}}` for a literal `}`",
+            ));
         } else {
             let mut chars = rest.chars();
             if let Some(ch) = chars.next() {

@@ -56,14 +56,28 @@ pub fn report(findings: &[Diagnostic<Span>]) -> Report {
     Report { errors, warnings }
 }
 
-/// The text of a finding: `<message> [<code>]`, then `help: <help>` on the next line.
+/// The text of a finding: `<message> [<code>]`, then its help (see [`with_help`]).
 pub fn text<L>(finding: &Diagnostic<L>) -> String {
-    let mut text = format!("{} [{}]", finding.message, finding.code.name());
-    if let Some(help) = &finding.help {
-        text.push_str("\nhelp: ");
-        text.push_str(&help.replace('\n', "\n      "));
+    let text = format!("{} [{}]", finding.message, finding.code.name());
+    match &finding.help {
+        Some(help) => with_help(&text, help),
+        None => text,
     }
-    text
+}
+
+/// `message`, then `help: <help>` on the next line (the help's own lines indented under
+/// its first): how every error and warning of the macros carries its help, since rustc
+/// shows a proc macro's message as given.
+pub fn with_help(message: &str, help: &str) -> String {
+    format!("{message}\nhelp: {}", help.replace('\n', "\n      "))
+}
+
+/// `message` with `did you mean `best`?` as its help when there is a suggestion.
+pub fn did_you_mean(message: String, best: Option<&str>) -> String {
+    match best {
+        Some(best) => with_help(&message, &format!("did you mean `{best}`?")),
+        None => message,
+    }
 }
 
 /// `{ #[deprecated(note = "...")] const fn code_name() {} code_name(); }` at the finding.

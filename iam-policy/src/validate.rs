@@ -1,6 +1,6 @@
 //! Validating JSON policies from anywhere with the engine the macro uses.
 
-use iam_catalog::check::{Options, check_with};
+use iam_catalog::check::check_with;
 use iam_catalog::{Code, PolicyKind, PolicyView};
 
 use crate::json::{self, JsonLocation};
@@ -9,69 +9,30 @@ use crate::json::{self, JsonLocation};
 /// ([`JsonLocation`]: JSON pointer, line and column in the text).
 pub type Diagnostic = iam_catalog::Diagnostic<JsonLocation>;
 
-/// Options of [`validate_with`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ValidateOptions {
-    /// Codes to drop from the result.
-    pub allow: Vec<Code>,
-    /// The service a resource policy belongs to, by its prefix (`ecr`): see
-    /// [`ValidateOptions::for_service`].
-    pub service: Option<String>,
-    /// Codes whose findings are errors, whatever their severity (e.g. the security
-    /// warnings).
-    pub deny: Vec<Code>,
-}
-
-impl ValidateOptions {
-    /// Options that allow `codes`.
-    pub fn allowing(codes: impl IntoIterator<Item = Code>) -> Self {
-        Self {
-            allow: codes.into_iter().collect(),
-            service: None,
-            deny: Vec::new(),
-        }
-    }
-
-    /// The same options, with `codes` denied: their findings become errors.
-    #[must_use]
-    pub fn denying(mut self, codes: impl IntoIterator<Item = Code>) -> Self {
-        self.deny.extend(codes);
-        self
-    }
-
-    /// These options for a resource policy of the service with prefix `service` (`ecr`,
-    /// `s3`, `sqs`, ...), so that the service's own rules apply: an ECR repository policy,
-    /// for one, names no `Resource` (the repository it is set on is the resource). An
-    /// unknown prefix is an `unknown-service` finding. Policy types other than `resource`
-    /// ignore it.
-    ///
-    /// ```
-    /// use iam_policy::{validate_with, Code, PolicyKind, ValidateOptions};
-    ///
-    /// let repository_policy = r#"{"Version": "2012-10-17", "Statement": [{
-    ///     "Effect": "Allow",
-    ///     "Principal": {"Service": "lambda.amazonaws.com"},
-    ///     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]}]}"#;
-    /// let as_ecr = ValidateOptions::default().for_service("ecr");
-    /// assert!(validate_with(repository_policy, PolicyKind::Resource, &as_ecr).is_empty());
-    ///
-    /// // Without the service, the statement lacks `Resource`.
-    /// let unnamed = validate_with(repository_policy, PolicyKind::Resource, &Default::default());
-    /// assert_eq!(unnamed[0].code, Code::MissingElement);
-    ///
-    /// // An unknown prefix is reported at the document.
-    /// let typo = ValidateOptions::default().for_service("ecrr");
-    /// let found = validate_with(repository_policy, PolicyKind::Resource, &typo);
-    /// assert_eq!(found[0].code, Code::UnknownService);
-    /// assert_eq!(found[0].help.as_deref(), Some("did you mean `ecr`?"));
-    /// ```
-    #[must_use]
-    pub fn for_service(mut self, service: &str) -> Self {
-        self.service = Some(service.to_owned());
-        self
-    }
-}
+/// Options of [`validate_with`]: codes to allow, codes to deny, the service a resource
+/// policy belongs to. The engine's own options, [`iam_catalog::check::Options`].
+///
+/// ```
+/// use iam_policy::{validate_with, Code, PolicyKind, ValidateOptions};
+///
+/// let repository_policy = r#"{"Version": "2012-10-17", "Statement": [{
+///     "Effect": "Allow",
+///     "Principal": {"Service": "lambda.amazonaws.com"},
+///     "Action": ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]}]}"#;
+/// let as_ecr = ValidateOptions::default().for_service("ecr");
+/// assert!(validate_with(repository_policy, PolicyKind::Resource, &as_ecr).is_empty());
+///
+/// // Without the service, the statement lacks `Resource`.
+/// let unnamed = validate_with(repository_policy, PolicyKind::Resource, &Default::default());
+/// assert_eq!(unnamed[0].code, Code::MissingElement);
+///
+/// // An unknown prefix is reported at the document.
+/// let typo = ValidateOptions::default().for_service("ecrr");
+/// let found = validate_with(repository_policy, PolicyKind::Resource, &typo);
+/// assert_eq!(found[0].code, Code::UnknownService);
+/// assert_eq!(found[0].help.as_deref(), Some("did you mean `ecr`?"));
+/// ```
+pub use iam_catalog::check::Options as ValidateOptions;
 
 /// Checks a JSON policy of type `kind` and returns every finding, in source order. Text
 /// that is not JSON gives one `invalid-json` finding at the first error.
@@ -99,15 +60,7 @@ pub fn validate_with(text: &str, kind: PolicyKind, options: &ValidateOptions) ->
     match json::read(text) {
         Ok(root) => {
             let view = PolicyView::new(root);
-            let found = check_with(
-                &view,
-                kind,
-                &Options {
-                    allow: options.allow.clone(),
-                    service: options.service.clone(),
-                    deny: options.deny.clone(),
-                },
-            );
+            let found = check_with(&view, kind, options);
             let locations = json::Locations::of(text, &view.root, found.iter().map(|d| d.loc));
             found
                 .into_iter()

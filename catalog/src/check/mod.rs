@@ -35,6 +35,7 @@ pub(crate) mod test_util;
 
 /// Options of a check beyond the policy type.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
     /// Codes to drop from the result for the whole policy (in addition to the view's own
     /// [`PolicyView::allow`]).
@@ -47,6 +48,34 @@ pub struct Options {
     /// addition to the view's own [`PolicyView::deny`]): how a user promotes the security
     /// warnings.
     pub deny: Vec<Code>,
+}
+
+impl Options {
+    /// Options that allow `codes`.
+    pub fn allowing(codes: impl IntoIterator<Item = Code>) -> Self {
+        Self {
+            allow: codes.into_iter().collect(),
+            ..Self::default()
+        }
+    }
+
+    /// The same options, with `codes` denied: their findings become errors.
+    #[must_use]
+    pub fn denying(mut self, codes: impl IntoIterator<Item = Code>) -> Self {
+        self.deny.extend(codes);
+        self
+    }
+
+    /// These options for a resource policy of the service with prefix `service` (`ecr`,
+    /// `s3`, `sqs`, ...), so that the service's own rules apply: an ECR repository policy,
+    /// for one, names no `Resource` (the repository it is set on is the resource). An
+    /// unknown prefix is an `unknown-service` finding. Policy types other than `resource`
+    /// ignore it.
+    #[must_use]
+    pub fn for_service(mut self, service: &str) -> Self {
+        self.service = Some(service.to_owned());
+        self
+    }
 }
 
 /// Checks a policy of type `kind` and returns every finding, sorted in source order.

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use iam_policy::Severity;
 
-use crate::check::Checked;
+use crate::checked::Checked;
 use crate::template::NoteLevel;
 
 /// Whether to color: standard output is a terminal and `NO_COLOR` is unset.

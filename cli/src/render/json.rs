@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use crate::check::Checked;
+use crate::checked::Checked;
 
 /// The JSON document, written file by file as results arrive (so a run over many files
 /// keeps none of their texts).

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use crate::check::Checked;
+use crate::checked::Checked;
 
 /// A path as a relative URI reference: `/` separators, and every byte outside the
 /// characters a path may hold unescaped percent-encoded (RFC 3986, section 3.3).

@@ -7,7 +7,7 @@ pub mod cfn;
 pub mod terraform;
 pub mod yaml;
 
-use iam_catalog::check::{Options, check_with};
+use iam_catalog::check::check_with;
 use iam_catalog::{Node, PolicyKind, PolicyView};
 use iam_policy::json::{self, SyntaxError};
 use iam_policy::{Code, Diagnostic, JsonLocation, ValidateOptions};
@@ -135,13 +135,9 @@ impl Report {
         let found = check_with(
             &PolicyView::new(root),
             kind,
-            &Options {
-                allow: options.allow.clone(),
-                service: self
-                    .service
-                    .map(str::to_owned)
-                    .or_else(|| options.service.clone()),
-                deny: options.deny.clone(),
+            &match self.service {
+                Some(service) => options.clone().for_service(service),
+                None => options.clone(),
             },
         );
         self.diagnostics.extend(found.into_iter().map(|d| {
