@@ -9,9 +9,7 @@
 //! when both can match one common ARN ([`crate::query`]); a named action none of whose
 //! types fits any resource of its statement is never allowed (or denied) by it.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::OnceLock;
 
 use super::actions::Resolved;
 use super::{Ctx, Policy, Statement};
@@ -813,27 +811,21 @@ fn best_of_group(
 
 /// The service fields of the ARN formats of a service's resource types, and whether one
 /// of them is not literal. Usually just the prefix; `waf-regional` also takes Elastic
-/// Load Balancing ARNs. Read once per process.
+/// Load Balancing ARNs. Read once per service and process.
 fn format_services(service: Service) -> Option<&'static (Vec<&'static str>, bool)> {
-    static FIELDS: OnceLock<HashMap<Service, (Vec<&'static str>, bool)>> = OnceLock::new();
-    FIELDS
-        .get_or_init(|| {
-            crate::model::services()
-                .map(|s| {
-                    let mut fields: Vec<&'static str> = Vec::new();
-                    let mut open = false;
-                    for format in s.resource_types().flat_map(ResourceType::arn_formats) {
-                        let field = format.split(':').nth(2).unwrap_or_default();
-                        open |= field.contains(['$', '*', '?']);
-                        if !fields.contains(&field) {
-                            fields.push(field);
-                        }
-                    }
-                    (s, (fields, open))
-                })
-                .collect()
-        })
-        .get(&service)
+    static FIELDS: RowMemo<(Vec<&'static str>, bool)> = RowMemo::new();
+    FIELDS.get(service.row(), crate::model::services().len(), || {
+        let mut fields: Vec<&'static str> = Vec::new();
+        let mut open = false;
+        for format in service.resource_types().flat_map(ResourceType::arn_formats) {
+            let field = format.split(':').nth(2).unwrap_or_default();
+            open |= field.contains(['$', '*', '?']);
+            if !fields.contains(&field) {
+                fields.push(field);
+            }
+        }
+        (fields, open)
+    })
 }
 
 /// `resource-mismatch` at actions: a named action none of whose resource types fits any
