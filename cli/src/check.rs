@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use iam_policy::{Code, Diagnostic, PolicyKind, ValidateOptions, validate_with};
+use iam_policy::{Code, Diagnostic, PolicyKind, ValidateOptions, validate_read, validate_with};
 
 use crate::checked::Checked;
 use crate::render;
@@ -186,8 +186,18 @@ fn guarded<T>(run: impl FnOnce() -> T) -> Result<T, String> {
 /// policy of type `kind`.
 fn check_text(path: String, text: String, settings: &Settings) -> Checked {
     let options = &settings.options;
-    match guarded(|| template::check_text(&path, &text, settings.input, options)) {
-        Ok(Some((format, report))) => Checked {
+    // A template's report, or a policy's findings.
+    let checked = guarded(
+        || match template::check_text(&path, &text, settings.input, options) {
+            template::Read::Template(format, report) => (Some((format, report)), Vec::new()),
+            template::Read::Policy(Some(root)) => {
+                (None, validate_read(&text, root, settings.kind, options))
+            }
+            template::Read::Policy(None) => (None, validate_with(&text, settings.kind, options)),
+        },
+    );
+    match checked {
+        Ok((Some((format, report)), _)) => Checked {
             policies: (format != InputFormat::OtherYaml).then_some((report.found, report.checked)),
             path,
             text,
@@ -196,13 +206,7 @@ fn check_text(path: String, text: String, settings: &Settings) -> Checked {
             format,
             notes: report.notes,
         },
-        Ok(None) => match guarded(|| validate_with(&text, settings.kind, options)) {
-            Ok(diagnostics) => Checked::policy(path, text, diagnostics),
-            Err(error) => Checked {
-                io_error: Some(error),
-                ..Checked::policy(path, text, Vec::new())
-            },
-        },
+        Ok((None, diagnostics)) => Checked::policy(path, text, diagnostics),
         Err(error) => Checked {
             io_error: Some(error),
             ..Checked::policy(path, text, Vec::new())
