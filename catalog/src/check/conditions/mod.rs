@@ -23,21 +23,13 @@
 use std::collections::{HashMap, HashSet};
 
 use super::actions::Resolved;
-
 use super::structure::list;
-
 use super::{Ctx, Policy, Statement};
-
 use crate::capability::{self, Basis, Capability, Support};
-
 use crate::global_keys::{self, GlobalKey};
-
 use crate::model::{self, Action, ConditionKey, ConditionType, ResourceType, RowMemo, Service};
-
 use crate::query;
-
 use crate::suggest::suggest;
-
 use crate::{Code, Member, Node, NodeKind};
 
 mod keys;

@@ -10,20 +10,14 @@
 //! types fits any resource of its statement is never allowed (or denied) by it.
 
 use super::actions::Resolved;
-
 use super::{Ctx, Policy, Statement};
-
 use crate::model::{Action, ResourceType, RowMemo, Service};
-
 use crate::query::{
     ArnError, FieldPattern, FormatPattern, PARTITIONS, ResourcePattern, fits_across_fields,
     fits_format,
 };
-
 use crate::suggest::suggest;
-
 use crate::wildcard::WildcardOnly;
-
 use crate::{Code, Member, Node, NodeKind, Text};
 
 mod arns;
