@@ -76,7 +76,7 @@ pub struct GlobalKey {
 impl GlobalKey {
     /// Whether the name holds a `${...}` template (`aws:ResourceTag/${TagKey}`).
     pub fn is_templated(&self) -> bool {
-        self.name.contains("${")
+        self.name.as_bytes().contains(&b'$') && self.name.contains("${")
     }
 
     /// Whether the docs give the key a numeric data type besides [`GlobalKey::value_type`],
@@ -292,9 +292,14 @@ pub fn global_key(name: &str) -> Option<&'static GlobalKey> {
         .iter()
         .find(|key| key.name.eq_ignore_ascii_case(name))
         .or_else(|| {
-            GLOBAL_KEYS
+            // The templated keys, found once per process.
+            static TEMPLATED: std::sync::OnceLock<Vec<&'static GlobalKey>> =
+                std::sync::OnceLock::new();
+            TEMPLATED
+                .get_or_init(|| GLOBAL_KEYS.iter().filter(|k| k.is_templated()).collect())
                 .iter()
-                .find(|key| key.is_templated() && template_matches(key.name, name))
+                .copied()
+                .find(|key| template_matches(key.name, name))
         })
 }
 

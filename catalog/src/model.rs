@@ -4,6 +4,7 @@
 //! case-insensitive, as AWS's are for service prefixes, action names and condition keys.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use crate::capability::{self, Capability, CapabilityRow, Support};
 use crate::data::layout::{
@@ -40,6 +41,28 @@ pub fn action(name: &str) -> Option<Action> {
     service(prefix)?.action(action)
 }
 
+/// One value per row of a catalog table (per service, per resource type), computed on
+/// first use and kept for the process: for facts derived from the catalog that the rules
+/// ask about statement after statement. A `static`.
+pub(crate) struct RowMemo<T>(OnceLock<Vec<OnceLock<T>>>);
+
+impl<T> RowMemo<T> {
+    /// An empty memo.
+    pub(crate) const fn new() -> Self {
+        Self(OnceLock::new())
+    }
+
+    /// The value of row `row` of a table of `rows` rows, computed by `compute` on first
+    /// use; `None` for a row past the end.
+    pub(crate) fn get(&self, row: usize, rows: usize, compute: impl FnOnce() -> T) -> Option<&T> {
+        let slot = self
+            .0
+            .get_or_init(|| (0..rows).map(|_| OnceLock::new()).collect())
+            .get(row)?;
+        Some(slot.get_or_init(compute))
+    }
+}
+
 impl Service {
     /// The IAM prefix, e.g. `s3`.
     pub fn prefix(self) -> &'static str {
@@ -51,9 +74,22 @@ impl Service {
         SERVICES.string(self.0, service_fields::NAME)
     }
 
+    /// The service's row in the catalog (`0..services().len()`), for tables kept per
+    /// service.
+    pub(crate) fn row(self) -> usize {
+        self.0 as usize
+    }
+
     /// Every action, sorted by name.
     pub fn actions(self) -> impl ExactSizeIterator<Item = Action> + Clone {
         SERVICES.range(self.0, service_fields::ACTIONS).map(Action)
+    }
+
+    /// The action at `index` of [`Service::actions`].
+    pub(crate) fn action_at(self, index: usize) -> Option<Action> {
+        let range = SERVICES.range(self.0, service_fields::ACTIONS);
+        let row = range.start.checked_add(u32::try_from(index).ok()?)?;
+        (row < range.end).then_some(Action(row))
     }
 
     /// The action with this name (case-insensitive), without the prefix.
@@ -90,11 +126,21 @@ impl Service {
     /// [`crate::query::template_matches`]).
     pub fn condition_key(self, name: &str) -> Option<ConditionKey> {
         self.listed_condition_key(name).or_else(|| {
-            SERVICES
-                .range(self.0, service_fields::CONDITION_KEYS)
-                .map(ConditionKey)
-                .find(|key| key.is_templated() && crate::keys::template_matches(key.name(), name))
+            self.templated_condition_keys()
+                .iter()
+                .copied()
+                .find(|key| crate::keys::template_matches(key.name(), name))
         })
+    }
+
+    /// The service's templated condition keys, in order, found once per process.
+    fn templated_condition_keys(self) -> &'static [ConditionKey] {
+        static TEMPLATED: RowMemo<Vec<ConditionKey>> = RowMemo::new();
+        TEMPLATED
+            .get(self.row(), services().len(), || {
+                self.condition_keys().filter(|k| k.is_templated()).collect()
+            })
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The condition key of this service named exactly `name` (case-insensitively),
@@ -199,6 +245,17 @@ impl Action {
     /// The action's name without the prefix, as AWS spells it (`GetObject`).
     pub fn name(self) -> &'static str {
         ACTIONS.string(self.0, actions::NAME)
+    }
+
+    /// The action's row in the catalog. A service's actions are consecutive rows in name
+    /// order, so any part of [`Service::actions`] is sorted by row.
+    pub(crate) fn row(self) -> u32 {
+        self.0
+    }
+
+    /// [`Action::name`] in ASCII lowercase, as the catalog sorts and compares names.
+    pub(crate) fn name_lower(self) -> &'static str {
+        ACTIONS.string_lower(self.0, actions::NAME)
     }
 
     /// The service the action belongs to.
@@ -315,6 +372,17 @@ impl ResourceType {
         Service(RESOURCE_TYPES.field(self.0, resource_types::SERVICE))
     }
 
+    /// The resource type's row in the catalog (below [`ResourceType::count`]), for
+    /// tables kept per resource type.
+    pub(crate) fn row(self) -> usize {
+        self.0 as usize
+    }
+
+    /// How many resource types the catalog has.
+    pub(crate) fn count() -> usize {
+        RESOURCE_TYPES.rows() as usize
+    }
+
     /// Its ARN formats, e.g. `arn:${Partition}:s3:::${BucketName}` (usually one).
     pub fn arn_formats(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
         data::list(RESOURCE_TYPES.range(self.0, resource_types::ARN_FORMATS))
@@ -426,7 +494,8 @@ impl ConditionKey {
 
     /// Whether the name holds a `${...}` template.
     pub fn is_templated(self) -> bool {
-        self.name().contains("${")
+        let name = self.name();
+        name.as_bytes().contains(&b'$') && name.contains("${")
     }
 }
 
@@ -439,6 +508,23 @@ impl fmt::Debug for ConditionKey {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_memo_computes_each_row_once() {
+        static MEMO: RowMemo<usize> = RowMemo::new();
+        let mut calls = 0;
+        for _ in 0..3 {
+            assert_eq!(
+                MEMO.get(2, 4, || {
+                    calls += 1;
+                    7
+                }),
+                Some(&7)
+            );
+        }
+        assert_eq!(calls, 1);
+        assert_eq!(MEMO.get(4, 4, || 0), None, "past the end");
+    }
 
     #[test]
     fn counts_match_the_sources() {

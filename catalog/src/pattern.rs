@@ -106,7 +106,8 @@ fn glob<T: Copy + PartialEq>(
 
 /// Whether a pattern has IAM wildcards (`*` or `?`).
 pub fn has_wildcard(pattern: &str) -> bool {
-    pattern.bytes().any(|b| b == b'*' || b == b'?')
+    let bytes = pattern.as_bytes();
+    bytes.contains(&b'*') || bytes.contains(&b'?')
 }
 
 /// Writes `value` so that, inserted into a policy string where IAM replaces variables,

@@ -31,13 +31,12 @@ pub fn expand(pattern: &str) -> Vec<Action> {
         None => return Vec::new(),
     };
     let mut out = Vec::new();
-    let mut all = Vec::new();
     let every = !name.is_empty() && name.bytes().all(|b| b == b'*');
     for service in services_matching(prefix) {
         if every {
             out.extend(service.actions());
         } else if has_wildcard(name) {
-            push_matching(service, name, &mut all, &mut out);
+            push_matching(service, name, &mut out);
         } else if let Some(action) = service.action(name) {
             out.push(action);
         }
@@ -49,38 +48,78 @@ pub fn expand(pattern: &str) -> Vec<Action> {
 /// order.
 pub fn actions_matching(service: Service, name: &str) -> Vec<Action> {
     let mut out = Vec::new();
-    push_matching(service, name, &mut Vec::new(), &mut out);
+    push_matching(service, name, &mut out);
     out
 }
 
-/// Pushes the actions of `service` matching `name` onto `out`. Names are sorted
-/// case-insensitively within a service, so a pattern with a literal head (`Describe*`)
-/// bisects to the names starting with it instead of matching all of them; `all` is a
-/// reusable buffer.
-fn push_matching(service: Service, name: &str, all: &mut Vec<Action>, out: &mut Vec<Action>) {
-    let head_len = name.find(['*', '?']).unwrap_or(name.len());
-    let head = name.get(..head_len).unwrap_or_default().as_bytes();
-    all.clear();
-    all.extend(service.actions());
-    let lower = |b: &u8| b.to_ascii_lowercase();
-    let start = all.partition_point(|a| {
-        let n = a.name().as_bytes();
-        let n = n.get(..head.len().min(n.len())).unwrap_or_default();
-        n.iter().map(lower).lt(head.iter().map(lower))
-    });
-    // `Head*`: every name with the head matches.
+/// Pushes the actions of `service` matching `name` onto `out`.
+fn push_matching(service: Service, name: &str, out: &mut Vec<Action>) {
+    each_matching(
+        service.actions().len(),
+        |index| service.action_at(index),
+        name,
+        |action| {
+            out.push(action);
+            true
+        },
+    );
+}
+
+/// Calls `found` with each action of a list whose name matches the wildcard pattern
+/// `name`, in list order, until `found` returns `false`. The list has `count` actions,
+/// `at` reads one, and it is sorted case-insensitively by name, as a service's actions
+/// are (and any part of them in their order): a pattern with a literal head
+/// (`Describe*`) bisects to the names starting with it instead of matching all of them.
+pub(crate) fn each_matching(
+    count: usize,
+    at: impl Fn(usize) -> Option<Action>,
+    name: &str,
+    mut found: impl FnMut(Action) -> bool,
+) {
+    let head_len = name
+        .bytes()
+        .position(|b| b == b'*' || b == b'?')
+        .unwrap_or(name.len());
+    // The literal head in lowercase, on the stack: compared with the catalog's lowercase
+    // names, each step is a slice comparison.
+    let mut buffer = [0u8; 128];
+    let Some(head) = buffer.get_mut(..head_len) else {
+        return; // Longer than any action name.
+    };
+    head.copy_from_slice(name.as_bytes().get(..head_len).unwrap_or_default());
+    head.make_ascii_lowercase();
+    let head: &[u8] = head;
+    let (mut lo, mut hi) = (0, count);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let before = at(mid).is_some_and(|a| {
+            let n = a.name_lower().as_bytes();
+            n.get(..head.len().min(n.len())).unwrap_or_default() < head
+        });
+        if before {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    // A literal name matches only itself; `Head*` every name with the head.
+    let literal = head_len == name.len();
     let head_star = name.get(head_len..) == Some("*");
-    for action in all.iter().skip(start) {
-        let n = action.name();
-        if !n
-            .as_bytes()
-            .get(..head.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(head))
-        {
+    for index in lo..count {
+        let Some(action) = at(index) else {
+            break;
+        };
+        let n = action.name_lower();
+        if !n.as_bytes().starts_with(head) {
             break;
         }
-        if head_star || wildcard_matches(name, n) {
-            out.push(*action);
+        let matches = if literal {
+            n.len() == head_len
+        } else {
+            head_star || wildcard_matches(name, n)
+        };
+        if matches && !found(action) {
+            break;
         }
     }
 }
@@ -185,6 +224,31 @@ impl FieldPattern {
     /// Whether some string matches both patterns (product automaton search).
     pub fn overlaps(&self, other: &FieldPattern) -> bool {
         let (a, b) = (&self.toks, &other.toks);
+        // Most fields that do not overlap differ in a character both fix, at the start or
+        // at the end (`instance/...` and `network-interface/...`): no search needed.
+        let fixed = |t: &Tok| match (t.class, t.repeat) {
+            (Class::Lit(c), false) => Some(c),
+            _ => None,
+        };
+        let mut common = 0;
+        for (ta, tb) in a.iter().zip(b) {
+            match (fixed(ta), fixed(tb)) {
+                (Some(x), Some(y)) if x != y => return false,
+                (Some(_), Some(_)) => common += 1,
+                _ => break,
+            }
+        }
+        // The same literal text (`s3` and `s3`).
+        if common == a.len() && common == b.len() {
+            return true;
+        }
+        for (ta, tb) in a.iter().rev().zip(b.iter().rev()) {
+            match (fixed(ta), fixed(tb)) {
+                (Some(x), Some(y)) if x != y => return false,
+                (Some(_), Some(_)) => {}
+                _ => break,
+            }
+        }
         let width = b.len() + 1;
         let mut seen = vec![false; (a.len() + 1) * width];
         let mut stack = vec![(0usize, 0usize)];
@@ -261,6 +325,16 @@ fn policy_chars(text: &Text) -> Vec<PChar> {
     for segment in text.segments() {
         match segment {
             Segment::Hole(_) => out.push(PChar::Unknown),
+            Segment::Literal(s) if !s.as_bytes().contains(&b'$') => {
+                // No variable: each character as it is (the common case, read at once).
+                for c in s.chars() {
+                    out.push(match c {
+                        '*' => PChar::Star,
+                        '?' => PChar::Question,
+                        c => PChar::Lit(c),
+                    });
+                }
+            }
             Segment::Literal(s) => {
                 let mut rest = s.as_ref();
                 while !rest.is_empty() {
@@ -498,7 +572,14 @@ pub fn fits_across_fields(pattern: &ResourcePattern, format: &FormatPattern) -> 
     };
     // The policy's `:`s can only meet the format's literal `:`s, so beyond the field by
     // field alignment the policy's resource part starts after a `:` of the format's
-    // resource part: a quick test before the full one.
+    // resource part: a quick test before the full one (most formats have no `:` there).
+    let mut colon = false;
+    for t in &format.resource.toks {
+        colon |= matches!(t.class, Class::Lit(':'));
+    }
+    if !colon {
+        return false;
+    }
     let mut after_colons = format
         .resource
         .toks
@@ -802,5 +883,79 @@ mod tests {
             Err(ArnError::NotAnArn)
         );
         assert!(ResourcePattern::parse(&Text::literal("*:*:*:*:*:*")).is_ok());
+    }
+
+    #[test]
+    fn each_matching_finds_what_matching_every_name_finds() {
+        let ec2 = model::service("ec2").unwrap();
+        let all: Vec<Action> = ec2.actions().collect();
+        for name in [
+            "Describe*",
+            "describe*",
+            "*Instances",
+            "Run?nstances",
+            "RunInstances",
+            "runinstances",
+            "Describe*Attribute",
+            "*",
+            "**",
+            "Nope*",
+            "",
+        ] {
+            let mut found = Vec::new();
+            each_matching(
+                all.len(),
+                |i| all.get(i).copied(),
+                name,
+                |a| {
+                    found.push(a);
+                    true
+                },
+            );
+            let expected: Vec<Action> = all
+                .iter()
+                .copied()
+                .filter(|a| wildcard_matches(name, a.name()))
+                .collect();
+            assert_eq!(found, expected, "{name}");
+        }
+        // A part of the list, and a stop after the first match.
+        let part: Vec<Action> = all.iter().copied().step_by(7).collect();
+        let mut first = None;
+        each_matching(
+            part.len(),
+            |i| part.get(i).copied(),
+            "Describe*",
+            |a| {
+                first.get_or_insert(a);
+                false
+            },
+        );
+        assert_eq!(
+            first,
+            part.iter()
+                .copied()
+                .find(|a| a.name().starts_with("Describe"))
+        );
+    }
+
+    #[test]
+    fn overlaps_answers_literal_ends_as_the_search_does() {
+        let field = |s: &str| field_from_format(s, true);
+        for (a, b, expected) in [
+            ("s3", "s3", true),
+            ("s3", "s4", false),
+            ("s3", "s3x", false),
+            ("instance/abc", "network-interface/*", false),
+            ("abc/x", "*/y", false),
+            ("abc/x", "*/x", true),
+            ("a*c", "abc", true),
+            ("", "", true),
+            ("", "*", true),
+            ("a", "", false),
+        ] {
+            assert_eq!(field(a).overlaps(&field(b)), expected, "{a} {b}");
+            assert_eq!(field(b).overlaps(&field(a)), expected, "{b} {a}");
+        }
     }
 }

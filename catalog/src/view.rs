@@ -405,6 +405,27 @@ pub fn json_chunks<L>(root: &Node<'_, L>) -> Vec<Chunk> {
     writer.chunks
 }
 
+/// A value as JSON text for a message (help that shows a statement to write): the writer
+/// of [`json_chunks`] with `", "` and `": "` between items, members in source order, an
+/// inserted value as `{}` and a run-time value as `null`.
+pub fn json_display<L>(node: &Node<'_, L>) -> String {
+    let mut writer = Writer {
+        spaced: true,
+        ..Writer::default()
+    };
+    writer.node(node, Role::Other);
+    writer.flush();
+    let mut out = String::new();
+    for chunk in writer.chunks {
+        match chunk {
+            Chunk::Json(json) => out.push_str(&json),
+            Chunk::Insert(_) => out.push_str("{}"),
+            Chunk::Value(_) => out.push_str("null"),
+        }
+    }
+    out
+}
+
 /// What a value is in the policy grammar, which decides the order of an object's members.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
@@ -422,9 +443,16 @@ enum Role {
 struct Writer {
     chunks: Vec<Chunk>,
     json: String,
+    /// A space after each `,` and `:` (for messages), else minified.
+    spaced: bool,
 }
 
 impl Writer {
+    /// `,` between items.
+    fn comma(&mut self) {
+        self.json.push_str(if self.spaced { ", " } else { "," });
+    }
+
     fn flush(&mut self) {
         if !self.json.is_empty() {
             self.chunks
@@ -460,7 +488,7 @@ impl Writer {
                 self.json.push('[');
                 for (index, item) in items.iter().enumerate() {
                     if index > 0 {
-                        self.json.push(',');
+                        self.comma();
                     }
                     self.node(item, item_role);
                 }
@@ -482,11 +510,11 @@ impl Writer {
                 self.json.push('{');
                 for (index, member) in members.into_iter().enumerate() {
                     if index > 0 {
-                        self.json.push(',');
+                        self.comma();
                     }
                     self.json.push('"');
                     escape_json_into(&mut self.json, &member.key);
-                    self.json.push_str("\":");
+                    self.json.push_str(if self.spaced { "\": " } else { "\":" });
                     let member_role = if role == Role::Top && member.key == "Statement" {
                         Role::Statements
                     } else {

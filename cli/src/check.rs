@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use iam_policy::{Code, Diagnostic, PolicyKind, ValidateOptions, validate_with};
+use iam_policy::{Code, Diagnostic, PolicyKind, ValidateOptions, validate_read, validate_with};
 
 use crate::checked::Checked;
 use crate::render;
@@ -186,8 +186,18 @@ fn guarded<T>(run: impl FnOnce() -> T) -> Result<T, String> {
 /// policy of type `kind`.
 fn check_text(path: String, text: String, settings: &Settings) -> Checked {
     let options = &settings.options;
-    match guarded(|| template::check_text(&path, &text, settings.input, options)) {
-        Ok(Some((format, report))) => Checked {
+    // A template's report, or a policy's findings.
+    let checked = guarded(
+        || match template::check_text(&path, &text, settings.input, options) {
+            template::Read::Template(format, report) => (Some((format, report)), Vec::new()),
+            template::Read::Policy(Some(root)) => {
+                (None, validate_read(&text, root, settings.kind, options))
+            }
+            template::Read::Policy(None) => (None, validate_with(&text, settings.kind, options)),
+        },
+    );
+    match checked {
+        Ok((Some((format, report)), _)) => Checked {
             policies: (format != InputFormat::OtherYaml).then_some((report.found, report.checked)),
             path,
             text,
@@ -196,13 +206,7 @@ fn check_text(path: String, text: String, settings: &Settings) -> Checked {
             format,
             notes: report.notes,
         },
-        Ok(None) => match guarded(|| validate_with(&text, settings.kind, options)) {
-            Ok(diagnostics) => Checked::policy(path, text, diagnostics),
-            Err(error) => Checked {
-                io_error: Some(error),
-                ..Checked::policy(path, text, Vec::new())
-            },
-        },
+        Ok((None, diagnostics)) => Checked::policy(path, text, diagnostics),
         Err(error) => Checked {
             io_error: Some(error),
             ..Checked::policy(path, text, Vec::new())
@@ -259,11 +263,12 @@ type Slot = std::sync::Mutex<Option<(String, Option<String>)>>;
 /// as soon as it and every result before it are done. Workers claim inputs in batches
 /// and send a batch's results at once, so a run over many small files does not pay a
 /// thread wake-up per file.
-fn check_all(
+fn check_all<T: Send>(
     inputs: Vec<(String, Option<String>)>,
     settings: &Settings,
     jobs: usize,
-    mut emit: impl FnMut(Checked),
+    finish: &(dyn Fn(Checked) -> T + Sync),
+    mut emit: impl FnMut(T),
 ) {
     use std::collections::BTreeMap;
     use std::sync::atomic::{AtomicUsize, Ordering};
@@ -277,7 +282,7 @@ fn check_all(
     let next = AtomicUsize::new(0);
     let queue: Vec<Slot> = inputs.into_iter().map(|i| Mutex::new(Some(i))).collect();
     std::thread::scope(|scope| {
-        let (send, receive) = mpsc::channel::<(usize, Vec<Checked>)>();
+        let (send, receive) = mpsc::channel::<(usize, Vec<T>)>();
         for _ in 0..jobs {
             let send = send.clone();
             let (next, queue) = (&next, &queue);
@@ -293,9 +298,11 @@ fn check_all(
                     let results = slots
                         .iter()
                         .filter_map(|slot| slot.lock().ok().and_then(|mut s| s.take()))
-                        .map(|(path, error)| match error {
-                            Some(error) => Checked::unreadable(path, error),
-                            None => check_one(path, settings),
+                        .map(|(path, error)| {
+                            finish(match error {
+                                Some(error) => Checked::unreadable(path, error),
+                                None => check_one(path, settings),
+                            })
                         })
                         .collect();
                     if send.send((first, results)).is_err() {
@@ -360,24 +367,49 @@ pub fn run(args: &Args) -> ExitCode {
     let mut json = render::json::Writer::default();
     let mut totals = render::human::Totals::default();
     let color = args.format == Format::Human && render::human::use_color();
-    check_all(inputs, &settings, jobs, |result| {
-        failed |= result.has_error();
-        if let Some(error) = &result.io_error {
-            unreadable.push((result.path.clone(), error.clone()));
+    // What the main thread needs of a result; a JSON report is written on the worker,
+    // which keeps the main thread's share of the run small.
+    let finish = |result: Checked| {
+        let failed = result.has_error();
+        let unreadable = result
+            .io_error
+            .clone()
+            .map(|error| (result.path.clone(), error));
+        if args.format == Format::Json {
+            // The text is dropped here: the report is all the main thread keeps.
+            (
+                failed,
+                unreadable,
+                Some(render::json::file_text(&result)),
+                None,
+            )
+        } else {
+            (failed, unreadable, None, Some(result))
         }
-        match args.format {
-            // Human output streams: each file's report as soon as it is in order.
-            Format::Human => {
-                let text = render::human::render_file(&result, color, &mut totals);
-                if !write_failed && !text.is_empty() {
-                    write_failed = crate::write_stdout(&text) != ExitCode::SUCCESS;
+    };
+    check_all(
+        inputs,
+        &settings,
+        jobs,
+        &finish,
+        |(error, io_error, report, result)| {
+            failed |= error;
+            unreadable.extend(io_error);
+            match (report, result) {
+                // JSON keeps each file's report, not its text.
+                (Some(report), _) => json.add(report),
+                // Human output streams: each file's report as soon as it is in order.
+                (None, Some(result)) if args.format == Format::Human => {
+                    let text = render::human::render_file(&result, color, &mut totals);
+                    if !write_failed && !text.is_empty() {
+                        write_failed = crate::write_stdout(&text) != ExitCode::SUCCESS;
+                    }
                 }
+                (None, Some(result)) => results.push(result),
+                (None, None) => {}
             }
-            // JSON keeps each file's report, not its text.
-            Format::Json => json.add(&result),
-            Format::Sarif => results.push(result),
-        }
-    });
+        },
+    );
     let output = match args.format {
         Format::Human => render::human::summary(&totals),
         Format::Json => json.finish(),

@@ -20,7 +20,7 @@ pub use iam_catalog::{AccessLevel, Code, PolicyKind, Severity};
 pub use insert::{AccountId, InsertError, Literal, Partition, Pattern, Region};
 pub use json::JsonLocation;
 pub use policy::{ParseError, Policy};
-pub use validate::{Diagnostic, ValidateOptions, validate, validate_with};
+pub use validate::{Diagnostic, ValidateOptions, validate, validate_read, validate_with};
 
 /// The capability catalog and the engine behind the checks (`iam-catalog`).
 pub use iam_catalog as catalog;

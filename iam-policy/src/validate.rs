@@ -58,15 +58,7 @@ pub fn validate(text: &str, kind: PolicyKind) -> Vec<Diagnostic> {
 /// [`validate`] with options.
 pub fn validate_with(text: &str, kind: PolicyKind, options: &ValidateOptions) -> Vec<Diagnostic> {
     match json::read(text) {
-        Ok(root) => {
-            let view = PolicyView::new(root);
-            let found = check_with(&view, kind, options);
-            let locations = json::Locations::of(text, &view.root, found.iter().map(|d| d.loc));
-            found
-                .into_iter()
-                .map(|d| d.map_loc(|loc| locations.get(loc)))
-                .collect()
-        }
+        Ok(root) => validate_read(text, root, kind, options),
         Err(error) => {
             if options.allow.contains(&Code::InvalidJson) {
                 return Vec::new();
@@ -74,4 +66,21 @@ pub fn validate_with(text: &str, kind: PolicyKind, options: &ValidateOptions) ->
             vec![Diagnostic::new(Code::InvalidJson, error.loc, error.message)]
         }
     }
+}
+
+/// [`validate_with`] on `root`, the tree [`json::read`] gave for `text` (for a caller
+/// that read the text already, to tell a policy from something else).
+pub fn validate_read(
+    text: &str,
+    root: iam_catalog::Node<'_>,
+    kind: PolicyKind,
+    options: &ValidateOptions,
+) -> Vec<Diagnostic> {
+    let view = PolicyView::new(root);
+    let found = check_with(&view, kind, options);
+    let locations = json::Locations::of(text, &view.root, found.iter().map(|d| d.loc));
+    found
+        .into_iter()
+        .map(|d| d.map_loc(|loc| locations.get(loc)))
+        .collect()
 }

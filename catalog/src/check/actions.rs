@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use super::{Ctx, Policy, Statement};
 use crate::capability::{Capability, CapabilityRow, Support};
 use crate::model::{self, Action, Service};
-use crate::query::{self, has_wildcard, services_matching, wildcard_matches};
+use crate::query::{self, has_wildcard, services_matching};
 use crate::suggest::suggest;
 use crate::{Code, Node, Segment, Text};
 
@@ -43,7 +43,7 @@ impl<'t> ActionText<'t> {
         let whole = text.segments().len() == 1;
         // A policy variable in an action is `misplaced-policy-variable`; judging the rest
         // (`${aws` as a service prefix) would only repeat that finding.
-        if first.contains("${") {
+        if first.as_bytes().contains(&b'$') && first.contains("${") {
             return ActionText::Unknowable;
         }
         match first.split_once(':') {
@@ -96,6 +96,11 @@ impl Pattern {
         }
     }
 
+    /// The action-name part of the pattern (`Get*` of `s3:Get*`).
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
     /// Every action the pattern matches, by service and name.
     pub(crate) fn actions(&self) -> Vec<Action> {
         self.services().flat_map(|s| self.actions_of(s)).collect()
@@ -103,12 +108,20 @@ impl Pattern {
 
     /// Whether the pattern matches some action.
     fn matches_any(&self) -> bool {
-        self.services().any(|s| !self.actions_of(s).is_empty())
+        self.services()
+            .any(|service| service_matches_name(service, &self.name))
     }
 }
 
 /// Resolves an action string to the actions it names.
-pub(crate) fn resolve(text: &Text) -> Resolved {
+///
+/// `last` is the prefix and service of the previous string of the element (`None` at its
+/// first), reused when the prefix is the same: the strings of one `Action` mostly share
+/// one.
+pub(crate) fn resolve<'t>(
+    text: &'t Text,
+    last: &mut Option<(&'t str, Option<Service>)>,
+) -> Resolved {
     let (prefix, name) = match ActionText::split(text) {
         ActionText::Star => ("*", "*"),
         ActionText::Parts {
@@ -128,7 +141,15 @@ pub(crate) fn resolve(text: &Text) -> Resolved {
             Resolved::Unknown
         }
     } else {
-        match model::service(prefix).and_then(|s| s.action(name)) {
+        let service = match *last {
+            Some((previous, service)) if previous == prefix => service,
+            _ => {
+                let service = model::service(prefix);
+                *last = Some((prefix, service));
+                service
+            }
+        };
+        match service.and_then(|s| s.action(name)) {
             Some(action) => Resolved::Named(action),
             None => Resolved::Unknown,
         }
@@ -140,8 +161,11 @@ pub(crate) fn resolve(text: &Text) -> Resolved {
 /// action-level permissions when a single action is named.
 pub fn check_actions<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statement: &Statement<'a>) {
     for not in [false, true] {
-        for node in statement.actions(not) {
-            check_action(ctx, node);
+        for (node, resolved) in statement.named(not) {
+            // A string that names actions has nothing to report.
+            if matches!(resolved, Resolved::Unknown) {
+                check_action(ctx, node);
+            }
         }
     }
 }
@@ -254,8 +278,20 @@ fn report_discontinued<'a>(
 
 /// Whether some action of `service` matches `name` (a name or a wildcard pattern).
 fn service_matches_name(service: Service, name: &str) -> bool {
-    if has_wildcard(name) {
-        service.actions().any(|a| wildcard_matches(name, a.name()))
+    if !name.is_empty() && name.bytes().all(|b| b == b'*') {
+        service.actions().len() > 0
+    } else if has_wildcard(name) {
+        let mut any = false;
+        query::each_matching(
+            service.actions().len(),
+            |index| service.action_at(index),
+            name,
+            |_| {
+                any = true;
+                false
+            },
+        );
+        any
     } else {
         service.action(name).is_some()
     }
@@ -689,21 +725,42 @@ mod tests {
     fn resolve_names_patterns_and_unknowns() {
         let get = model::action("s3:GetObject").unwrap();
         assert_eq!(
-            resolve(&Text::literal("s3:getobject")),
+            resolve(&Text::literal("s3:getobject"), &mut None),
             Resolved::Named(get)
         );
-        match resolve(&Text::literal("s3:Get*")) {
+        match resolve(&Text::literal("s3:Get*"), &mut None) {
             Resolved::Pattern(pattern) => assert!(pattern.actions().contains(&get)),
             other => panic!("{other:?}"),
         }
-        assert_eq!(resolve(&Text::literal("s3:Nope")), Resolved::Unknown);
-        assert_eq!(resolve(&Text::literal("s3:Nope*")), Resolved::Unknown);
-        match resolve(&Text::literal("*")) {
+        assert_eq!(
+            resolve(&Text::literal("s3:Nope"), &mut None),
+            Resolved::Unknown
+        );
+        assert_eq!(
+            resolve(&Text::literal("s3:Nope*"), &mut None),
+            Resolved::Unknown
+        );
+        match resolve(&Text::literal("*"), &mut None) {
             Resolved::Pattern(pattern) => assert!(pattern.actions().len() > 20_000),
             other => panic!("{other:?}"),
         }
-        assert_eq!(resolve(&Text::literal("s3")), Resolved::Unknown);
+        assert_eq!(resolve(&Text::literal("s3"), &mut None), Resolved::Unknown);
         let hole = Text::from_segments(vec![Segment::Literal("s3:".into()), Segment::Hole(0)]);
-        assert_eq!(resolve(&hole), Resolved::Unknown);
+        assert_eq!(resolve(&hole, &mut None), Resolved::Unknown);
+        // The previous string's service is reused only for the same prefix.
+        let run = model::action("ec2:RunInstances").unwrap();
+        let cases = [
+            ("s3:GetObject", Resolved::Named(get)),
+            ("s3:GetObject", Resolved::Named(get)),
+            ("ec2:RunInstances", Resolved::Named(run)),
+            ("ec2:GetObject", Resolved::Unknown),
+            ("nope:GetObject", Resolved::Unknown),
+            ("S3:GetObject", Resolved::Named(get)),
+        ];
+        let texts: Vec<Text> = cases.iter().map(|(t, _)| Text::literal(*t)).collect();
+        let mut last = None;
+        for (text, (shown, expected)) in texts.iter().zip(cases) {
+            assert_eq!(resolve(text, &mut last), expected, "{shown}");
+        }
     }
 }

@@ -156,6 +156,9 @@ pub(crate) struct Statement<'a> {
     pub not_resource: Option<&'a Member<'a>>,
     /// `Condition`.
     pub condition: Option<&'a Member<'a>>,
+    /// Each string of `Action` (`[0]`) and of `NotAction` (`[1]`) with the actions it
+    /// names, resolved once for every rule that reads them ([`Statement::named`]).
+    pub resolved: [Vec<(&'a Node<'a>, actions::Resolved)>; 2],
 }
 
 impl<'a> Statement<'a> {
@@ -168,6 +171,30 @@ impl<'a> Statement<'a> {
     /// the strings of an array. Other values are skipped (structure reports them).
     pub fn actions(&self, not: bool) -> Vec<&'a Node<'a>> {
         strings_of(if not { self.not_action } else { self.action })
+    }
+
+    /// The string nodes of `Action` (or `NotAction` when `not` is set), each with the
+    /// actions it names: the catalog is asked once per string and policy, however many
+    /// rules read it.
+    pub fn named(&self, not: bool) -> &[(&'a Node<'a>, actions::Resolved)] {
+        let [action, not_action] = &self.resolved;
+        if not { not_action } else { action }
+    }
+
+    /// Resolves [`Statement::resolved`] from `Action` and `NotAction`.
+    pub fn resolve_actions(&mut self) {
+        self.resolved = [false, true].map(|not| {
+            let mut last = None;
+            self.actions(not)
+                .into_iter()
+                .map(|node| {
+                    let resolved = node.as_text().map_or(actions::Resolved::Unknown, |text| {
+                        actions::resolve(text, &mut last)
+                    });
+                    (node, resolved)
+                })
+                .collect()
+        });
     }
 
     /// The string nodes of `Resource` (or `NotResource`).

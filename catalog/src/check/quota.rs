@@ -169,6 +169,26 @@ impl Size {
     }
 
     fn add_escaped(&mut self, s: &str) {
+        // ASCII text (nearly every policy) byte by byte, each byte one unit or its escape;
+        // other text by characters.
+        let mut units = 0;
+        let mut ascii = true;
+        for &b in s.as_bytes() {
+            match b {
+                b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => units += 2,
+                0..0x20 => units += 6,
+                0x80.. => {
+                    ascii = false;
+                    break;
+                }
+                _ => units += 1,
+            }
+        }
+        if ascii {
+            self.characters += units;
+            self.bytes += units;
+            return;
+        }
         for c in s.chars() {
             let (chars, bytes) = match c {
                 '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => (2, 2),

@@ -209,6 +209,7 @@ fn check_statement<'a>(ctx: &mut Ctx, index: usize, node: &'a Node<'a>) -> Optio
         resource: None,
         not_resource: None,
         condition: None,
+        resolved: [Vec::new(), Vec::new()],
     };
     for member in elements(ctx, members, STATEMENT_ELEMENTS, "a statement") {
         let slot = match member.key.as_ref() {
@@ -292,6 +293,7 @@ fn check_statement<'a>(ctx: &mut Ctx, index: usize, node: &'a Node<'a>) -> Optio
             ),
         );
     }
+    s.resolve_actions();
     Some(s)
 }
 

@@ -218,6 +218,8 @@ pub fn check_variables(ctx: &mut Ctx, policy: &Policy<'_>) {
                     check_string(ctx, node.loc, text, place, plain_text);
                 }
             }
+            // A key without `${` has nothing to check: not copied into a text.
+            Visited::Key(key) if !has_variable(&key.key) => {}
             Visited::Key(key) => check_string(
                 ctx,
                 key.key_loc,
@@ -230,12 +232,17 @@ pub fn check_variables(ctx: &mut Ctx, policy: &Policy<'_>) {
     ctx.statement = None;
 }
 
+/// Whether `s` holds `${` (a `$` first, found by a byte search: most strings have none).
+fn has_variable(s: &str) -> bool {
+    s.as_bytes().contains(&b'$') && s.contains("${")
+}
+
 /// One string: its variables, where they stand, and the policy's version.
 fn check_string(ctx: &mut Ctx, at: Loc, text: &Text, place: Place<'_>, plain_text: bool) {
     if !text
         .segments()
         .iter()
-        .any(|s| matches!(s, Segment::Literal(l) if l.contains("${")))
+        .any(|s| matches!(s, Segment::Literal(l) if has_variable(l)))
     {
         return;
     }

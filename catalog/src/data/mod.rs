@@ -85,7 +85,7 @@ impl Table {
     }
 
     /// The lowercase form of [`Table::string`].
-    fn string_lower(self, row: u32, field: usize) -> &'static str {
+    pub(crate) fn string_lower(self, row: u32, field: usize) -> &'static str {
         self.string_in(tables::STR_LOWER, row, field)
     }
 
@@ -119,10 +119,15 @@ impl Table {
             }
             None => return None, // Longer than any name in the tables.
         };
+        // The blob as bytes: slicing it needs no character-boundary test.
+        let blob = tables::STR_LOWER.as_bytes();
         let (mut lo, mut hi) = (range.start, range.end);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.string_lower(mid, NAME).as_bytes().cmp(folded) {
+            let off = self.field(mid, NAME) as usize;
+            let len = self.field(mid, NAME + 1) as usize;
+            let lower = blob.get(off..off + len).unwrap_or_default();
+            match lower.cmp(folded) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(mid),

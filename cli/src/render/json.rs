@@ -15,9 +15,9 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Adds one file's report.
-    pub fn add(&mut self, result: &Checked) {
-        self.files.push(file(result).to_string());
+    /// Adds one file's report, written by [`file_text`] (on the worker that checked it).
+    pub fn add(&mut self, report: String) {
+        self.files.push(report);
     }
 
     /// The document, with a final newline.
@@ -27,6 +27,11 @@ impl Writer {
         out.push_str("]}\n");
         out
     }
+}
+
+/// One file's report as JSON text.
+pub fn file_text(result: &Checked) -> String {
+    file(result).to_string()
 }
 
 /// One file's report.

@@ -333,50 +333,58 @@ fn start() -> JsonLocation {
     }
 }
 
-/// Reads and checks one file's text as `input` says. `None` means: a policy
-/// document, for the caller's plain policy check.
-pub fn check_text(
+/// What one file's text is, once read as `input` says.
+pub enum Read<'t> {
+    /// A template or plan (or YAML that is neither), checked.
+    Template(Format, Report),
+    /// A policy document, for the caller's plain policy check: with the tree when the
+    /// text was read as JSON already.
+    Policy(Option<Node<'t>>),
+}
+
+/// Reads one file's text as `input` says, checking templates and plans.
+pub fn check_text<'t>(
     path: &str,
-    text: &str,
+    text: &'t str,
     input: Input,
     options: &ValidateOptions,
-) -> Option<(Format, Report)> {
+) -> Read<'t> {
     let looks_json = text
         .trim_start_matches('\u{feff}')
         .trim_start()
         .starts_with('{');
     match input {
-        Input::Policy => None,
-        Input::Terraform => Some(match json::parse(text) {
-            Ok(root) => (Format::Terraform, terraform::check(&root, text, options)),
-            Err(error) => (Format::Terraform, syntax_report(error, "JSON", options)),
-        }),
-        Input::Cfn => Some((Format::Cfn, read_cfn(text, looks_json, options))),
+        Input::Policy => Read::Policy(None),
+        Input::Terraform => match json::parse(text) {
+            Ok(root) => Read::Template(Format::Terraform, terraform::check(&root, text, options)),
+            Err(error) => Read::Template(Format::Terraform, syntax_report(error, "JSON", options)),
+        },
+        Input::Cfn => Read::Template(Format::Cfn, read_cfn(text, looks_json, options)),
         Input::Auto if looks_json || !is_yaml_path(path) => {
-            // Read without locations: most files are policies, which `validate` reads
-            // again; a template or plan gets its located tree.
+            // Read without locations: most files are policies, which the caller checks
+            // from this tree; a template or plan gets its located tree.
             let Ok(root) = json::read(text) else {
                 // A YAML template without a YAML name (standard input, `cfn.txt`).
                 return match yaml::parse(text) {
                     Ok(root) if !looks_json && is_cfn_template(&root) => {
-                        Some((Format::Cfn, cfn::check(&root, text, false, options)))
+                        Read::Template(Format::Cfn, cfn::check(&root, text, false, options))
                     }
-                    _ => None,
+                    _ => Read::Policy(None),
                 };
             };
             if is_terraform_plan(&root) {
                 let root = json::located(text, root);
-                Some((Format::Terraform, terraform::check(&root, text, options)))
+                Read::Template(Format::Terraform, terraform::check(&root, text, options))
             } else if is_cfn_template(&root) {
                 let root = json::located(text, root);
-                Some((Format::Cfn, cfn::check(&root, text, true, options)))
+                Read::Template(Format::Cfn, cfn::check(&root, text, true, options))
             } else {
-                None
+                Read::Policy(Some(root))
             }
         }
         Input::Auto => match yaml::parse(text) {
             Ok(root) if is_cfn_template(&root) => {
-                Some((Format::Cfn, cfn::check(&root, text, false, options)))
+                Read::Template(Format::Cfn, cfn::check(&root, text, false, options))
             }
             Ok(_) => {
                 let mut report = Report::default();
@@ -385,9 +393,9 @@ pub fn check_text(
                     &start(),
                     "not a CloudFormation template (no `AWSTemplateFormatVersion`, no `Resources` of `AWS::` types); nothing checked",
                 );
-                Some((Format::OtherYaml, report))
+                Read::Template(Format::OtherYaml, report)
             }
-            Err(error) => Some((Format::Cfn, syntax_report(error, "YAML", options))),
+            Err(error) => Read::Template(Format::Cfn, syntax_report(error, "YAML", options)),
         },
     }
 }

@@ -363,6 +363,21 @@ fn allowed_character(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}')
 }
 
+/// The first character of `s` that [`allowed_character`] rejects. ASCII text (nearly
+/// every policy) is judged byte by byte: only control characters other than tab, line
+/// feed and carriage return are rejected there.
+fn first_disallowed(s: &str) -> Option<char> {
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return s.chars().find(|c| !allowed_character(*c));
+        }
+        if b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') {
+            return Some(char::from(b));
+        }
+    }
+    None
+}
+
 /// The characters of the documents IAM and STS store (identity policies, permissions
 /// boundaries, trust policies, session policies): one finding per string or key, at its
 /// first character IAM rejects. Iterative, so deep nesting cannot overflow the stack.
@@ -372,7 +387,7 @@ fn check_characters<'a>(ctx: &mut Ctx, root: &'a Node<'a>) {
         match &node.kind {
             NodeKind::String(text) => {
                 let bad = text.segments().iter().find_map(|segment| match segment {
-                    Segment::Literal(s) => s.chars().find(|c| !allowed_character(*c)),
+                    Segment::Literal(s) => first_disallowed(s),
                     Segment::Hole(_) => None,
                 });
                 if let Some(c) = bad {
@@ -382,7 +397,7 @@ fn check_characters<'a>(ctx: &mut Ctx, root: &'a Node<'a>) {
             NodeKind::Array(items) => stack.extend(items.iter().rev()),
             NodeKind::Object(members) => {
                 for member in members.iter().rev() {
-                    if let Some(c) = member.key.chars().find(|c| !allowed_character(*c)) {
+                    if let Some(c) = first_disallowed(&member.key) {
                         report_character(ctx, member.key_loc, c);
                     }
                     stack.push(&member.value);

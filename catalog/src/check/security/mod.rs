@@ -20,48 +20,62 @@
 //! The lists behind the rules are in [`lists`], each entry with its source.
 
 pub mod lists;
+mod principals;
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::conditions::parse_operator;
-use super::policy_type::is_account;
-use super::{Ctx, Policy, Statement, strings_of};
-use crate::grants::matching::covers_format;
-use crate::model::{AccessLevel, Action};
-use crate::query::expand;
-use crate::{Code, Loc, Member, PolicyKind};
 use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
     ESCALATION_METHODS, EscalationMethod, NOT_EXPOSING_PREFIXES, PRINCIPAL_LIMITING_KEYS,
 };
+use principals::{allow_with_not, condition_keys, cross_account, public_access};
+
+use super::actions::Resolved;
+use super::conditions::parse_operator;
+use super::policy_type::is_account;
+use super::{Ctx, Policy, Statement, strings_of};
+use crate::grants::matching::covers_format;
+use crate::model::{AccessLevel, Action, RowMemo, Service};
+use crate::query::each_matching;
+use crate::{Code, Loc, Member, PolicyKind};
 
 /// Runs the security rules over a policy whose structure was read.
 pub(crate) fn check_security(ctx: &mut Ctx, policy: &Policy<'_>) {
     let kind = ctx.kind;
     if kind == PolicyKind::Identity {
         let grants = Grants::new(policy);
+        // Most statements cover no action the grant rules ask about: nothing to judge.
+        if grants.grants_nothing() {
+            return check_statements(ctx, policy);
+        }
         privilege_escalation(ctx, &grants);
         for (n, statement) in policy.statements.iter().enumerate() {
             ctx.statement = Some(statement.index);
             pass_role(ctx, &grants, n);
+            let lists = resolved_lists();
             listed(
                 ctx,
                 &grants,
                 n,
-                DATA_EXFILTRATION_ACTIONS,
+                (DATA_EXFILTRATION_ACTIONS, &lists.exfiltration),
                 Code::DataExfiltration,
             );
             listed(
                 ctx,
                 &grants,
                 n,
-                CREDENTIALS_ACTIONS,
+                (CREDENTIALS_ACTIONS, &lists.credentials),
                 Code::CredentialsExposure,
             );
             resource_exposure(ctx, &grants, n);
         }
     }
+    check_statements(ctx, policy);
+}
+
+/// The statement-level rules of [`check_security`], by policy type.
+fn check_statements(ctx: &mut Ctx, policy: &Policy<'_>) {
+    let kind = ctx.kind;
     for statement in &policy.statements {
         ctx.statement = Some(statement.index);
         if matches!(
@@ -80,13 +94,13 @@ pub(crate) fn check_security(ctx: &mut Ctx, policy: &Policy<'_>) {
     ctx.statement = None;
 }
 
-/// Which catalog actions a statement's `Action` or `NotAction` covers, and where, computed
-/// once per statement through the catalog's expansion (a literal action is one lookup).
+/// Which of the [`watched`] actions (the only ones the grant rules ask about) a
+/// statement's `Action` or `NotAction` covers, and where, computed once per statement.
 enum Cover<'a> {
     /// These actions, each at the first string that matches it.
-    Some(HashMap<Action, &'a Loc>),
+    Some(Vec<(Action, &'a Loc)>),
     /// Every action but these (`NotAction`, or a `"*"` action), reported at `at`.
-    AllBut(HashSet<Action>, &'a Loc),
+    AllBut(Vec<Action>, &'a Loc),
     /// An inserted value leaves it open: never guessed.
     Unknown,
 }
@@ -97,38 +111,110 @@ impl<'a> Cover<'a> {
             return Cover::Unknown;
         }
         if let Some(member) = statement.not_action {
-            let mut excluded = HashSet::new();
-            for node in strings_of(Some(member)) {
-                let Some(pattern) = node.as_literal() else {
+            let mut excluded = Vec::new();
+            for (node, resolved) in statement.named(true) {
+                if node.as_literal().is_none() {
                     return Cover::Unknown;
-                };
-                excluded.extend(expand(pattern));
+                }
+                watched_named(resolved, |action| {
+                    if !excluded.contains(&action) {
+                        excluded.push(action);
+                    }
+                });
             }
             return Cover::AllBut(excluded, &member.key_loc);
         }
-        let mut map = HashMap::new();
-        for node in statement.actions(false) {
+        let mut covered: Vec<(Action, &'a Loc)> = Vec::new();
+        for (node, resolved) in statement.named(false) {
             let Some(pattern) = node.as_literal() else {
                 continue;
             };
-            if !pattern.is_empty() && pattern.bytes().all(|b| b == b'*') {
-                return Cover::AllBut(HashSet::new(), &node.loc);
+            if is_star(pattern) {
+                return Cover::AllBut(Vec::new(), &node.loc);
             }
-            for action in expand(pattern) {
-                map.entry(action).or_insert(&node.loc);
-            }
+            watched_named(resolved, |action| {
+                if !covered.iter().any(|(a, _)| *a == action) {
+                    covered.push((action, &node.loc));
+                }
+            });
         }
-        Cover::Some(map)
+        Cover::Some(covered)
     }
 
-    /// Where the statement covers `action`, when it does.
+    /// Where the statement covers `action` (one of the [`watched`] actions), when it does.
     fn at(&self, action: Action) -> Option<&'a Loc> {
         match self {
-            Cover::Some(map) => map.get(&action).copied(),
+            Cover::Some(covered) => covered
+                .iter()
+                .find(|(a, _)| *a == action)
+                .map(|(_, at)| *at),
             Cover::AllBut(excluded, at) => (!excluded.contains(&action)).then_some(*at),
             Cover::Unknown => None,
         }
     }
+
+    /// Whether the statement covers none of the [`watched`] actions.
+    fn is_empty(&self) -> bool {
+        match self {
+            Cover::Some(covered) => covered.is_empty(),
+            Cover::AllBut(..) => false,
+            Cover::Unknown => true,
+        }
+    }
+}
+
+/// Calls `found` with each [`watched`] action an action string names: the watched part of
+/// what [`crate::query::expand`] lists, without listing the rest (`ec2:Describe*` matches
+/// some 200 actions, none of them watched). A string the catalog resolves to nothing
+/// (an unknown action, a pattern matching nothing) names none.
+fn watched_named(resolved: &Resolved, mut found: impl FnMut(Action)) {
+    let mut each_in = |service: Service, name: &str| {
+        let list = watched(service);
+        if !list.is_empty() {
+            each_matching(
+                list.len(),
+                |index| list.get(index).copied(),
+                name,
+                |action| {
+                    found(action);
+                    true
+                },
+            );
+        }
+    };
+    match resolved {
+        // The watched actions are in catalog order: one binary search.
+        Resolved::Named(action) => {
+            if watched(action.service())
+                .binary_search_by_key(&action.row(), |a| a.row())
+                .is_ok()
+            {
+                found(*action);
+            }
+        }
+        Resolved::Pattern(pattern) => {
+            for service in pattern.services() {
+                each_in(service, pattern.name());
+            }
+        }
+        Resolved::Unknown => {}
+    }
+}
+
+/// The actions of `service` the grant rules ask about: the listed ones (escalation,
+/// data, credentials) and every [`exposing`] one, in catalog order. Found once per
+/// service and process.
+fn watched(service: Service) -> &'static [Action] {
+    static WATCHED: RowMemo<Vec<Action>> = RowMemo::new();
+    WATCHED
+        .get(service.row(), crate::services().len(), || {
+            let listed = &resolved_lists().listed;
+            service
+                .actions()
+                .filter(|a| exposing(*a) || listed.contains(a))
+                .collect()
+        })
+        .map_or(&[], Vec::as_slice)
 }
 
 /// Whether `Resource` (or `NotResource`) leaves the action unconstrained.
@@ -219,6 +305,11 @@ impl<'p, 'a> Grants<'p, 'a> {
         }
     }
 
+    /// Whether no statement covers a [`watched`] action: no grant rule can fire.
+    fn grants_nothing(&self) -> bool {
+        self.covers.iter().all(Cover::is_empty)
+    }
+
     /// Whether an unconditioned `Deny` on every resource takes the action back.
     fn denied(&self, action: Action) -> bool {
         self.denials
@@ -238,8 +329,8 @@ impl<'p, 'a> Grants<'p, 'a> {
     }
 
     /// The first statement granting the action without constraint, and where.
-    fn anywhere(&self, name: &str) -> Option<(usize, &'a Loc)> {
-        let action = listed_action(name)?;
+    fn anywhere(&self, action: Option<Action>) -> Option<(usize, &'a Loc)> {
+        let action = action?;
         (0..self.policy.statements.len()).find_map(|n| {
             Some((
                 self.policy.statements.get(n)?.index,
@@ -254,18 +345,26 @@ impl<'p, 'a> Grants<'p, 'a> {
 /// the same string are one finding.
 fn privilege_escalation<'a>(ctx: &mut Ctx, grants: &Grants<'_, 'a>) {
     let mut found: Vec<(usize, &'a Loc, Vec<&EscalationMethod>)> = Vec::new();
-    for method in ESCALATION_METHODS {
+    // Where each action is granted, asked once: `iam:PassRole` is in a dozen methods.
+    let mut granted: Vec<(Action, Option<(usize, &'a Loc)>)> = Vec::new();
+    let mut anywhere = |action: Option<Action>| {
+        let action = action?;
+        if let Some((_, at)) = granted.iter().find(|(a, _)| *a == action) {
+            return *at;
+        }
+        let at = grants.anywhere(Some(action));
+        granted.push((action, at));
+        at
+    };
+    for (method, actions) in ESCALATION_METHODS.iter().zip(&resolved_lists().escalation) {
         let mut first = None;
-        let all = method
-            .actions
-            .iter()
-            .all(|name| match grants.anywhere(name) {
-                Some(at) => {
-                    first.get_or_insert(at);
-                    true
-                }
-                None => false,
-            });
+        let all = actions.iter().all(|action| match anywhere(*action) {
+            Some(at) => {
+                first.get_or_insert(at);
+                true
+            }
+            None => false,
+        });
         let (true, Some((index, at))) = (all, first) else {
             continue;
         };
@@ -317,30 +416,63 @@ fn privilege_escalation<'a>(ctx: &mut Ctx, grants: &Grants<'_, 'a>) {
     ctx.statement = None;
 }
 
-/// The catalog action of a name in this module's lists, looked up once per process (the
-/// lists are asked about for every statement of every identity policy).
-fn listed_action(name: &str) -> Option<Action> {
-    static ACTIONS: std::sync::OnceLock<HashMap<&'static str, Action>> = std::sync::OnceLock::new();
-    ACTIONS
-        .get_or_init(|| {
-            ESCALATION_METHODS
-                .iter()
-                .flat_map(|method| method.actions.iter())
-                .chain(DATA_EXFILTRATION_ACTIONS)
-                .chain(CREDENTIALS_ACTIONS)
-                .filter_map(|name| Some((*name, crate::action(name)?)))
-                .collect()
-        })
-        .get(name)
-        .copied()
+/// The catalog actions of this module's lists, each list in its order (`None` for a
+/// name the catalog lacks), looked up once per process: the lists are asked about for
+/// every statement of every identity policy.
+struct ResolvedLists {
+    /// The actions of each of [`ESCALATION_METHODS`].
+    escalation: Vec<Vec<Option<Action>>>,
+    /// [`DATA_EXFILTRATION_ACTIONS`].
+    exfiltration: Vec<Option<Action>>,
+    /// [`CREDENTIALS_ACTIONS`].
+    credentials: Vec<Option<Action>>,
+    /// `iam:PassRole`.
+    pass_role: Option<Action>,
+    /// Every action above, once.
+    listed: Vec<Action>,
+}
+
+fn resolved_lists() -> &'static ResolvedLists {
+    static LISTS: OnceLock<ResolvedLists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let resolve = |names: &[&str]| -> Vec<Option<Action>> {
+            names.iter().map(|name| crate::action(name)).collect()
+        };
+        let escalation: Vec<_> = ESCALATION_METHODS
+            .iter()
+            .map(|method| resolve(method.actions))
+            .collect();
+        let exfiltration = resolve(DATA_EXFILTRATION_ACTIONS);
+        let credentials = resolve(CREDENTIALS_ACTIONS);
+        let pass_role = crate::action("iam:PassRole");
+        let mut listed: Vec<Action> = Vec::new();
+        for action in escalation
+            .iter()
+            .flatten()
+            .chain(&exfiltration)
+            .chain(&credentials)
+            .chain([&pass_role])
+            .flatten()
+        {
+            if !listed.contains(action) {
+                listed.push(*action);
+            }
+        }
+        ResolvedLists {
+            escalation,
+            exfiltration,
+            credentials,
+            pass_role,
+            listed,
+        }
+    })
 }
 
 /// `pass-role-unrestricted`: `iam:PassRole` on every role without `iam:PassedToService`.
 fn pass_role(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
-    let (Some(action), Some(statement)) = (
-        crate::action("iam:PassRole"),
-        grants.policy.statements.get(n),
-    ) else {
+    let (Some(action), Some(statement)) =
+        (resolved_lists().pass_role, grants.policy.statements.get(n))
+    else {
         return;
     };
     let Some(at) = grants.in_statement(n, action, true) else {
@@ -359,16 +491,23 @@ fn pass_role(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
 
 /// `data-exfiltration` and `credentials-exposure`: listed actions granted without
 /// constraint by the statement, one finding per string that grants them.
-fn listed(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize, list: &[&str], code: Code) {
-    let Some(statement) = grants.policy.statements.get(n) else {
+fn listed(
+    ctx: &mut Ctx,
+    grants: &Grants<'_, '_>,
+    n: usize,
+    (names, actions): (&[&str], &[Option<Action>]),
+    code: Code,
+) {
+    let (Some(statement), Some(cover)) = (grants.policy.statements.get(n), grants.covers.get(n))
+    else {
         return;
     };
-    if !is_allow(statement) || statement.condition.is_some() {
+    if !is_allow(statement) || statement.condition.is_some() || cover.is_empty() {
         return; // `in_statement` grants nothing here
     }
     let mut found: Vec<(Loc, Vec<&str>)> = Vec::new();
-    for name in list {
-        let Some(action) = listed_action(name) else {
+    for (name, action) in names.iter().zip(actions) {
+        let Some(action) = *action else {
             continue;
         };
         if let Some(at) = grants.in_statement(n, action, false) {
@@ -409,8 +548,12 @@ fn resource_exposure(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
         return;
     }
     let candidates: Vec<Action> = match cover {
-        Cover::Some(map) => {
-            let mut list: Vec<Action> = map.keys().copied().filter(|a| exposing(*a)).collect();
+        Cover::Some(covered) => {
+            let mut list: Vec<Action> = covered
+                .iter()
+                .map(|(a, _)| *a)
+                .filter(|a| exposing(*a))
+                .collect();
             list.sort_by_key(|a| (a.service().prefix(), a.name()));
             list
         }
@@ -483,485 +626,5 @@ fn name_list<S: AsRef<str>>(names: &[S]) -> String {
     }
 }
 
-/// `allow-with-not`: `Allow` with `NotAction` or `NotResource`.
-fn allow_with_not(ctx: &mut Ctx, statement: &Statement<'_>) {
-    if !is_allow(statement) || conflicting(statement) {
-        return;
-    }
-    for (member, what) in [
-        (
-            statement.not_action,
-            "every action but the listed ones, including actions AWS adds later",
-        ),
-        (
-            statement.not_resource,
-            "every resource but the listed ones, including resources created later",
-        ),
-    ] {
-        if let Some(member) = member {
-            ctx.report_help(
-                member.key_loc,
-                Code::AllowWithNot,
-                format!("`Allow` with `{}` grants {what}", member.key),
-                format!(
-                    "list what is allowed in `{}`, or keep `{}` in a `Deny` statement",
-                    member.key.trim_start_matches("Not"),
-                    member.key
-                ),
-            );
-        }
-    }
-}
-
-/// The `(key, operator)` pairs of a statement's `Condition`.
-fn condition_keys<'s>(statement: &Statement<'s>) -> impl Iterator<Item = (&'s str, &'s str)> {
-    statement
-        .condition
-        .and_then(|c| c.value.as_object())
-        .unwrap_or_default()
-        .iter()
-        .flat_map(|op: &'s Member<'s>| {
-            op.value
-                .as_object()
-                .unwrap_or_default()
-                .iter()
-                .map(move |key| (key.key.as_ref(), op.key.as_ref()))
-        })
-}
-
-/// Whether a condition of the statement, with an operator that compares for a match (not
-/// `...Not...`, not `Null`), tests one of `keys`.
-fn limited_by(statement: &Statement<'_>, keys: &[&str]) -> bool {
-    condition_keys(statement).any(|(key, operator)| {
-        keys.iter().any(|k| k.eq_ignore_ascii_case(key))
-            && parse_operator(operator)
-                .is_ok_and(|op| !op.base.contains("Not") && op.base != "Null")
-    })
-}
-
-/// The `AWS` principal strings of a statement's `Principal` (a bare `"*"` counts as one).
-fn aws_principals<'s>(statement: &Statement<'s>) -> Vec<&'s crate::Node<'s>> {
-    let Some(principal) = statement.principal else {
-        return Vec::new();
-    };
-    if principal.value.as_text().is_some() {
-        return vec![&principal.value];
-    }
-    principal
-        .value
-        .as_object()
-        .unwrap_or_default()
-        .iter()
-        .filter(|m| m.key == "AWS")
-        .flat_map(|m| strings_of(Some(m)))
-        .collect()
-}
-
-/// `public-access`: an `Allow` open to `"*"` without a condition that limits who.
-fn public_access(ctx: &mut Ctx, statement: &Statement<'_>) {
-    if !is_allow(statement) || limited_by(statement, PRINCIPAL_LIMITING_KEYS) {
-        return;
-    }
-    for node in aws_principals(statement) {
-        if node.as_literal() == Some("*") {
-            ctx.report_help(
-                node.loc,
-                Code::PublicAccess,
-                "`Allow` to the principal `*` without a condition that limits who grants access to anyone, in any account",
-                "name the accounts or roles in `Principal`, or add a condition on `aws:PrincipalOrgID`, `aws:PrincipalAccount`, `aws:SourceArn` or `aws:SourceAccount`",
-            );
-        }
-    }
-}
-
-/// `cross-account-trust-unconditioned`: a trust policy that lets a whole account assume
-/// the role without an external id or an organization condition.
-fn cross_account(ctx: &mut Ctx, statement: &Statement<'_>) {
-    if !is_allow(statement) || limited_by(statement, CROSS_ACCOUNT_LIMITING_KEYS) {
-        return;
-    }
-    for node in aws_principals(statement) {
-        let Some(text) = node.as_literal() else {
-            continue;
-        };
-        let account = if is_account(text) {
-            Some(text)
-        } else {
-            let fields: Vec<&str> = text.splitn(6, ':').collect();
-            match fields.as_slice() {
-                ["arn", _, "iam", "", account, "root"] if is_account(account) => Some(*account),
-                _ => None,
-            }
-        };
-        if let Some(account) = account {
-            ctx.report_help(
-                node.loc,
-                Code::CrossAccountTrustUnconditioned,
-                format!("every principal of account `{account}` that its administrators allow may assume this role, with no `sts:ExternalId` or organization condition"),
-                "add `\"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"...\"}}` for a third party, or `aws:PrincipalOrgID` for your organization, or name the role in `Principal`",
-            );
-        }
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::super::test_util::{all_findings_kind as findings_kind, only};
-    use crate::{Code, Diagnostic, PolicyKind};
-
-    fn findings(json: &str) -> Vec<Diagnostic<String>> {
-        findings_kind(json, PolicyKind::Identity)
-    }
-
-    fn stmt(body: &str) -> String {
-        format!(r#"{{"Version": "2012-10-17", "Statement": [{body}]}}"#)
-    }
-
-    fn count(json: &str, kind: PolicyKind, code: Code) -> usize {
-        only(&findings_kind(json, kind), code).len()
-    }
-
-    #[test]
-    fn privilege_escalation_needs_every_action_of_a_method_unconstrained() {
-        let lambda = stmt(
-            r#"{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"}"#,
-        );
-        let found = findings(&lambda);
-        let escalation = only(&found, Code::PrivilegeEscalation);
-        assert_eq!(escalation.len(), 1, "{escalation:?}");
-        assert!(
-            escalation[0]
-                .message
-                .contains("PassExistingRoleToNewLambdaThenInvoke")
-        );
-        assert_eq!(escalation[0].loc, "/Statement/0/Action/0");
-        // Split over two statements, still one policy.
-        let split = stmt(
-            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/*"},
-               {"Effect": "Allow", "Action": "lambda:*", "Resource": "*"}"#,
-        );
-        let found = findings(&split);
-        let escalation = only(&found, Code::PrivilegeEscalation);
-        // At `iam:PassRole` the methods through a new function; at `lambda:*` the one
-        // through an existing function's code.
-        assert_eq!(escalation.len(), 2, "{found:?}");
-        assert_eq!(escalation[0].loc, "/Statement/0/Action");
-        assert!(
-            escalation[0]
-                .message
-                .contains("PassExistingRoleToNewLambdaThenInvoke")
-        );
-        assert!(
-            escalation[1]
-                .message
-                .contains("EditExistingLambdaFunctionWithRole")
-        );
-        // Negative: a missing action, a named role, a condition, a Deny.
-        for clean in [
-            r#"{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction"], "Resource": "*"}"#,
-            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/app"},
-               {"Effect": "Allow", "Action": ["lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"}"#,
-            r#"{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*",
-                "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}"#,
-            r#"{"Effect": "Allow", "Action": ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"], "Resource": "*"},
-               {"Effect": "Deny", "Action": "iam:PassRole", "Resource": "*"}"#,
-            r#"{"Effect": "Allow", "Action": ["iam:Get*", "iam:List*", "s3:GetObject"], "Resource": "arn:aws:s3:::b/*"}"#,
-        ] {
-            assert_eq!(
-                count(
-                    &stmt(clean),
-                    PolicyKind::Identity,
-                    Code::PrivilegeEscalation
-                ),
-                0,
-                "{clean}"
-            );
-        }
-    }
-
-    #[test]
-    fn single_action_methods_and_not_action() {
-        let found = findings(&stmt(
-            r#"{"Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": "*"}"#,
-        ));
-        assert_eq!(only(&found, Code::PrivilegeEscalation).len(), 1);
-        let not_action = stmt(r#"{"Effect": "Allow", "NotAction": "s3:*", "Resource": "*"}"#);
-        let found = findings(&not_action);
-        let escalation = only(&found, Code::PrivilegeEscalation);
-        assert_eq!(escalation.len(), 1);
-        assert_eq!(escalation[0].loc, "/Statement/0/NotAction#key");
-        // NotAction excluding IAM, Lambda, Glue, ...: only what remains can escalate.
-        let iam_excluded = stmt(
-            r#"{"Effect": "Allow", "NotAction": ["iam:*", "lambda:*", "glue:*", "ec2:*", "cloudformation:*", "sagemaker:*", "ecs:*", "bedrock-agentcore:*", "ec2-instance-connect:*"], "Resource": "*"}"#,
-        );
-        assert_eq!(
-            count(
-                &iam_excluded,
-                PolicyKind::Identity,
-                Code::PrivilegeEscalation
-            ),
-            0
-        );
-    }
-
-    #[test]
-    fn pass_role_unrestricted() {
-        let found = findings(&stmt(
-            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}"#,
-        ));
-        assert_eq!(only(&found, Code::PassRoleUnrestricted).len(), 1);
-        // A condition on anything else does not limit the service.
-        let other = stmt(
-            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/*",
-                "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}}"#,
-        );
-        assert_eq!(
-            count(&other, PolicyKind::Identity, Code::PassRoleUnrestricted),
-            1
-        );
-        for clean in [
-            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*",
-                "Condition": {"StringEquals": {"iam:PassedToService": "lambda.amazonaws.com"}}}"#,
-            r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/app-*"}"#,
-            r#"{"Effect": "Allow", "Action": "iam:GetRole", "Resource": "*"}"#,
-        ] {
-            assert_eq!(
-                count(
-                    &stmt(clean),
-                    PolicyKind::Identity,
-                    Code::PassRoleUnrestricted
-                ),
-                0,
-                "{clean}"
-            );
-        }
-    }
-
-    #[test]
-    fn data_exfiltration() {
-        let found = findings(&stmt(
-            r#"{"Effect": "Allow", "Action": ["s3:GetObject", "secretsmanager:GetSecretValue"], "Resource": "*"}"#,
-        ));
-        let exfiltration = only(&found, Code::DataExfiltration);
-        assert_eq!(exfiltration.len(), 2, "one per string");
-        // Every bucket's objects is every resource of `s3:GetObject`.
-        let all_objects =
-            stmt(r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*"}"#);
-        assert_eq!(
-            count(&all_objects, PolicyKind::Identity, Code::DataExfiltration),
-            1
-        );
-        for clean in [
-            r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*"}"#,
-            r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
-                "Condition": {"StringEquals": {"aws:ResourceAccount": "123456789012"}}}"#,
-            r#"{"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "*"}"#,
-        ] {
-            assert_eq!(
-                count(&stmt(clean), PolicyKind::Identity, Code::DataExfiltration),
-                0,
-                "{clean}"
-            );
-        }
-    }
-
-    #[test]
-    fn resource_exposure() {
-        let found = findings(&stmt(
-            r#"{"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "*"}"#,
-        ));
-        let exposure = only(&found, Code::ResourceExposure);
-        assert_eq!(exposure.len(), 1);
-        assert!(exposure[0].message.contains("`s3:PutBucketPolicy`"));
-        for clean in [
-            r#"{"Effect": "Allow", "Action": "s3:PutBucketPolicy", "Resource": "arn:aws:s3:::my-bucket"}"#,
-            // "Permissions management" in the reference, but a read.
-            r#"{"Effect": "Allow", "Action": "backup:List*", "Resource": "*"}"#,
-            r#"{"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*"}"#,
-        ] {
-            assert_eq!(
-                count(&stmt(clean), PolicyKind::Identity, Code::ResourceExposure),
-                0,
-                "{clean}"
-            );
-        }
-    }
-
-    #[test]
-    fn credentials_exposure() {
-        let found = findings(&stmt(
-            r#"{"Effect": "Allow", "Action": "ecr:GetAuthorizationToken", "Resource": "*"}"#,
-        ));
-        assert_eq!(only(&found, Code::CredentialsExposure).len(), 1);
-        for clean in [
-            r#"{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::123456789012:role/deploy"}"#,
-            // Every database, but one database user: the required `dbuser` is constrained.
-            r#"{"Effect": "Allow", "Action": "redshift:GetClusterCredentials",
-                "Resource": ["arn:aws:redshift:*:*:dbname:*/*", "arn:aws:redshift:*:*:dbuser:*/reporting"]}"#,
-            r#"{"Effect": "Allow", "Action": "ecr:BatchGetImage", "Resource": "*"}"#,
-        ] {
-            assert_eq!(
-                count(
-                    &stmt(clean),
-                    PolicyKind::Identity,
-                    Code::CredentialsExposure
-                ),
-                0,
-                "{clean}"
-            );
-        }
-    }
-
-    #[test]
-    fn grant_rules_judge_identity_policies_only() {
-        let admin = stmt(r#"{"Effect": "Allow", "Action": "*", "Resource": "*"}"#);
-        for code in [
-            Code::PrivilegeEscalation,
-            Code::DataExfiltration,
-            Code::ResourceExposure,
-        ] {
-            assert_eq!(count(&admin, PolicyKind::Identity, code), 1, "{code}");
-            assert_eq!(count(&admin, PolicyKind::Boundary, code), 0, "{code}");
-            assert_eq!(count(&admin, PolicyKind::Scp, code), 0, "{code}");
-        }
-    }
-
-    #[test]
-    fn allow_with_not() {
-        let found = findings(&stmt(
-            r#"{"Effect": "Allow", "NotAction": "iam:*", "NotResource": "arn:aws:s3:::b"}"#,
-        ));
-        let not = only(&found, Code::AllowWithNot);
-        assert_eq!(not.len(), 2);
-        assert_eq!(not[0].loc, "/Statement/0/NotAction#key");
-        for clean in [
-            r#"{"Effect": "Deny", "NotAction": "iam:*", "Resource": "*"}"#,
-            r#"{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
-        ] {
-            assert_eq!(
-                count(&stmt(clean), PolicyKind::Identity, Code::AllowWithNot),
-                0,
-                "{clean}"
-            );
-        }
-    }
-
-    #[test]
-    fn public_access() {
-        let public = stmt(
-            r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
-        );
-        let found = findings_kind(&public, PolicyKind::Resource);
-        let open = only(&found, Code::PublicAccess);
-        assert_eq!(open.len(), 1);
-        assert_eq!(open[0].loc, "/Statement/0/Principal");
-        let aws_star = stmt(
-            r#"{"Effect": "Allow", "Principal": {"AWS": ["arn:aws:iam::123456789012:root", "*"]}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
-        );
-        assert_eq!(
-            count(&aws_star, PolicyKind::Resource, Code::PublicAccess),
-            1
-        );
-        // A negated operator does not limit who.
-        let negated = stmt(
-            r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*",
-                "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abcdefghij"}}}"#,
-        );
-        assert_eq!(count(&negated, PolicyKind::Resource, Code::PublicAccess), 1);
-        for clean in [
-            r#"{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*",
-                "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abcdefghij"}}}"#,
-            r#"{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*",
-                "Condition": {"Bool": {"aws:SecureTransport": "false"}}}"#,
-            r#"{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}"#,
-        ] {
-            assert_eq!(
-                count(&stmt(clean), PolicyKind::Resource, Code::PublicAccess),
-                0,
-                "{clean}"
-            );
-        }
-    }
-
-    #[test]
-    fn cross_account_trust() {
-        let trust = |principal: &str, condition: &str| {
-            format!(
-                r#"{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Principal": {{"AWS": "{principal}"}}, "Action": "sts:AssumeRole"{condition}}}]}}"#
-            )
-        };
-        for principal in ["arn:aws:iam::111122223333:root", "111122223333"] {
-            let found = findings_kind(&trust(principal, ""), PolicyKind::Trust);
-            assert_eq!(
-                only(&found, Code::CrossAccountTrustUnconditioned).len(),
-                1,
-                "{principal}"
-            );
-        }
-        for (principal, condition) in [
-            (
-                "arn:aws:iam::111122223333:root",
-                r#", "Condition": {"StringEquals": {"sts:ExternalId": "x-123"}}"#,
-            ),
-            (
-                "arn:aws:iam::111122223333:root",
-                r#", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abcdefghij"}}"#,
-            ),
-            ("arn:aws:iam::111122223333:role/deployer", ""),
-        ] {
-            let json = trust(principal, condition);
-            assert_eq!(
-                count(
-                    &json,
-                    PolicyKind::Trust,
-                    Code::CrossAccountTrustUnconditioned
-                ),
-                0,
-                "{json}"
-            );
-        }
-        let service = r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}"#;
-        let found = findings_kind(service, PolicyKind::Trust);
-        assert!(found.iter().all(|d| !d.code.is_security()), "{found:?}");
-    }
-
-    #[test]
-    fn deny_promotes_a_warning_to_an_error() {
-        let json = stmt(r#"{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}"#);
-        let mut view = crate::PolicyView::new(super::super::test_util::parse(&json));
-        let warned = crate::check(&view, PolicyKind::Identity);
-        assert!(warned.iter().all(|d| !d.is_error()));
-        view.deny.push(Code::PassRoleUnrestricted);
-        let denied = crate::check(&view, PolicyKind::Identity);
-        let errors: Vec<_> = denied
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| d.code)
-            .collect();
-        assert_eq!(errors, [Code::PassRoleUnrestricted]);
-        let options = crate::check::Options {
-            deny: vec![Code::PassRoleUnrestricted],
-            ..crate::check::Options::default()
-        };
-        view.deny.clear();
-        let denied = crate::check::check_with(&view, PolicyKind::Identity, &options);
-        assert!(
-            denied
-                .iter()
-                .any(|d| d.code == Code::PassRoleUnrestricted && d.is_error())
-        );
-    }
-
-    #[test]
-    fn a_least_privilege_policy_draws_no_security_finding() {
-        let json = stmt(
-            r#"{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::my-bucket/app/*"},
-               {"Effect": "Allow", "Action": "s3:ListBucket", "Resource": "arn:aws:s3:::my-bucket"},
-               {"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::123456789012:role/app-worker",
-                "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}},
-               {"Effect": "Allow", "Action": ["ec2:DescribeInstances", "cloudwatch:GetMetricData"], "Resource": "*"}"#,
-        );
-        let found = findings(&json);
-        assert!(found.iter().all(|d| !d.code.is_security()), "{found:?}");
-    }
-}
+mod tests;
