@@ -49,7 +49,7 @@ pub fn render(catalog: &Catalog) -> Result<Vec<File>> {
         layout::render().into_bytes(),
     ));
     files.push((
-        "catalog/src/data/capabilities.rs".to_owned(),
+        "catalog/src/capability/rows.rs".to_owned(),
         capabilities(catalog)?.into_bytes(),
     ));
     Ok(files)
@@ -340,9 +340,7 @@ fn tables(catalog: &Catalog) -> Result<Vec<File>> {
 fn capabilities(catalog: &Catalog) -> Result<String> {
     let mut out = String::from(HEADER);
     out.push_str("//! The service capability tables of \"AWS services that work with IAM\".\n\n");
-    out.push_str(
-        "use crate::capability::{CapabilityRow, Footnote, Support::{No, Partial, Yes}};\n\n",
-    );
+    out.push_str("use super::{CapabilityRow, Footnote, Support::{No, Partial, Yes}};\n\n");
     out.push_str("/// Every row of both editions, founding (2018) first, in table order.\n");
     out.push_str("pub(crate) static ROWS: &[CapabilityRow] = &[\n");
     for row in &catalog.capability_rows {
