@@ -120,11 +120,11 @@ fn is_input(path: &Path) -> bool {
 /// Expands the arguments into inputs: files as given, directories recursively
 /// (`*.json`, `*.yaml`, `*.yml`, `*.template`, sorted), `-` for standard input. Unreadable directories are inputs with
 /// an error.
-fn inputs(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
+fn inputs(paths: &[PathBuf]) -> Vec<Queued> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" || !path.is_dir() {
-            out.push((path.display().to_string(), None));
+            out.push((path.display().to_string(), None, false));
             continue;
         }
         let mut found = Vec::new();
@@ -134,20 +134,27 @@ fn inputs(paths: &[PathBuf]) -> Vec<(String, Option<String>)> {
                 Ok(entries) => {
                     for entry in entries.flatten() {
                         let p = entry.path();
+                        let kind = entry.file_type();
                         // Directories are entered only when they are real directories, so
-                        // a symbolic link to a parent cannot loop; linked files count.
-                        if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                        // a symbolic link to a parent cannot loop; linked files count. A
+                        // link is followed by the worker that reads it (a link to a
+                        // directory is passed over there), so listing stats nothing.
+                        if kind.as_ref().is_ok_and(std::fs::FileType::is_dir) {
                             stack.push(p);
-                        } else if is_input(&p) && !p.is_dir() {
-                            found.push(p);
+                        } else if is_input(&p) {
+                            found.push((p, kind.is_ok_and(|k| k.is_symlink())));
                         }
                     }
                 }
-                Err(e) => out.push((dir.display().to_string(), Some(e.to_string()))),
+                Err(e) => out.push((dir.display().to_string(), Some(e.to_string()), false)),
             }
         }
         found.sort();
-        out.extend(found.into_iter().map(|p| (p.display().to_string(), None)));
+        out.extend(
+            found
+                .into_iter()
+                .map(|(p, linked)| (p.display().to_string(), None, linked)),
+        );
     }
     out
 }
@@ -160,7 +167,13 @@ fn read(path: &str) -> Result<Vec<u8>, String> {
             .map_err(|e| e.to_string())?;
         Ok(bytes)
     } else {
-        std::fs::read(Path::new(path)).map_err(|e| e.to_string())
+        // Not `fs::read`, which asks the file's size first: policies are small, and the
+        // buffer grows for the few that are not.
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        std::fs::File::open(Path::new(path))
+            .and_then(|mut file| file.read_to_end(&mut bytes))
+            .map_err(|e| e.to_string())?;
+        Ok(bytes)
     }
 }
 
@@ -257,14 +270,18 @@ fn check_one(path: String, settings: &Settings) -> Checked {
 }
 
 /// One input waiting for a worker: taken once, by the worker that claims its batch.
-type Slot = std::sync::Mutex<Option<(String, Option<String>)>>;
+type Slot = std::sync::Mutex<Option<Queued>>;
+
+/// One input: its path, why it could not be listed, and whether it was found through a
+/// symbolic link while listing a directory (a link to a directory is passed over).
+type Queued = (String, Option<String>, bool);
 
 /// Checks the inputs on `jobs` threads and hands each result to `emit` in input order,
 /// as soon as it and every result before it are done. Workers claim inputs in batches
 /// and send a batch's results at once, so a run over many small files does not pay a
 /// thread wake-up per file.
 fn check_all<T: Send>(
-    inputs: Vec<(String, Option<String>)>,
+    inputs: Vec<Queued>,
     settings: &Settings,
     jobs: usize,
     finish: &(dyn Fn(Checked) -> T + Sync),
@@ -298,7 +315,8 @@ fn check_all<T: Send>(
                     let results = slots
                         .iter()
                         .filter_map(|slot| slot.lock().ok().and_then(|mut s| s.take()))
-                        .map(|(path, error)| {
+                        .filter(|(path, _, linked)| !(*linked && Path::new(path).is_dir()))
+                        .map(|(path, error, _)| {
                             finish(match error {
                                 Some(error) => Checked::unreadable(path, error),
                                 None => check_one(path, settings),

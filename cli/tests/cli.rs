@@ -224,6 +224,8 @@ fn symbolic_link_loops_are_not_followed() {
     std::fs::copy(fixture("valid.json"), dir.join("sub/p.json")).unwrap();
     std::os::unix::fs::symlink(&dir, dir.join("sub/up")).unwrap();
     std::os::unix::fs::symlink(dir.join("sub/p.json"), dir.join("linked.json")).unwrap();
+    // A link named like a policy that leads to a directory is passed over, not read.
+    std::os::unix::fs::symlink(dir.join("sub"), dir.join("dir.json")).unwrap();
     let (json, code) = check_json(&[&dir]);
     assert_eq!(code, 0);
     let paths: Vec<&str> = json["files"]
