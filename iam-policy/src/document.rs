@@ -188,20 +188,10 @@ pub struct Condition(pub Vec<ConditionBlock>);
 // replace (`deny_unknown_fields` structs, an externally tagged `Effect`, untagged
 // `OneOrMany` and `ConditionValue`).
 
-/// The elements of a document, in AWS's order.
-const DOCUMENT_FIELDS: &[&str] = &["Version", "Id", "Statement"];
-/// The elements of a statement, in AWS's order.
-const STATEMENT_FIELDS: &[&str] = &[
-    "Sid",
-    "Effect",
-    "Principal",
-    "NotPrincipal",
-    "Action",
-    "NotAction",
-    "Resource",
-    "NotResource",
-    "Condition",
-];
+/// The elements of a document, in AWS's order (the engine's grammar).
+const DOCUMENT_FIELDS: &[&str] = iam_catalog::check::structure::POLICY_ELEMENTS;
+/// The elements of a statement, in AWS's order (the engine's grammar).
+const STATEMENT_FIELDS: &[&str] = iam_catalog::check::structure::STATEMENT_ELEMENTS;
 /// The names of [`Effect`]'s variants.
 const EFFECTS: &[&str] = &["Allow", "Deny"];
 

@@ -461,25 +461,27 @@ pub(super) fn check_resource_fits<'a>(
     }
 }
 
-/// The ARN formats of the statement's actions' resource types (at most 8 types).
-pub(super) fn statement_formats(actions: &[(&Node<impl Sized>, Resolved)]) -> String {
+/// The first 8 distinct resource types of `actions`, and whether there are more.
+fn first_types(actions: impl Iterator<Item = Action>) -> (Vec<ResourceType>, bool) {
     let mut types: Vec<ResourceType> = Vec::new();
-    let mut more = false;
-    'all: for (_, resolved) in actions {
-        for action in matched(resolved) {
-            for ar in action.resource_types() {
-                let rt = ar.resource_type();
-                if types.contains(&rt) {
-                    continue;
-                }
-                if types.len() == 8 {
-                    more = true;
-                    break 'all;
-                }
-                types.push(rt);
+    for action in actions {
+        for ar in action.resource_types() {
+            let rt = ar.resource_type();
+            if types.contains(&rt) {
+                continue;
             }
+            if types.len() == 8 {
+                return (types, true);
+            }
+            types.push(rt);
         }
     }
+    (types, false)
+}
+
+/// The ARN formats of the statement's actions' resource types (at most 8 types).
+pub(super) fn statement_formats(actions: &[(&Node<impl Sized>, Resolved)]) -> String {
+    let (types, more) = first_types(actions.iter().flat_map(|(_, resolved)| matched(resolved)));
     let formats: Vec<&str> = types.iter().flat_map(|rt| rt.arn_formats()).collect();
     let mut out = crate::check::structure::list(&formats);
     if more {
@@ -556,21 +558,7 @@ pub(super) fn formats_of(action: Action) -> String {
 
 /// The ARN formats of the resource types of a pattern's actions (at most 8 shown).
 pub(super) fn pattern_formats(actions: &[Action]) -> String {
-    let mut types: Vec<ResourceType> = Vec::new();
-    let mut more = false;
-    'all: for action in actions {
-        for ar in action.resource_types() {
-            let rt = ar.resource_type();
-            if types.contains(&rt) {
-                continue;
-            }
-            if types.len() == 8 {
-                more = true;
-                break 'all;
-            }
-            types.push(rt);
-        }
-    }
+    let (types, more) = first_types(actions.iter().copied());
     let parts: Vec<String> = types
         .iter()
         .flat_map(|rt| {
