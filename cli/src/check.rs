@@ -414,8 +414,14 @@ pub fn run(args: &Args) -> ExitCode {
             failed |= error;
             unreadable.extend(io_error);
             match (report, result) {
-                // JSON keeps each file's report, not its text.
-                (Some(report), _) => json.add(report),
+                // JSON keeps each file's report, not its text, and writes as it goes.
+                (Some(report), _) => {
+                    if let Some(chunk) = json.add(&report)
+                        && !write_failed
+                    {
+                        write_failed = crate::write_stdout(&chunk) != ExitCode::SUCCESS;
+                    }
+                }
                 // Human output streams: each file's report as soon as it is in order.
                 (None, Some(result)) if args.format == Format::Human => {
                     let text = render::human::render_file(&result, color, &mut totals);

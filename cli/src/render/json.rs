@@ -7,25 +7,42 @@ use serde_json::{Value, json};
 
 use crate::checked::Checked;
 
-/// The JSON document, written file by file as results arrive (so a run over many files
-/// keeps none of their texts).
-#[derive(Debug, Default)]
+/// The JSON document, written file by file as results arrive: a run over many files keeps
+/// none of their texts, and its output flows while later files are checked.
+#[derive(Debug)]
 pub struct Writer {
-    files: Vec<String>,
+    pending: String,
+    empty: bool,
+}
+
+/// How much output is held before it is handed on.
+const CHUNK: usize = 64 * 1024;
+
+impl Default for Writer {
+    fn default() -> Self {
+        Self {
+            pending: String::from("{\"files\":["),
+            empty: true,
+        }
+    }
 }
 
 impl Writer {
-    /// Adds one file's report, written by [`file_text`] (on the worker that checked it).
-    pub fn add(&mut self, report: String) {
-        self.files.push(report);
+    /// Adds one file's report, written by [`file_text`] (on the worker that checked it);
+    /// returns the text ready to be written once enough has gathered.
+    pub fn add(&mut self, report: &str) -> Option<String> {
+        if !self.empty {
+            self.pending.push(',');
+        }
+        self.empty = false;
+        self.pending.push_str(report);
+        (self.pending.len() >= CHUNK).then(|| std::mem::take(&mut self.pending))
     }
 
-    /// The document, with a final newline.
-    pub fn finish(self) -> String {
-        let mut out = String::from("{\"files\":[");
-        out.push_str(&self.files.join(","));
-        out.push_str("]}\n");
-        out
+    /// The rest of the document, with a final newline.
+    pub fn finish(mut self) -> String {
+        self.pending.push_str("]}\n");
+        self.pending
     }
 }
 
