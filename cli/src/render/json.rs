@@ -105,3 +105,30 @@ fn file(result: &Checked) -> Value {
     }
     file
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_and_the_rest_make_the_whole_document() {
+        let reports: Vec<String> = (0..300)
+            .map(|i| format!("{{\"path\":\"{}\"}}", "x".repeat(i * 7)))
+            .collect();
+        let mut writer = Writer::default();
+        let mut out = String::new();
+        let mut chunks = 0;
+        for report in &reports {
+            if let Some(chunk) = writer.add(report) {
+                chunks += 1;
+                out.push_str(&chunk);
+            }
+        }
+        out.push_str(&writer.finish());
+        assert!(chunks > 1, "the reports should cross the chunk size");
+        assert_eq!(out, format!("{{\"files\":[{}]}}\n", reports.join(",")));
+        let value: Value = serde_json::from_str(&out).unwrap_or(Value::Null);
+        assert_eq!(value["files"].as_array().map(Vec::len), Some(300));
+        assert_eq!(Writer::default().finish(), "{\"files\":[]}\n");
+    }
+}
