@@ -31,6 +31,17 @@ pub struct JsonLocation {
     pub column: usize,
 }
 
+impl JsonLocation {
+    /// The start of the document: the root's pointer, line 1, column 1.
+    pub fn start() -> Self {
+        Self {
+            pointer: String::new(),
+            line: 1,
+            column: 1,
+        }
+    }
+}
+
 impl fmt::Display for JsonLocation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}", self.line, self.column)
@@ -161,17 +172,9 @@ impl Locations {
             Ok(index) => self
                 .found
                 .get(index)
-                .map_or_else(start, |(_, location)| location.clone()),
-            Err(_) => start(),
+                .map_or_else(JsonLocation::start, |(_, location)| location.clone()),
+            Err(_) => JsonLocation::start(),
         }
-    }
-}
-
-fn start() -> JsonLocation {
-    JsonLocation {
-        pointer: String::new(),
-        line: 1,
-        column: 1,
     }
 }
 

@@ -141,8 +141,12 @@ impl Report {
             },
         );
         self.diagnostics.extend(found.into_iter().map(|d| {
-            let mut d: Diagnostic =
-                d.map_loc(|loc| locations.get(loc.index()).cloned().unwrap_or_else(start));
+            let mut d: Diagnostic = d.map_loc(|loc| {
+                locations
+                    .get(loc.index())
+                    .cloned()
+                    .unwrap_or_else(JsonLocation::start)
+            });
             d.message = format!("{owner}: {}", d.message);
             d
         }));
@@ -325,14 +329,6 @@ pub fn is_yaml_path(path: &str) -> bool {
 }
 
 /// The start of a file, where notes about the whole file stand.
-fn start() -> JsonLocation {
-    JsonLocation {
-        pointer: String::new(),
-        line: 1,
-        column: 1,
-    }
-}
-
 /// What one file's text is, once read as `input` says.
 pub enum Read<'t> {
     /// A template or plan (or YAML that is neither), checked.
@@ -390,7 +386,7 @@ pub fn check_text<'t>(
                 let mut report = Report::default();
                 report.note(
                     NoteLevel::Note,
-                    &start(),
+                    &JsonLocation::start(),
                     "not a CloudFormation template (no `AWSTemplateFormatVersion`, no `Resources` of `AWS::` types); nothing checked",
                 );
                 Read::Template(Format::OtherYaml, report)

@@ -248,16 +248,7 @@ pub fn parse(text: &str) -> Result<Node<'static, JsonLocation>, SyntaxError> {
             }
         }
     }
-    Ok(root.unwrap_or_else(|| {
-        Node::new(
-            NodeKind::Null,
-            JsonLocation {
-                pointer: String::new(),
-                line: 1,
-                column: 1,
-            },
-        )
-    }))
+    Ok(root.unwrap_or_else(|| Node::new(NodeKind::Null, JsonLocation::start())))
 }
 
 #[cfg(test)]
