@@ -3,7 +3,7 @@
 //! has `"error"`, a template or plan `"policies":{"found","checked"}`, a file with notes
 //! `"notes":[{"level","message","pointer","line","column"}]`.
 
-use serde_json::{Value, json};
+use std::fmt::Write as _;
 
 use crate::checked::Checked;
 
@@ -46,64 +46,74 @@ impl Writer {
     }
 }
 
-/// One file's report as JSON text.
+/// One file's report as JSON text, written directly with the workspace's one JSON string
+/// writer (`iam_catalog::view::escape_json_into`, which escapes as `serde_json` does).
 pub fn file_text(result: &Checked) -> String {
-    file(result).to_string()
+    let mut out = String::with_capacity(256 + 256 * result.diagnostics.len());
+    out.push_str("{\"path\":");
+    string(&mut out, &result.path);
+    out.push_str(",\"format\":");
+    string(&mut out, result.format.name());
+    out.push_str(",\"diagnostics\":[");
+    for (index, d) in result.diagnostics.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"code\":");
+        string(&mut out, d.code.name());
+        out.push_str(",\"severity\":");
+        string(&mut out, d.severity.as_str());
+        out.push_str(",\"message\":");
+        string(&mut out, &d.message);
+        location(&mut out, &d.loc);
+        if let Some(help) = &d.help {
+            out.push_str(",\"help\":");
+            string(&mut out, help);
+        }
+        out.push('}');
+    }
+    out.push(']');
+    if let Some(error) = &result.io_error {
+        out.push_str(",\"error\":");
+        string(&mut out, error);
+    }
+    if let Some((found, checked)) = result.policies {
+        let _ = write!(
+            out,
+            ",\"policies\":{{\"found\":{found},\"checked\":{checked}}}"
+        );
+    }
+    if !result.notes.is_empty() {
+        out.push_str(",\"notes\":[");
+        for (index, n) in result.notes.iter().enumerate() {
+            if index > 0 {
+                out.push(',');
+            }
+            out.push_str("{\"level\":");
+            string(&mut out, n.level.as_str());
+            out.push_str(",\"message\":");
+            string(&mut out, &n.message);
+            location(&mut out, &n.loc);
+            out.push('}');
+        }
+        out.push(']');
+    }
+    out.push('}');
+    out
 }
 
-/// One file's report.
-fn file(result: &Checked) -> Value {
-    let diagnostics: Vec<Value> = result
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let mut value = json!({
-                "code": d.code.name(),
-                "severity": d.severity.as_str(),
-                "message": d.message,
-                "pointer": d.loc.pointer,
-                "line": d.loc.line,
-                "column": d.loc.column,
-            });
-            if let (Some(help), Some(object)) = (&d.help, value.as_object_mut()) {
-                object.insert("help".to_owned(), Value::String(help.clone()));
-            }
-            value
-        })
-        .collect();
-    let mut file = json!({
-        "path": result.path,
-        "format": result.format.name(),
-        "diagnostics": diagnostics,
-    });
-    if let Some(object) = file.as_object_mut() {
-        if let Some(error) = &result.io_error {
-            object.insert("error".to_owned(), Value::String(error.clone()));
-        }
-        if let Some((found, checked)) = result.policies {
-            object.insert(
-                "policies".to_owned(),
-                json!({ "found": found, "checked": checked }),
-            );
-        }
-        if !result.notes.is_empty() {
-            let notes: Vec<Value> = result
-                .notes
-                .iter()
-                .map(|n| {
-                    json!({
-                        "level": n.level.as_str(),
-                        "message": n.message,
-                        "pointer": n.loc.pointer,
-                        "line": n.loc.line,
-                        "column": n.loc.column,
-                    })
-                })
-                .collect();
-            object.insert("notes".to_owned(), Value::Array(notes));
-        }
-    }
-    file
+/// `"text"`, escaped.
+fn string(out: &mut String, text: &str) {
+    out.push('"');
+    iam_catalog::view::escape_json_into(out, text);
+    out.push('"');
+}
+
+/// `,"pointer":…,"line":…,"column":…`.
+fn location(out: &mut String, loc: &iam_policy::JsonLocation) {
+    out.push_str(",\"pointer\":");
+    string(out, &loc.pointer);
+    let _ = write!(out, ",\"line\":{},\"column\":{}", loc.line, loc.column);
 }
 
 #[cfg(test)]
@@ -127,7 +137,7 @@ mod tests {
         out.push_str(&writer.finish());
         assert!(chunks > 1, "the reports should cross the chunk size");
         assert_eq!(out, format!("{{\"files\":[{}]}}\n", reports.join(",")));
-        let value: Value = serde_json::from_str(&out).unwrap_or(Value::Null);
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
         assert_eq!(value["files"].as_array().map(Vec::len), Some(300));
         assert_eq!(Writer::default().finish(), "{\"files\":[]}\n");
     }
