@@ -104,6 +104,34 @@ fn glob<T: Copy + PartialEq>(
         .is_some_and(|rest| rest.iter().all(|&c| c == star))
 }
 
+/// Whether the pair of positions `(a_len, b_len)` is reachable from `(0, 0)` when `next`
+/// pushes the successors of a pair: the search over two patterns' positions that
+/// overlap, containment and loose matching share. Each pair is visited once, so the
+/// search is linear in `(a_len + 1) × (b_len + 1)`.
+pub(crate) fn reaches(
+    a_len: usize,
+    b_len: usize,
+    mut next: impl FnMut(usize, usize, &mut Vec<(usize, usize)>),
+) -> bool {
+    let width = b_len + 1;
+    let mut seen = vec![false; (a_len + 1) * width];
+    let mut stack = vec![(0usize, 0usize)];
+    while let Some((i, j)) = stack.pop() {
+        let Some(slot) = seen.get_mut(i * width + j) else {
+            continue;
+        };
+        if *slot {
+            continue;
+        }
+        *slot = true;
+        if i == a_len && j == b_len {
+            return true;
+        }
+        next(i, j, &mut stack);
+    }
+    false
+}
+
 /// Whether a pattern has IAM wildcards (`*` or `?`).
 pub fn has_wildcard(pattern: &str) -> bool {
     let bytes = pattern.as_bytes();

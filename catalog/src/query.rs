@@ -249,20 +249,7 @@ impl FieldPattern {
                 _ => break,
             }
         }
-        let width = b.len() + 1;
-        let mut seen = vec![false; (a.len() + 1) * width];
-        let mut stack = vec![(0usize, 0usize)];
-        while let Some((i, j)) = stack.pop() {
-            let Some(slot) = seen.get_mut(i * width + j) else {
-                continue;
-            };
-            if *slot {
-                continue;
-            }
-            *slot = true;
-            if i == a.len() && j == b.len() {
-                return true;
-            }
+        crate::pattern::reaches(a.len(), b.len(), |i, j, stack| {
             let ta = a.get(i);
             let tb = b.get(j);
             // Skip a repeated token (zero occurrences).
@@ -283,8 +270,7 @@ impl FieldPattern {
                 }
                 // Both repeated: consuming keeps the state; nothing new to explore.
             }
-        }
-        false
+        })
     }
 }
 

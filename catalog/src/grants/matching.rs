@@ -54,20 +54,7 @@ pub fn parse(text: &str) -> Vec<Piece> {
 /// pieces, a `?` one literal character or `?`, a literal the same literal, a variable the
 /// same variable.
 pub fn contains(outer: &[Piece], inner: &[Piece]) -> bool {
-    let width = inner.len() + 1;
-    let mut seen = vec![false; (outer.len() + 1) * width];
-    let mut stack = vec![(0usize, 0usize)];
-    while let Some((i, j)) = stack.pop() {
-        let Some(slot) = seen.get_mut(i * width + j) else {
-            continue;
-        };
-        if *slot {
-            continue;
-        }
-        *slot = true;
-        if i == outer.len() && j == inner.len() {
-            return true;
-        }
+    crate::pattern::reaches(outer.len(), inner.len(), |i, j, stack| {
         match (outer.get(i), inner.get(j)) {
             (Some(Piece::Star), next) => {
                 stack.push((i + 1, j));
@@ -80,27 +67,13 @@ pub fn contains(outer: &[Piece], inner: &[Piece]) -> bool {
             (Some(Piece::Var(a)), Some(Piece::Var(b))) if a == b => stack.push((i + 1, j + 1)),
             _ => {}
         }
-    }
-    false
+    })
 }
 
 /// Whether `pattern` matches the concrete `text`, with each variable taken as any run of
 /// characters (an over-approximation: used only to prove that no pattern matches).
 pub fn matches_loosely(pattern: &[Piece], text: &[char]) -> bool {
-    let width = text.len() + 1;
-    let mut seen = vec![false; (pattern.len() + 1) * width];
-    let mut stack = vec![(0usize, 0usize)];
-    while let Some((i, j)) = stack.pop() {
-        let Some(slot) = seen.get_mut(i * width + j) else {
-            continue;
-        };
-        if *slot {
-            continue;
-        }
-        *slot = true;
-        if i == pattern.len() && j == text.len() {
-            return true;
-        }
+    crate::pattern::reaches(pattern.len(), text.len(), |i, j, stack| {
         match (pattern.get(i), text.get(j)) {
             (Some(Piece::Star | Piece::Var(_)), next) => {
                 stack.push((i + 1, j));
@@ -112,8 +85,7 @@ pub fn matches_loosely(pattern: &[Piece], text: &[char]) -> bool {
             (Some(Piece::Lit(a)), Some(b)) if a == b => stack.push((i + 1, j + 1)),
             _ => {}
         }
-    }
-    false
+    })
 }
 
 /// Whether some string matches both patterns (each variable taken as any run, so this
@@ -121,20 +93,7 @@ pub fn matches_loosely(pattern: &[Piece], text: &[char]) -> bool {
 /// answer).
 pub fn overlaps(a: &[Piece], b: &[Piece]) -> bool {
     let repeat = |p: &Piece| matches!(p, Piece::Star | Piece::Var(_));
-    let width = b.len() + 1;
-    let mut seen = vec![false; (a.len() + 1) * width];
-    let mut stack = vec![(0usize, 0usize)];
-    while let Some((i, j)) = stack.pop() {
-        let Some(slot) = seen.get_mut(i * width + j) else {
-            continue;
-        };
-        if *slot {
-            continue;
-        }
-        *slot = true;
-        if i == a.len() && j == b.len() {
-            return true;
-        }
+    crate::pattern::reaches(a.len(), b.len(), |i, j, stack| {
         let (pa, pb) = (a.get(i), b.get(j));
         if pa.is_some_and(repeat) {
             stack.push((i + 1, j));
@@ -155,8 +114,7 @@ pub fn overlaps(a: &[Piece], b: &[Piece]) -> bool {
                 }
             }
         }
-    }
-    false
+    })
 }
 
 /// A character no policy holds, standing for "some character" in a witness.
