@@ -63,6 +63,18 @@ pub struct Loss {
     pub item: String,
 }
 
+impl Loss {
+    /// A loss of `item` (under `action`, or none) of the service `prefix`.
+    fn new(kind: Kind, prefix: &str, action: &str, item: &str) -> Self {
+        Self {
+            kind,
+            prefix: prefix.to_owned(),
+            action: action.to_owned(),
+            item: item.to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for Loss {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let at = if self.action.is_empty() {
@@ -447,12 +459,7 @@ pub fn first_source_losses(
     keys: &Value,
     out: Option<&Service>,
 ) -> Vec<Loss> {
-    let make = |kind, action: &str, item: &str| Loss {
-        kind,
-        prefix: prefix.to_owned(),
-        action: action.to_owned(),
-        item: item.to_owned(),
-    };
+    let make = |kind, action: &str, item: &str| Loss::new(kind, prefix, action, item);
     let Some(out) = out else {
         return vec![make(Kind::Service, "", prefix)];
     };
@@ -538,12 +545,7 @@ pub fn first_source_losses(
 /// lacks: actions, the resource types it lists for them (where it or the catalog defines
 /// them), and their keys.
 pub fn sentry_losses(prefix: &str, ps: &Value, out: Option<&Service>) -> Vec<Loss> {
-    let make = |kind, action: &str, item: &str| Loss {
-        kind,
-        prefix: prefix.to_owned(),
-        action: action.to_owned(),
-        item: item.to_owned(),
-    };
+    let make = |kind, action: &str, item: &str| Loss::new(kind, prefix, action, item);
     let Some(out) = out else {
         return vec![make(Kind::SentryService, "", prefix)];
     };
@@ -592,12 +594,7 @@ pub fn orphan_keys(service: &Service) -> Vec<Loss> {
         .condition_keys
         .iter()
         .filter(|k| !listed.contains(&k.name.to_ascii_lowercase()))
-        .map(|k| Loss {
-            kind: Kind::OrphanKey,
-            prefix: service.prefix.clone(),
-            action: String::new(),
-            item: k.name.clone(),
-        })
+        .map(|k| Loss::new(Kind::OrphanKey, &service.prefix, "", &k.name))
         .collect()
 }
 
