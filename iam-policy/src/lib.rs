@@ -2,28 +2,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 
-pub mod document;
-pub mod eval;
-pub mod generate;
-mod insert;
-pub mod json;
-mod ordered;
-mod policy;
-mod validate;
+// The runtime is `iam-policy-core`, re-exported whole: a user's build compiles it beside
+// `iam-policy-macros` instead of after it (a crate that re-exports a proc macro can only
+// start once the macro is built). This crate is the re-exports and the two macros.
+pub use iam_policy_core::*;
 
 #[doc(hidden)]
-pub mod __private;
-
-pub use document::Document;
-pub use generate::{Generated, Generator};
-pub use iam_catalog::{AccessLevel, Code, PolicyKind, Severity};
-pub use insert::{AccountId, InsertError, Literal, Partition, Pattern, Region};
-pub use json::JsonLocation;
-pub use policy::{ParseError, Policy};
-pub use validate::{Diagnostic, ValidateOptions, validate, validate_read, validate_with};
-
-/// The capability catalog and the engine behind the checks (`iam-catalog`).
-pub use iam_catalog as catalog;
+pub mod __private {
+    //! What the macros' expansion calls. Not public API: it may change in any release,
+    //! and this crate pins the exact versions of `iam-policy-core` and
+    //! `iam-policy-macros` that use it.
+    pub use iam_policy_core::__private::*;
+    pub use iam_policy_macros::{generate_impl, policy_impl};
+}
 
 #[doc = include_str!("generate_macro.md")]
 #[macro_export]

@@ -15,7 +15,7 @@ use crate::validate::{Diagnostic, validate};
 /// A policy document and its type.
 ///
 /// It holds the document's canonical JSON: minified, in AWS's element order. A policy
-/// from [`policy!`](crate::policy) without inserted values is built at compile time, so
+/// from `policy!` without inserted values is built at compile time, so
 /// [`Policy::to_json`] only copies that text out; [`Policy::document`] gives the typed
 /// model.
 #[derive(Clone, PartialEq, Eq, Hash)]

@@ -1,10 +1,10 @@
-//! What `policy!`'s expansion calls. Not public API: it may change in any release, and
-//! `iam-policy` pins the exact version of `iam-policy-macros` that uses it.
+//! What `policy!`'s expansion calls (through `iam_policy::__private`). Not public API: it
+//! may change in any release, and `iam-policy` pins the exact versions of
+//! `iam-policy-core` and `iam-policy-macros` that use it.
 
 use std::fmt::Display;
 
 pub use iam_catalog::PolicyKind;
-pub use iam_policy_macros::{generate_impl, policy_impl};
 
 use iam_catalog::check::interpolation::escape_literal;
 use iam_catalog::view::escape_json_into;
