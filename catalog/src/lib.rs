@@ -13,7 +13,6 @@ pub mod capability;
 pub mod check;
 mod data;
 mod diagnostic;
-pub mod eval;
 pub mod generate;
 pub mod global_keys;
 pub mod grants;

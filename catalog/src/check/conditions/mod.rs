@@ -41,8 +41,8 @@ pub use keys::{KeyDef, Missing, key_type, resolve_key};
 use keys::{Lister, suggest_key};
 #[cfg(test)]
 use operators::OPERATORS;
-pub(crate) use operators::{Family, Operator, SetQualifier, parse_operator};
-use operators::{OperatorError, operators_for};
+use operators::operators_for;
+pub use operators::{Family, Operator, OperatorError, SetQualifier, parse_operator};
 use tags::{check_tag_key_applicable, check_tag_support};
 #[cfg(test)]
 use values::is_base64;

@@ -45,7 +45,8 @@ pub(crate) const SET_QUALIFIERS: &[&str] = &["ForAllValues", "ForAnyValue"];
 
 /// What a condition operator compares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Family {
+#[non_exhaustive]
+pub enum Family {
     /// `String...`.
     String,
     /// `Numeric...`.
@@ -95,7 +96,7 @@ impl Family {
 
 /// A set qualifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SetQualifier {
+pub enum SetQualifier {
     /// `ForAllValues:`.
     ForAllValues,
     /// `ForAnyValue:`.
@@ -112,9 +113,10 @@ impl SetQualifier {
     }
 }
 
-/// A condition operator as written, split into its parts.
+/// A condition operator as written, split into its parts ([`parse_operator`] reads one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Operator {
+#[non_exhaustive]
+pub struct Operator {
     /// The operator without qualifier and `IfExists` (`StringLike`).
     pub base: &'static str,
     /// What it compares.
@@ -127,7 +129,8 @@ pub(crate) struct Operator {
 
 /// Why a condition operator is not one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum OperatorError {
+#[non_exhaustive]
+pub enum OperatorError {
     /// `NullIfExists` (with or without a qualifier).
     NullIfExists,
     /// Not an operator; the closest operator, when one is close.
@@ -139,7 +142,7 @@ pub(crate) enum OperatorError {
 /// (observed in `ministryofjustice/modernisation-platform-environments#8893`); the AWS
 /// documentation itself is silent on case. Set qualifiers are taken as AWS writes them
 /// (`ForAllValues:`, `ForAnyValue:`), for the same reason.
-pub(crate) fn parse_operator(name: &str) -> Result<Operator, OperatorError> {
+pub fn parse_operator(name: &str) -> Result<Operator, OperatorError> {
     let (set, rest) = match name.split_once(':') {
         Some(("ForAllValues", rest)) => (Some(SetQualifier::ForAllValues), rest),
         Some(("ForAnyValue", rest)) => (Some(SetQualifier::ForAnyValue), rest),

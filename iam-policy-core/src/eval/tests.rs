@@ -3,8 +3,15 @@
 //! rule allows and one where it denies.
 
 use super::*;
-use crate::check::test_util::parse;
-use crate::view::PolicyView;
+use iam_catalog::view::{Node, PolicyView};
+
+/// Test JSON read by the crate's one JSON reader.
+fn parse(json: &str) -> Node<'static> {
+    match crate::json::read(json) {
+        Ok(root) => root.into_owned(),
+        Err(e) => panic!("test JSON does not parse: {e:?}\n{json}"),
+    }
+}
 
 fn policy(name: &str, json: &str) -> CompiledPolicy {
     let p = CompiledPolicy::new(name, &PolicyView::new(parse(json)));
@@ -430,7 +437,7 @@ fn rcps_add_denies_to_full_access() {
     // IfExists: an absent key is true, so the deny applies.
     assert_eq!(set.decide(&s3(None)), Decision::ExplicitDeny);
     // EC2 does not support RCPs: its requests are not affected.
-    assert!(!crate::model::service("ec2").unwrap().rcp_supported());
+    assert!(!iam_catalog::model::service("ec2").unwrap().rcp_supported());
     assert_eq!(
         set.decide(
             &Request::new("ec2:DescribeInstances", "*")

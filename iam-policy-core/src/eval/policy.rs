@@ -19,8 +19,8 @@
 //!   run time, an unknown condition operator) is skipped with a finding: it grants nothing
 //!   and denies nothing.
 
-use crate::pattern::{Case, NoVariables, Pattern, Syntax};
-use crate::view::{Node, NodeKind, PolicyView};
+use iam_catalog::pattern::{Case, NoVariables, Pattern, Syntax};
+use iam_catalog::view::{Node, NodeKind, PolicyView};
 
 use super::condition::{self, Failure, KeyCondition};
 use super::request::Request;
@@ -294,7 +294,8 @@ impl Statement {
                             .variables()
                             .find(|v| {
                                 v.default.is_none()
-                                    && crate::pattern::Variables::value(request, &v.name).is_none()
+                                    && iam_catalog::pattern::Variables::value(request, &v.name)
+                                        .is_none()
                             })
                             .map_or("", |v| v.name.as_str());
                         return Outcome::ResourceVariable(name);

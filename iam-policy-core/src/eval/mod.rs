@@ -8,35 +8,43 @@
 //! one resource-based policy, a permissions boundary, session policies, SCPs and RCPs per
 //! organization level, and a VPC endpoint policy. Each step below names its source.
 //!
-//! ```
-//! use iam_catalog::eval::{CompiledPolicy, Decision, PolicySet, Request};
-//! use iam_catalog::view::{Loc, Member, Node, NodeKind, PolicyView, Text};
+//! Action, resource and condition matching come from the same catalog and primitives the
+//! checks use (`iam_catalog::pattern`, `query`, `value`, `global_keys`). [`compile_json`]
+//! and [`Policy::compile`](crate::Policy::compile) read JSON into a [`CompiledPolicy`];
+//! [`Policy::allows`](crate::Policy::allows) answers for one policy alone; the assertions
+//! [`assert_allowed!`](crate::assert_allowed) and [`assert_denied!`](crate::assert_denied)
+//! explain a failed decision statement by statement.
 //!
-//! // A view is what the front ends build from JSON; here by hand.
-//! let at = Loc::default();
-//! let s = |t: &'static str| Node::new(NodeKind::String(Text::literal(t)), at);
-//! let m = |k: &'static str, v: Node<'static>| Member { key: k.into(), key_loc: at, value: v };
-//! let statement = Node::new(NodeKind::Object(vec![
-//!     m("Effect", s("Allow")),
-//!     m("Action", s("s3:GetObject")),
-//!     m("Resource", s("arn:aws:s3:::b/*")),
-//! ]), at);
-//! let root = Node::new(NodeKind::Object(vec![
-//!     m("Version", s("2012-10-17")),
-//!     m("Statement", Node::new(NodeKind::Array(vec![statement]), at)),
-//! ]), at);
-//! let policy = CompiledPolicy::new("identity", &PolicyView::new(root));
-//! let set = PolicySet::new().identity(policy);
-//! assert_eq!(set.decide(&Request::new("s3:GetObject", "arn:aws:s3:::b/k")), Decision::Allow);
+//! ```
+//! use iam_policy::{policy, assert_allowed, assert_denied};
+//! use iam_policy::eval::{Decision, PolicySet, Request};
+//!
+//! let read = policy!({
+//!     "Version": "2012-10-17",
+//!     "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]
+//! });
+//! assert!(read.allows("s3:GetObject", "arn:aws:s3:::b/k"));
+//! assert!(!read.allows("s3:PutObject", "arn:aws:s3:::b/k"));
+//!
+//! // Compile once, evaluate many times.
+//! let set = PolicySet::new().identity(read.compile("read"));
 //! assert_eq!(set.decide(&Request::new("s3:PutObject", "arn:aws:s3:::b/k")), Decision::ImplicitDeny);
+//! assert_allowed!(set, Request::new("s3:GetObject", "arn:aws:s3:::b/k"));
+//! assert_denied!(set, Request::new("s3:GetObject", "arn:aws:s3:::other/k"));
 //! ```
 
+mod assert;
+mod compile;
 mod condition;
 mod policy;
 mod request;
 
 use std::fmt::{self, Write as _};
 
+#[doc(hidden)]
+pub use assert::__check;
+pub use assert::{Evaluate, IntoRequest};
+pub use compile::compile_json;
 pub use policy::{CompiledPolicy, Effect, Grant};
 pub use request::{Request, RequestFinding, RequestFindingKind, Value};
 
@@ -423,8 +431,8 @@ impl PolicySet {
             && request
                 .action
                 .split_once(':')
-                .and_then(|(prefix, _)| crate::model::service(prefix))
-                .is_none_or(crate::model::Service::rcp_supported)
+                .and_then(|(prefix, _)| iam_catalog::model::service(prefix))
+                .is_none_or(iam_catalog::model::Service::rcp_supported)
             && request
                 .principal
                 .as_deref()
@@ -554,7 +562,8 @@ fn resource_policy_required(request: &Request) -> bool {
     let action = request.action.to_ascii_lowercase();
     action.starts_with("sts:assumerole")
         || (action.starts_with("kms:")
-            && crate::arn::six(&request.resource).is_some_and(|[.., r]| r.starts_with("key/")))
+            && iam_catalog::arn::six(&request.resource)
+                .is_some_and(|[.., r]| r.starts_with("key/")))
 }
 
 /// Within one account ("Policy evaluation for requests within a single account";

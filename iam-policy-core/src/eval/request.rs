@@ -2,13 +2,13 @@
 
 use std::net::IpAddr;
 
-use crate::check::conditions::key_type;
-use crate::global_keys;
-use crate::model::{self, ConditionType};
-use crate::pattern::Variables;
-use crate::query::{self, ResourcePattern};
-use crate::value;
-use crate::view::Text;
+use iam_catalog::check::conditions::key_type;
+use iam_catalog::global_keys;
+use iam_catalog::model::{self, ConditionType};
+use iam_catalog::pattern::Variables;
+use iam_catalog::query::{self, ResourcePattern};
+use iam_catalog::value;
+use iam_catalog::view::Text;
 
 /// A value of the request context, as a caller gives it.
 #[derive(Debug, Clone, PartialEq)]
@@ -355,7 +355,7 @@ fn fits_type(v: &ContextValue, value_type: ConditionType) -> bool {
 
 /// The account field of an ARN, when it has one.
 pub(crate) fn arn_account(arn: &str) -> Option<&str> {
-    let [_, _, _, _, account, _] = crate::arn::six(arn)?;
+    let [_, _, _, _, account, _] = iam_catalog::arn::six(arn)?;
     (!account.is_empty()).then_some(account)
 }
 

@@ -31,10 +31,10 @@
 //! - A policy variable without a value makes the condition false (not true, even for a
 //!   negated operator), and its key is reported as missing.
 
-use crate::check::conditions::{Family, Operator, SetQualifier, parse_operator};
-use crate::pattern::{Case, Pattern, Syntax};
-use crate::value::{self, IpRange};
-use crate::view::{Node, NodeKind};
+use iam_catalog::check::conditions::{Family, Operator, SetQualifier, parse_operator};
+use iam_catalog::pattern::{Case, Pattern, Syntax};
+use iam_catalog::value::{self, IpRange};
+use iam_catalog::view::{Node, NodeKind};
 
 use super::request::{ContextValue, Request};
 
@@ -268,7 +268,7 @@ impl KeyCondition {
                 .variables()
                 .find(|var| {
                     var.default.is_none()
-                        && crate::pattern::Variables::value(request, &var.name).is_none()
+                        && iam_catalog::pattern::Variables::value(request, &var.name).is_none()
                 })
                 .map_or("", |var| var.name.as_str())
         };
