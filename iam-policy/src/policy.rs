@@ -95,7 +95,9 @@ impl Policy {
     /// A policy of type `kind` from the typed model.
     pub fn from_document(document: &Document, kind: PolicyKind) -> Self {
         // Serializing these types cannot fail: every map key is a string.
-        let json = serde_json::to_string(document).unwrap_or_default();
+        let json = Ordered::of(document)
+            .map(|value| value.to_json())
+            .unwrap_or_default();
         Self::from_owned(kind, json)
     }
 
@@ -133,7 +135,7 @@ impl Policy {
     /// unknown element, a missing `Effect`, ...: read by [`Policy::from_json`], or made so
     /// by run-time values) — [`Policy::validate`] says how.
     pub fn document(&self) -> Option<Document> {
-        serde_json::from_str(&self.json).ok()
+        crate::de::from_json(&self.json).ok()
     }
 
     /// Checks the policy as a policy of type `kind` with the engine (the same checks
@@ -247,7 +249,7 @@ impl fmt::Display for Policy {
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         Ordered::parse(&self.json)
-            .map_err(serde_core::ser::Error::custom)?
+            .map_err(|error| serde_core::ser::Error::custom(ParseError::from(error)))?
             .serialize(serializer)
     }
 }
