@@ -268,7 +268,25 @@ impl Generator {
     }
 
     /// Grants the `level` actions that take the resource types `arn` fits, under
-    /// `condition` (an IAM condition block) when given.
+    /// `condition` (an IAM `Condition` element) when given: build one with
+    /// [`Condition::with`] or read it with [`Condition::from_json`].
+    ///
+    /// ```
+    /// use iam_policy::document::Condition;
+    /// use iam_policy::generate::Generator;
+    /// use iam_policy::AccessLevel;
+    ///
+    /// let generated = Generator::new()
+    ///     .level(
+    ///         AccessLevel::Read,
+    ///         "arn:aws:s3:::reports/*",
+    ///         Some(Condition::new().with("Bool", "aws:SecureTransport", "true")),
+    ///     )
+    ///     .generate()?;
+    /// let json = generated.to_json();
+    /// assert!(json.contains(r#""Condition":{"Bool":{"aws:SecureTransport":"true"}}"#), "{json}");
+    /// # Ok::<(), iam_policy::generate::GenerateError>(())
+    /// ```
     #[must_use]
     pub fn level(
         mut self,
@@ -651,8 +669,8 @@ fn object_node(
     Node::new(NodeKind::Object(members), at(pointer))
 }
 
-/// A condition block given as JSON: the author's own text, taken as written, read by
-/// the one JSON reader and located under `pointer`.
+/// A condition given in code, written as JSON and read by the one JSON reader, located
+/// under `pointer`.
 fn json_node(pointer: &str, value: &Condition) -> Node<'static, JsonLocation> {
     let text = Ordered::of(value)
         .map(|value| value.to_json())
