@@ -326,6 +326,33 @@ mod tests {
     }
 
     #[test]
+    fn from_document_writes_what_serde_json_writes() {
+        let text = r#"{"Id":"x","Statement":[{"Sid":"A\u0001é","Effect":"Deny","Principal":{"Service":["s3.amazonaws.com"],"AWS":"*"},"NotAction":"s3:*","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":[10,-2,2.50]},"Bool":{"aws:SecureTransport":false}}}]}"#;
+        let document: Document = serde_json::from_str(text).unwrap();
+        let policy = Policy::from_document(&document, PolicyKind::Resource);
+        assert_eq!(policy.as_json(), serde_json::to_string(&document).unwrap());
+        assert!(policy.as_json().contains(r#"[10,-2,2.5]"#), "{policy}");
+        assert_eq!(policy.document(), Some(document));
+        assert_eq!(policy.kind(), PolicyKind::Resource);
+    }
+
+    #[test]
+    fn pretty_text_keeps_numbers_as_written() {
+        let policy = Policy::from_json(
+            r#"{"Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":[1.50,1e3]}}}}"#,
+        )
+        .unwrap();
+        assert!(policy.as_json().contains("[1.50,1e3]"));
+        assert!(
+            policy
+                .to_json_pretty()
+                .contains("\"s3:max-keys\": [\n          1.50,\n          1e3\n        ]"),
+            "{}",
+            policy.to_json_pretty()
+        );
+    }
+
+    #[test]
     fn serde_reads_any_document_and_writes_it_back() {
         let text = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condishun":{}}}"#;
         let policy: Policy = serde_json::from_str(text).unwrap();
