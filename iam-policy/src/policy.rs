@@ -331,7 +331,7 @@ mod tests {
         let document: Document = serde_json::from_str(text).unwrap();
         let policy = Policy::from_document(&document, PolicyKind::Resource);
         assert_eq!(policy.as_json(), serde_json::to_string(&document).unwrap());
-        assert!(policy.as_json().contains(r#"[10,-2,2.5]"#), "{policy}");
+        assert!(policy.as_json().contains("[10,-2,2.5]"), "{policy}");
         assert_eq!(policy.document(), Some(document));
         assert_eq!(policy.kind(), PolicyKind::Resource);
     }
