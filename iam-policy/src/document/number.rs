@@ -139,14 +139,33 @@ impl Parsed {
 /// decimal exponent is in `fixed` (`1000000000000000.0`, `0.00001`, always with a
 /// fraction), else as `d.ddde±x` (`1e+16`, `1.5e-7`).
 fn float_text<F: Float>(value: F, fixed: &RangeInclusive<i32>) -> String {
-    let scientific = format!("{value:e}");
+    // The generic part is only what needs the type: the rest is compiled once.
+    layout(
+        &format!("{value:e}"),
+        &|precision| format!("{value:.precision$e}"),
+        &|text| text.parse::<F>().is_ok_and(|back| back == value),
+        fixed,
+    )
+}
+
+/// [`float_text`] of the float whose `{:e}` text is `scientific`, given its `{:.N e}`
+/// text for a precision (`exact`) and whether a text reads back to it (`reads_back`).
+fn layout(
+    scientific: &str,
+    exact: &dyn Fn(usize) -> String,
+    reads_back: &dyn Fn(&str) -> bool,
+    fixed: &RangeInclusive<i32>,
+) -> String {
     let (negative, unsigned) = match scientific.strip_prefix('-') {
         Some(rest) => (true, rest),
-        None => (false, scientific.as_str()),
+        None => (false, scientific),
     };
     let (mantissa, exponent) = unsigned.split_once('e').unwrap_or((unsigned, "0"));
     let exponent: i32 = exponent.parse().unwrap_or(0);
-    let digits = half_even(value, digits_of(mantissa), exponent);
+    let sign = if negative { "-" } else { "" };
+    let digits = half_even(digits_of(mantissa), exponent, exact, &|text| {
+        reads_back(&format!("{sign}{text}"))
+    });
     let mut out = String::with_capacity(digits.len() + 8);
     if negative {
         out.push('-');
@@ -199,11 +218,17 @@ fn digits_of(mantissa: &str) -> String {
     mantissa.chars().filter(char::is_ascii_digit).collect()
 }
 
-/// `digits` (with `exponent`, Rust's shortest digits of `value`), except when `value` is
-/// exactly halfway between them and the shortest decimal one lower in the last place:
-/// Rust rounds such a tie up (`1056571.3` for the `f32` `1056571.25`), `serde_json`'s
-/// writer to an even last digit (`1056571.2`).
-fn half_even<F: Float>(value: F, digits: String, exponent: i32) -> String {
+/// `digits` (with `exponent`, Rust's shortest digits of a float), except when the float
+/// is exactly halfway between them and the decimal one lower in the last place: Rust
+/// rounds such a tie up (`1056571.3` for the `f32` `1056571.25`), `serde_json`'s writer
+/// to an even last digit (`1056571.2`). `exact` gives the float's `{:.N e}` text,
+/// `reads_back` whether an unsigned text reads back to it.
+fn half_even(
+    digits: String,
+    exponent: i32,
+    exact: &dyn Fn(usize) -> String,
+    reads_back: &dyn Fn(&str) -> bool,
+) -> String {
     let n = digits.len();
     let Some(last) = digits.bytes().last() else {
         return digits;
@@ -215,9 +240,9 @@ fn half_even<F: Float>(value: F, digits: String, exponent: i32) -> String {
     let mut lower = digits.clone();
     lower.pop();
     lower.push(char::from(last - 1));
-    // A tie: `value` is exactly `lower` followed by 5 (its decimal expansion ends there).
+    // A tie: the float is exactly `lower` followed by 5 (its decimal expansion ends there).
     let mantissa_at = |precision: usize| {
-        let text = format!("{value:.precision$e}");
+        let text = exact(precision);
         let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
         (digits_of(mantissa), exp.parse::<i32>().unwrap_or(0))
     };
@@ -226,19 +251,15 @@ fn half_even<F: Float>(value: F, digits: String, exponent: i32) -> String {
         return digits;
     }
     // Every finite float's expansion has fewer than 800 significant digits.
-    let (exact, _) = mantissa_at(n + 800);
-    if exact.trim_end_matches('0') != one_more {
+    let (all, _) = mantissa_at(n + 800);
+    if all.trim_end_matches('0') != one_more {
         return digits;
     }
-    let sign = if format!("{value:e}").starts_with('-') {
-        "-"
+    if reads_back(&format!("0.{lower}e{}", exponent + 1)) {
+        lower
     } else {
-        ""
-    };
-    let reads_back = format!("{sign}0.{lower}e{}", exponent + 1)
-        .parse::<F>()
-        .is_ok_and(|back| back == value);
-    if reads_back { lower } else { digits }
+        digits
+    }
 }
 
 macro_rules! from_integer {
