@@ -1,13 +1,14 @@
-//! A serde [`Deserializer`] over the JSON reader's tree ([`crate::json::read`]), so that
-//! [`crate::Policy::document`] and [`crate::document::Condition::from_json`] run the
-//! document types' `Deserialize` impls without a second JSON parser.
+//! A serde [`Deserializer`](serde_core::Deserializer) over the JSON reader's tree
+//! ([`crate::json::read`]), so that [`crate::Policy::document`] and
+//! [`crate::document::Condition::from_json`] run the document types' `Deserialize` impls
+//! without a second JSON parser.
 //!
 //! It presents a value as `serde_json` reading the same text does: members in source
 //! order with repeated keys passed on (so a repeated element is `duplicate field`, as
-//! with `serde_json::from_str`), numbers as `u64`, `i64` or `f64` by [`Number`]'s reading
-//! (a number beyond `f64`'s range is refused), `null` as `None` for an option, a string
-//! or a one-member object as an enum. An error is located at the value (or key) it is
-//! about: the innermost one whose reading failed.
+//! with `serde_json::from_str`), numbers as `u64`, `i64` or `f64` by the reading of
+//! [`Number`](crate::document::Number) (a number beyond `f64`'s range is refused), `null`
+//! as `None` for an option, a string or a one-member object as an enum. An error is
+//! located at the value (or key) it is about: the innermost one whose reading failed.
 
 use std::fmt;
 

@@ -1,10 +1,10 @@
-//! A serde [`Serializer`] that builds an [`Ordered`] value directly, in the shape
-//! `serde_json` writes every case of serde's data model: unit and `None` are `null`, a
-//! newtype is its value, a unit variant its name, other variants `{"Variant": value}`,
-//! bytes an array of numbers, a float JSON cannot hold `null`, map keys strings (string,
-//! char, integer, finite float and bool keys written as `serde_json` writes them; other
-//! keys refused). Members stay in the order they are serialized, repeated keys included,
-//! as `serde_json` writes them.
+//! A serde [`Serializer`](serde_core::Serializer) that builds an [`Ordered`] value
+//! directly, in the shape `serde_json` writes every case of serde's data model: unit and
+//! `None` are `null`, a newtype is its value, a unit variant its name, other variants
+//! `{"Variant": value}`, bytes an array of numbers, a float JSON cannot hold `null`, map
+//! keys strings (string, char, integer, finite float and bool keys written as
+//! `serde_json` writes them; other keys refused). Members stay in the order they are
+//! serialized, repeated keys included, as `serde_json` writes them.
 
 use std::fmt;
 
