@@ -8,6 +8,7 @@
 //! cargo run --example generate_lambda_policy
 //! ```
 
+use iam_policy::document::Condition;
 use iam_policy::generate::{Arn, Generator};
 use iam_policy::{PolicyKind, generate};
 
@@ -56,7 +57,7 @@ pub fn main() -> Result<(), Box<dyn std::error::Error>> {
         .grant_actions(
             Arn::pattern("arn:aws:s3:::").value(bucket),
             &["s3:ListBucket"],
-            Some(serde_json::json!({"StringLike": {"s3:prefix": "incoming/*"}})),
+            Some(Condition::new().with("StringLike", "s3:prefix", "incoming/*")),
         )
         .grant_actions(
             Arn::pattern("arn:aws:kms:us-east-1:123456789012:key/").value(key),

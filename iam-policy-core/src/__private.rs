@@ -137,9 +137,9 @@ impl<T: serde_core::Serialize> ValuePart for Pattern<T> {
 }
 
 fn write_serialized<T: serde_core::Serialize + ?Sized>(value: &T, out: &mut String) {
-    match serde_json::to_string(value) {
-        Ok(json) => out.push_str(&json),
-        Err(_) => out.push_str("null"),
+    match Ordered::of(value) {
+        Some(value) => out.push_str(&value.to_json()),
+        None => out.push_str("null"),
     }
 }
 

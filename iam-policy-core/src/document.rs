@@ -25,7 +25,13 @@ use serde_core::de::{
 use serde_core::ser::{SerializeMap, SerializeStruct};
 use serde_core::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::json::SyntaxError;
 use crate::ordered::{self, Ordered};
+
+mod number;
+
+pub use number::Number;
+pub(crate) use number::Parsed;
 
 /// A policy document.
 #[derive(Debug, Clone, PartialEq)]
@@ -166,8 +172,8 @@ pub enum ConditionValue {
     String(String),
     /// A JSON boolean.
     Bool(bool),
-    /// A JSON number, as written.
-    Number(serde_json::Number),
+    /// A JSON number.
+    Number(Number),
 }
 
 /// One operator of a `Condition`: `"StringEquals": {"aws:RequestedRegion": "eu-west-1"}`.
@@ -182,6 +188,137 @@ pub struct ConditionBlock {
 /// `Condition`: operators in source order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Condition(pub Vec<ConditionBlock>);
+
+impl Condition {
+    /// A condition without operators, to add to with [`Condition::with`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads a `Condition` element from JSON text, with the crate's JSON reader.
+    ///
+    /// ```
+    /// use iam_policy::document::{Condition, ConditionValue};
+    ///
+    /// let condition = Condition::from_json(r#"{"Bool": {"aws:SecureTransport": "false"}}"#)?;
+    /// assert_eq!(condition, Condition::new().with("Bool", "aws:SecureTransport", "false"));
+    ///
+    /// let error = Condition::from_json("{\n  \"Bool\": [\"x\"]\n}").unwrap_err();
+    /// assert_eq!(error.message, "the value of condition operator `Bool` is an object");
+    /// assert_eq!((error.loc.pointer.as_str(), error.loc.line, error.loc.column), ("/Bool", 2, 11));
+    /// # Ok::<(), iam_policy::json::SyntaxError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The text is not JSON, or not a condition (an operator whose value is not an object,
+    /// a value that is not a string, boolean or number): the message and where.
+    pub fn from_json(text: &str) -> Result<Self, SyntaxError> {
+        crate::de::from_json(text)
+    }
+
+    /// Adds `key: value` (one value, written alone) under `operator`, after the keys it
+    /// has; the operator is added after the others when it is new, and a key it has takes
+    /// the new value.
+    ///
+    /// ```
+    /// use iam_policy::document::Condition;
+    ///
+    /// let condition = Condition::new()
+    ///     .with("StringEquals", "aws:RequestedRegion", "eu-west-1")
+    ///     .with("Bool", "aws:SecureTransport", true)
+    ///     .with_values("StringLike", "s3:prefix", ["home/", "public/*"]);
+    /// let json = iam_policy::Policy::from_document(
+    ///     &iam_policy::Document {
+    ///         version: Some("2012-10-17".to_owned()),
+    ///         id: None,
+    ///         statement: iam_policy::document::OneOrMany::One(iam_policy::document::Statement {
+    ///             sid: None,
+    ///             effect: iam_policy::document::Effect::Allow,
+    ///             principal: None,
+    ///             not_principal: None,
+    ///             action: Some(iam_policy::document::OneOrMany::One("s3:ListBucket".to_owned())),
+    ///             not_action: None,
+    ///             resource: Some(iam_policy::document::OneOrMany::One("arn:aws:s3:::b".to_owned())),
+    ///             not_resource: None,
+    ///             condition: Some(condition),
+    ///         }),
+    ///     },
+    ///     iam_policy::PolicyKind::Identity,
+    /// )
+    /// .to_json();
+    /// assert!(json.ends_with(r#""Condition":{"StringEquals":{"aws:RequestedRegion":"eu-west-1"},"Bool":{"aws:SecureTransport":true},"StringLike":{"s3:prefix":["home/","public/*"]}}}}"#));
+    /// ```
+    #[must_use]
+    pub fn with(
+        self,
+        operator: impl Into<String>,
+        key: impl Into<String>,
+        value: impl Into<ConditionValue>,
+    ) -> Self {
+        self.entry(operator.into(), key.into(), OneOrMany::One(value.into()))
+    }
+
+    /// Adds `key: [values]` (an array, even of one value) under `operator`, as
+    /// [`Condition::with`] does.
+    #[must_use]
+    pub fn with_values<V: Into<ConditionValue>>(
+        self,
+        operator: impl Into<String>,
+        key: impl Into<String>,
+        values: impl IntoIterator<Item = V>,
+    ) -> Self {
+        let values = values.into_iter().map(Into::into).collect();
+        self.entry(operator.into(), key.into(), OneOrMany::Many(values))
+    }
+
+    fn entry(mut self, operator: String, key: String, value: OneOrMany<ConditionValue>) -> Self {
+        match self.0.iter_mut().find(|block| block.operator == operator) {
+            Some(block) => ordered::insert(&mut block.entries, key, value),
+            None => self.0.push(ConditionBlock {
+                operator,
+                entries: vec![(key, value)],
+            }),
+        }
+        self
+    }
+}
+
+impl From<&str> for ConditionValue {
+    fn from(s: &str) -> Self {
+        ConditionValue::String(s.to_owned())
+    }
+}
+
+impl From<String> for ConditionValue {
+    fn from(s: String) -> Self {
+        ConditionValue::String(s)
+    }
+}
+
+impl From<bool> for ConditionValue {
+    fn from(b: bool) -> Self {
+        ConditionValue::Bool(b)
+    }
+}
+
+impl From<Number> for ConditionValue {
+    fn from(n: Number) -> Self {
+        ConditionValue::Number(n)
+    }
+}
+
+impl From<i64> for ConditionValue {
+    fn from(n: i64) -> Self {
+        ConditionValue::Number(n.into())
+    }
+}
+
+impl From<u64> for ConditionValue {
+    fn from(n: u64) -> Self {
+        ConditionValue::Number(n.into())
+    }
+}
 
 // Serde, written by hand rather than derived so that a crate using `iam-policy` does not
 // build `serde_derive`: the JSON shapes and the error messages of the derives they
@@ -554,7 +691,7 @@ impl<'de> Deserialize<'de> for Principal {
             }
 
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Principal, E> {
-                let value = serde_json::Number::from_f64(v).map_or(Ordered::Null, Ordered::Number);
+                let value = Number::from_f64(v).map_or(Ordered::Null, Ordered::Number);
                 Err(Self::other(&value))
             }
 
@@ -614,7 +751,7 @@ impl<'de> Deserialize<'de> for ConditionValue {
             }
 
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<ConditionValue, E> {
-                serde_json::Number::from_f64(v)
+                Number::from_f64(v)
                     .map(ConditionValue::Number)
                     .ok_or_else(|| untagged("ConditionValue"))
             }

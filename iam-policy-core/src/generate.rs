@@ -34,6 +34,7 @@ use iam_catalog::{AccessLevel, Member, Node, NodeKind, PolicyKind, PolicyView, S
 
 use crate::__private::{Part, render};
 use crate::Policy;
+use crate::document::Condition;
 use crate::json::{self, JsonLocation};
 use crate::ordered::Ordered;
 
@@ -96,7 +97,7 @@ impl Generated {
                     .iter()
                     .filter_map(|p| Ordered::parse(p.as_json()).ok())
                     .collect();
-                serde_json::to_string_pretty(&values).unwrap_or_default()
+                Ordered::Array(values).to_json_pretty()
             }
         }
     }
@@ -187,7 +188,7 @@ pub struct Generator {
     kind: Option<PolicyKind>,
     minimize: bool,
     deny: bool,
-    levels: Vec<(AccessLevel, Arn, Option<serde_json::Value>)>,
+    levels: Vec<(AccessLevel, Arn, Option<Condition>)>,
     grants: Vec<Grant>,
     single_actions: Vec<String>,
     service_levels: Vec<(String, AccessLevel)>,
@@ -204,7 +205,7 @@ struct Grant {
     arn: Arn,
     levels: Option<(String, Vec<AccessLevel>)>,
     actions: Vec<String>,
-    condition: Option<serde_json::Value>,
+    condition: Option<Condition>,
 }
 
 fn level_key(level: AccessLevel) -> &'static str {
@@ -267,13 +268,31 @@ impl Generator {
     }
 
     /// Grants the `level` actions that take the resource types `arn` fits, under
-    /// `condition` (an IAM condition block) when given.
+    /// `condition` (an IAM `Condition` element) when given: build one with
+    /// [`Condition::with`] or read it with [`Condition::from_json`].
+    ///
+    /// ```
+    /// use iam_policy::document::Condition;
+    /// use iam_policy::generate::Generator;
+    /// use iam_policy::AccessLevel;
+    ///
+    /// let generated = Generator::new()
+    ///     .level(
+    ///         AccessLevel::Read,
+    ///         "arn:aws:s3:::reports/*",
+    ///         Some(Condition::new().with("Bool", "aws:SecureTransport", "true")),
+    ///     )
+    ///     .generate()?;
+    /// let json = generated.to_json();
+    /// assert!(json.contains(r#""Condition":{"Bool":{"aws:SecureTransport":"true"}}"#), "{json}");
+    /// # Ok::<(), iam_policy::generate::GenerateError>(())
+    /// ```
     #[must_use]
     pub fn level(
         mut self,
         level: AccessLevel,
         arn: impl Into<Arn>,
-        condition: Option<serde_json::Value>,
+        condition: Option<Condition>,
     ) -> Self {
         self.levels.push((level, arn.into(), condition));
         self
@@ -316,7 +335,7 @@ impl Generator {
         arn: impl Into<Arn>,
         service: &str,
         levels: &[AccessLevel],
-        condition: Option<serde_json::Value>,
+        condition: Option<Condition>,
     ) -> Self {
         self.grants.push(Grant {
             arn: arn.into(),
@@ -333,7 +352,7 @@ impl Generator {
         mut self,
         arn: impl Into<Arn>,
         actions: &[&str],
-        condition: Option<serde_json::Value>,
+        condition: Option<Condition>,
     ) -> Self {
         self.grants.push(Grant {
             arn: arn.into(),
@@ -650,15 +669,17 @@ fn object_node(
     Node::new(NodeKind::Object(members), at(pointer))
 }
 
-/// A condition block given as JSON: the author's own text, taken as written, read by
-/// the one JSON reader and located under `pointer`.
-fn json_node(pointer: &str, value: &serde_json::Value) -> Node<'static, JsonLocation> {
-    let text = value.to_string();
+/// A condition given in code, written as JSON and read by the one JSON reader, located
+/// under `pointer`.
+fn json_node(pointer: &str, value: &Condition) -> Node<'static, JsonLocation> {
+    let text = Ordered::of(value)
+        .map(|value| value.to_json())
+        .unwrap_or_default();
     match json::parse(&text) {
         Ok(node) => node
             .map_locs(&mut |loc| at(&format!("{pointer}{}", loc.pointer)))
             .into_owned(),
-        // `serde_json` writes valid JSON; should it not, the value is null.
+        // A condition is written as valid JSON; should it not be, the value is null.
         Err(_) => Node::new(NodeKind::Null, at(pointer)),
     }
 }
@@ -792,7 +813,7 @@ mod tests {
                 "arn:aws:s3:::b/*",
                 "s3",
                 &[AccessLevel::Write],
-                Some(serde_json::json!({"Bool": {"aws:SecureTransport": "false"}})),
+                Some(Condition::new().with("Bool", "aws:SecureTransport", "false")),
             )
             .assume_role(Arn::pattern("arn:aws:iam::123456789012:role/").value("deploy"))
             .generate()

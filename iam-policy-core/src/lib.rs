@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs, rustdoc::broken_intra_doc_links)]
 
+mod de;
 pub mod document;
 pub mod eval;
 pub mod generate;

@@ -95,7 +95,9 @@ impl Policy {
     /// A policy of type `kind` from the typed model.
     pub fn from_document(document: &Document, kind: PolicyKind) -> Self {
         // Serializing these types cannot fail: every map key is a string.
-        let json = serde_json::to_string(document).unwrap_or_default();
+        let json = Ordered::of(document)
+            .map(|value| value.to_json())
+            .unwrap_or_default();
         Self::from_owned(kind, json)
     }
 
@@ -133,7 +135,7 @@ impl Policy {
     /// unknown element, a missing `Effect`, ...: read by [`Policy::from_json`], or made so
     /// by run-time values) — [`Policy::validate`] says how.
     pub fn document(&self) -> Option<Document> {
-        serde_json::from_str(&self.json).ok()
+        crate::de::from_json(&self.json).ok()
     }
 
     /// Checks the policy as a policy of type `kind` with the engine (the same checks
@@ -247,7 +249,7 @@ impl fmt::Display for Policy {
 impl Serialize for Policy {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         Ordered::parse(&self.json)
-            .map_err(serde_core::ser::Error::custom)?
+            .map_err(|error| serde_core::ser::Error::custom(ParseError::from(error)))?
             .serialize(serializer)
     }
 }
@@ -321,6 +323,33 @@ mod tests {
             "{error}"
         );
         assert!(Policy::from_json("").is_err());
+    }
+
+    #[test]
+    fn from_document_writes_what_serde_json_writes() {
+        let text = r#"{"Id":"x","Statement":[{"Sid":"A\u0001é","Effect":"Deny","Principal":{"Service":["s3.amazonaws.com"],"AWS":"*"},"NotAction":"s3:*","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":[10,-2,2.50]},"Bool":{"aws:SecureTransport":false}}}]}"#;
+        let document: Document = serde_json::from_str(text).unwrap();
+        let policy = Policy::from_document(&document, PolicyKind::Resource);
+        assert_eq!(policy.as_json(), serde_json::to_string(&document).unwrap());
+        assert!(policy.as_json().contains("[10,-2,2.5]"), "{policy}");
+        assert_eq!(policy.document(), Some(document));
+        assert_eq!(policy.kind(), PolicyKind::Resource);
+    }
+
+    #[test]
+    fn pretty_text_keeps_numbers_as_written() {
+        let policy = Policy::from_json(
+            r#"{"Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":[1.50,1e3]}}}}"#,
+        )
+        .unwrap();
+        assert!(policy.as_json().contains("[1.50,1e3]"));
+        assert!(
+            policy
+                .to_json_pretty()
+                .contains("\"s3:max-keys\": [\n          1.50,\n          1e3\n        ]"),
+            "{}",
+            policy.to_json_pretty()
+        );
     }
 
     #[test]

@@ -88,3 +88,75 @@ fn every_managed_policy_round_trips() {
         assert_eq!(again, policy, "{name}");
     }
 }
+
+/// Every `.json` file under `dir`, sorted.
+fn json_files(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// `Policy::document` (the crate's reader and deserializer) gives the `Document` that
+/// `serde_json` gives for the same text, or `None` where `serde_json` fails; and
+/// `Policy::from_document` writes what `serde_json::to_string` writes: on every policy
+/// of the three corpora.
+#[test]
+fn document_reads_and_writes_as_serde_json_does_on_the_corpora() {
+    let Some(managed) = corpus() else {
+        return;
+    };
+    let root = managed.parent().unwrap().to_path_buf();
+    let mut read = 0;
+    for set in [
+        "aws-managed-policies",
+        "open-source-policies",
+        "published-examples",
+    ] {
+        let files = json_files(&root.join(set));
+        assert!(!files.is_empty(), "{set} is empty");
+        for path in &files {
+            let file = std::fs::read_to_string(path).unwrap();
+            // The published and open-source sets wrap the policy's text with its source.
+            let text = match serde_json::from_str::<Value>(&file).unwrap()["policy_text"] {
+                Value::String(ref text) => text.clone(),
+                _ => file,
+            };
+            let name = path.display();
+            let Ok(policy) = Policy::from_json(&text) else {
+                continue;
+            };
+            let ours = policy.document();
+            let theirs = serde_json::from_str::<Document>(policy.as_json()).ok();
+            assert_eq!(ours, theirs, "{name}");
+            let Some(document) = ours else {
+                continue;
+            };
+            read += 1;
+            // The original text (member order, repeated keys) reads the same way.
+            assert_eq!(
+                serde_json::from_str::<Document>(&text).ok().as_ref(),
+                Some(&document),
+                "{name}"
+            );
+            let written = Policy::from_document(&document, policy.kind());
+            assert_eq!(
+                written.as_json(),
+                serde_json::to_string(&document).unwrap(),
+                "{name}"
+            );
+        }
+    }
+    eprintln!("{read} documents read");
+    assert!(read > 2000, "{read} documents read");
+}
