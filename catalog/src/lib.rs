@@ -28,6 +28,7 @@ pub mod wildcard;
 
 pub use capability::{Capability, CapabilityRow, Support};
 pub use check::check;
+pub use check::structure::Effect;
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use kind::{PRINCIPAL_KINDS, PolicyKind};
 pub use model::{

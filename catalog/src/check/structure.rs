@@ -26,6 +26,34 @@ pub const STATEMENT_ELEMENTS: &[&str] = &[
     "Condition",
 ];
 
+/// A statement's `Effect` (IAM User Guide, "IAM JSON policy elements: Effect": "Valid
+/// values for `Effect` are `Allow` and `Deny`. The `Effect` value is case sensitive.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Effect {
+    /// `Allow`.
+    Allow,
+    /// `Deny`.
+    Deny,
+}
+
+impl Effect {
+    /// Both, as IAM writes them.
+    pub const ALL: [Effect; 2] = [Effect::Allow, Effect::Deny];
+
+    /// As IAM writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effect::Allow => "Allow",
+            Effect::Deny => "Deny",
+        }
+    }
+
+    /// The effect `text` names, exactly as IAM writes it (the value is case sensitive).
+    pub fn parse(text: &str) -> Option<Effect> {
+        Effect::ALL.into_iter().find(|e| e.as_str() == text)
+    }
+}
+
 /// The policy language versions.
 pub(crate) const VERSIONS: &[&str] = &["2012-10-17", "2008-10-17"];
 
@@ -302,8 +330,8 @@ fn check_effect<'a>(ctx: &mut Ctx, effect: &'a Member<'a>) {
         NodeKind::Opaque(_) => {}
         NodeKind::String(text) => {
             let value = text.display();
-            if value != "Allow" && value != "Deny" {
-                let help = match suggest(&value, ["Allow", "Deny"]) {
+            if Effect::parse(&value).is_none() {
+                let help = match suggest(&value, Effect::ALL.map(Effect::as_str)) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => "use `Allow` or `Deny`".to_owned(),
                 };
@@ -472,8 +500,27 @@ fn check_sids(ctx: &mut Ctx, policy: &Policy<'_>) {
 
 #[cfg(test)]
 mod tests {
+    use super::Effect;
     use crate::Code;
     use crate::check::test_util::{codes, findings, findings_kind};
+
+    #[test]
+    fn an_effect_is_read_exactly_as_iam_writes_it() {
+        for effect in Effect::ALL {
+            assert_eq!(Effect::parse(effect.as_str()), Some(effect));
+        }
+        // "The `Effect` value is case sensitive."
+        for text in ["allow", "DENY", " Allow", "Allow ", "", "Permit"] {
+            assert_eq!(Effect::parse(text), None, "{text:?}");
+            assert!(
+                codes(&findings(&format!(
+                    r#"{{"Version":"2012-10-17","Statement":{{"Effect":"{text}","Action":"s3:GetObject","Resource":"*"}}}}"#
+                )))
+                .contains(&Code::InvalidEffect),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_valid_policy_has_no_structural_findings() {

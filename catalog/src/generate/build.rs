@@ -2,8 +2,9 @@
 //! quota split, and the notes on dependent actions.
 
 use super::select::{Group, Selection};
-use super::template::{Effect, Template};
+use super::template::Template;
 use super::{Error, Note};
+use crate::Effect;
 use crate::check::quota::{self, Quota};
 use crate::model::{self, Action};
 use crate::query::actions_matching;

@@ -57,7 +57,7 @@ use crate::check::Options as CheckOptions;
 use crate::view::{Loc, Node, PolicyView};
 use crate::{PolicyKind, Severity};
 
-pub use template::{Effect, LEVELS, STS_KEYS};
+pub use template::{LEVELS, STS_KEYS};
 
 /// Options of a generation beyond the template.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

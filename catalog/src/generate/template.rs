@@ -8,6 +8,7 @@
 //! `policy_sentry`'s blank template holds, mean "nothing".
 
 use super::Error;
+use crate::Effect;
 use crate::model::{self, AccessLevel, Service};
 use crate::suggest::suggest;
 use crate::view::{Loc, Member, Node, NodeKind};
@@ -60,25 +61,6 @@ const TOP_KEYS: &[&str] = &[
     "sts",
     "actions",
 ];
-
-/// `Allow` or `Deny`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Effect {
-    /// `Allow` (the default).
-    Allow,
-    /// `Deny`.
-    Deny,
-}
-
-impl Effect {
-    /// As IAM writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Effect::Allow => "Allow",
-            Effect::Deny => "Deny",
-        }
-    }
-}
 
 /// One ARN granted at one access level.
 pub struct LevelEntry<'a> {
@@ -196,14 +178,14 @@ impl Reader {
         };
         let effect = match get("effect") {
             None => Effect::Allow,
-            Some(member) => match member.value.as_literal() {
-                Some("Allow") => Effect::Allow,
-                Some("Deny") => Effect::Deny,
-                _ => {
+            Some(member) => {
+                if let Some(effect) = member.value.as_literal().and_then(Effect::parse) {
+                    effect
+                } else {
                     self.error(member.value.loc, "`effect` is `Allow` or `Deny`", None);
                     Effect::Allow
                 }
-            },
+            }
         };
         let minimize = match get("minimize") {
             None => false,

@@ -45,7 +45,8 @@ use std::fmt::{self, Write as _};
 pub use assert::__check;
 pub use assert::{Evaluate, IntoRequest};
 pub use compile::compile_json;
-pub use policy::{CompiledPolicy, Effect, Grant};
+pub use iam_catalog::Effect;
+pub use policy::{CompiledPolicy, Grant};
 pub use request::{Request, RequestFinding, RequestFindingKind, Value};
 
 use condition::Failure;

@@ -19,30 +19,12 @@
 //!   run time, an unknown condition operator) is skipped with a finding: it grants nothing
 //!   and denies nothing.
 
+use iam_catalog::Effect;
 use iam_catalog::pattern::{Case, NoVariables, Pattern, Syntax};
 use iam_catalog::view::{Node, NodeKind, PolicyView};
 
 use super::condition::{self, Failure, KeyCondition};
 use super::request::Request;
-
-/// `Allow` or `Deny`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Effect {
-    /// `"Effect": "Allow"`.
-    Allow,
-    /// `"Effect": "Deny"`.
-    Deny,
-}
-
-impl Effect {
-    /// `Allow` or `Deny`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Effect::Allow => "Allow",
-            Effect::Deny => "Deny",
-        }
-    }
-}
 
 /// How a resource-based policy's `Principal` names the caller: the kind decides whether
 /// the resource policy alone can grant (see [`super::PolicySet`]).
@@ -190,9 +172,7 @@ fn compile_statement(pointer: &str, node: &Node, variables: bool) -> Result<Stat
     };
     let member = |name: &str| members.iter().find(|m| m.key == name).map(|m| &m.value);
     let effect = match member("Effect").and_then(Node::as_literal) {
-        Some("Allow") => Effect::Allow,
-        Some("Deny") => Effect::Deny,
-        Some(other) => return Err(format!("unknown `Effect` `{other}`")),
+        Some(text) => Effect::parse(text).ok_or_else(|| format!("unknown `Effect` `{text}`"))?,
         None => return Err("no `Effect`".to_owned()),
     };
     let (not_action, action_node) = match (member("Action"), member("NotAction")) {
