@@ -313,6 +313,31 @@ impl Action {
     }
 }
 
+/// The orders in which reports and generated policies list actions.
+#[derive(Clone, Copy)]
+pub(crate) enum ActionOrder {
+    /// By service prefix, then by name as AWS spells it, in byte order (`ListB` before
+    /// `Lista`): the order of the findings and of `diff`'s changes.
+    Spelled,
+    /// By service prefix, then by name in ASCII lowercase (the catalog's own name order):
+    /// the order of a generated statement's `Action` list.
+    Lowercase,
+}
+
+/// Sorts `actions` (stable) in `order`. Every action list of the crate is sorted here,
+/// through one comparison type, so the sort is compiled once.
+pub(crate) fn sort_actions(actions: &mut [Action], order: ActionOrder) {
+    let compare: fn(&Action, &Action) -> std::cmp::Ordering = match order {
+        ActionOrder::Spelled => {
+            |a, b| (a.service().prefix(), a.name()).cmp(&(b.service().prefix(), b.name()))
+        }
+        ActionOrder::Lowercase => |a, b| {
+            (a.service().prefix(), a.name_lower()).cmp(&(b.service().prefix(), b.name_lower()))
+        },
+    };
+    actions.sort_by(compare);
+}
+
 impl fmt::Debug for Action {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Action({})", self.full_name())
@@ -524,6 +549,35 @@ mod tests {
         }
         assert_eq!(calls, 1);
         assert_eq!(MEMO.get(4, 4, || 0), None, "past the end");
+    }
+
+    #[test]
+    fn lowercase_names_are_the_spelled_names_in_lowercase() {
+        for service in services() {
+            for action in service.actions() {
+                assert_eq!(action.name_lower(), action.name().to_ascii_lowercase());
+            }
+        }
+    }
+
+    #[test]
+    fn action_orders_are_by_prefix_then_name_as_spelled_or_in_lowercase() {
+        // Two services, in reverse catalog order, so both orders have work to do.
+        let mut list: Vec<Action> = ["ec2", "apigateway", "s3"]
+            .iter()
+            .filter_map(|prefix| service(prefix))
+            .flat_map(Service::actions)
+            .collect();
+        list.reverse();
+        let mut spelled = list.clone();
+        sort_actions(&mut spelled, ActionOrder::Spelled);
+        let mut lower = list.clone();
+        sort_actions(&mut lower, ActionOrder::Lowercase);
+        let mut by_key = list.clone();
+        by_key.sort_by_key(|a| (a.service().prefix(), a.name()));
+        assert_eq!(spelled, by_key);
+        by_key.sort_by_key(|a| (a.service().prefix(), a.name().to_ascii_lowercase()));
+        assert_eq!(lower, by_key);
     }
 
     #[test]

@@ -500,27 +500,35 @@ impl Writer {
                     Role::Statements | Role::Statement => STATEMENT_ORDER,
                     Role::Other => &[],
                 };
-                let mut members: Vec<_> = members.iter().collect();
-                members.sort_by_key(|member| {
+                let rank = |key: &str| {
                     order
                         .iter()
-                        .position(|name| *name == member.key)
+                        .position(|name| *name == key)
                         .unwrap_or(order.len())
-                });
+                };
                 self.json.push('{');
-                for (index, member) in members.into_iter().enumerate() {
-                    if index > 0 {
-                        self.comma();
+                // The members named in `order` first, in its order, then the others; as
+                // written within one rank (a stable sort by rank, without a sort).
+                let mut first = true;
+                for wanted in 0..=order.len() {
+                    for member in members {
+                        if rank(&member.key) != wanted {
+                            continue;
+                        }
+                        if !first {
+                            self.comma();
+                        }
+                        first = false;
+                        self.json.push('"');
+                        escape_json_into(&mut self.json, &member.key);
+                        self.json.push_str(if self.spaced { "\": " } else { "\":" });
+                        let member_role = if role == Role::Top && member.key == "Statement" {
+                            Role::Statements
+                        } else {
+                            Role::Other
+                        };
+                        self.node(&member.value, member_role);
                     }
-                    self.json.push('"');
-                    escape_json_into(&mut self.json, &member.key);
-                    self.json.push_str(if self.spaced { "\": " } else { "\":" });
-                    let member_role = if role == Role::Top && member.key == "Statement" {
-                        Role::Statements
-                    } else {
-                        Role::Other
-                    };
-                    self.node(&member.value, member_role);
                 }
                 self.json.push('}');
             }

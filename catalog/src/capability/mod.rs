@@ -216,9 +216,14 @@ pub fn discontinued(prefix: &str) -> Option<&'static CapabilityRow> {
     if crate::model::service(prefix).is_some() {
         return None;
     }
-    let mut rows: Vec<&'static CapabilityRow> = capability_rows_for(prefix).collect();
-    rows.sort_by_key(|row| std::cmp::Reverse(row.edition));
-    rows.first().copied()
+    // The first row of the latest edition that lists the prefix.
+    let mut latest: Option<&'static CapabilityRow> = None;
+    for row in capability_rows_for(prefix) {
+        if latest.is_none_or(|l| row.edition > l.edition) {
+            latest = Some(row);
+        }
+    }
+    latest
 }
 
 /// A capability fact newer than the tables, kept by hand: the latest published table is

@@ -43,7 +43,7 @@ pub fn build<'a>(
             condition,
             loc,
         } = group;
-        actions.sort_by_key(|a| (a.service().prefix(), a.name().to_ascii_lowercase()));
+        model::sort_actions(&mut actions, model::ActionOrder::Lowercase);
         let actions = if minimize {
             let (patterns, widened) = minimized(&actions);
             for (pattern, count) in widened {

@@ -30,7 +30,7 @@ use std::fmt::Write as _;
 
 use matching::{contains, matches_loosely, overlaps, parse, witnesses};
 
-use crate::model::Action;
+use crate::model::{Action, ActionOrder, sort_actions};
 use crate::query::{ResourcePattern, expand, fits, wildcard_matches};
 use crate::{Node, NodeKind};
 
@@ -128,11 +128,11 @@ pub fn diff(old: &Node, new: &Node) -> Diff {
     let old = expand_policy(old);
     let new = expand_policy(new);
     let mut groups: BTreeMap<GroupKey, Vec<String>> = BTreeMap::new();
-    let mut actions: Vec<&Action> = new.allows.keys().collect();
-    actions.sort_by_key(|a| (a.service().prefix(), a.name()));
+    let mut actions: Vec<Action> = new.allows.keys().copied().collect();
+    sort_actions(&mut actions, ActionOrder::Spelled);
     for action in actions {
-        for grant in new.allows.get(action).into_iter().flatten() {
-            let denied_in_new = new.denies.get(action).into_iter().flatten().any(|d| {
+        for grant in new.allows.get(&action).into_iter().flatten() {
+            let denied_in_new = new.denies.get(&action).into_iter().flatten().any(|d| {
                 d.condition.is_none()
                     && same_principal(d, grant)
                     && spec_contains(&d.resources, &grant.resources)
@@ -140,7 +140,7 @@ pub fn diff(old: &Node, new: &Node) -> Diff {
             if denied_in_new {
                 continue;
             }
-            if let Some(verdict) = judge(&old, &new, *action, grant) {
+            if let Some(verdict) = judge(&old, &new, action, grant) {
                 groups
                     .entry((
                         grant.resources.clone(),
@@ -439,7 +439,7 @@ fn expand_statement(object: &[crate::Member], out: &mut Expanded) {
                     .extend(specs.iter().map(|spec| (parse(&text), grant(spec))));
             }
         }
-        all.sort_by_key(|a| (a.service().prefix(), a.name()));
+        sort_actions(&mut all, ActionOrder::Spelled);
         all.dedup();
         all
     };

@@ -35,7 +35,7 @@ use super::conditions::parse_operator;
 use super::policy_type::is_account;
 use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
-use crate::model::{AccessLevel, Action, RowMemo, Service};
+use crate::model::{AccessLevel, Action, ActionOrder, RowMemo, Service, sort_actions};
 use crate::query::each_matching;
 use crate::{Code, Loc, Member, PolicyKind};
 
@@ -554,7 +554,7 @@ fn resource_exposure(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
                 .map(|(a, _)| *a)
                 .filter(|a| exposing(*a))
                 .collect();
-            list.sort_by_key(|a| (a.service().prefix(), a.name()));
+            sort_actions(&mut list, ActionOrder::Spelled);
             list
         }
         Cover::AllBut(..) => permissions_management().to_vec(),
