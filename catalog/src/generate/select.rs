@@ -230,22 +230,30 @@ fn closest_formats(
     service_field: Option<&str>,
     only: Option<Service>,
 ) -> Vec<&'static str> {
-    let all =
-        || model::services().flat_map(|s| s.resource_types().flat_map(ResourceType::arn_formats));
-    let mut candidates: Vec<&'static str> = match only {
-        Some(service) => service
-            .resource_types()
-            .flat_map(ResourceType::arn_formats)
-            .collect(),
-        None => match service_field {
-            Some(field) => all()
-                .filter(|f| crate::arn::fields(f).get(2) == Some(&field))
-                .collect(),
-            None => Vec::new(),
-        },
+    // The formats of `service` whose service field is `field` (all of them for `None`).
+    let push = |service: Service, field: Option<&str>, out: &mut Vec<&'static str>| {
+        for rt in service.resource_types() {
+            for format in rt.arn_formats() {
+                if field.is_none_or(|field| crate::arn::fields(format).get(2) == Some(&field)) {
+                    out.push(format);
+                }
+            }
+        }
     };
+    let mut candidates: Vec<&'static str> = Vec::new();
+    match (only, service_field) {
+        (Some(service), _) => push(service, None, &mut candidates),
+        (None, Some(field)) => {
+            for service in model::services() {
+                push(service, Some(field), &mut candidates);
+            }
+        }
+        (None, None) => {}
+    }
     if candidates.is_empty() {
-        candidates = all().collect();
+        for service in model::services() {
+            push(service, None, &mut candidates);
+        }
     }
     let shown = |f: &str| f.replace("${Partition}", "aws");
     let mut scored: Vec<(usize, &'static str)> = candidates
@@ -503,6 +511,23 @@ fn select_level<'a>(s: &mut Selector<'a>, entry: &'a super::template::LevelEntry
     }
 }
 
+/// The ARN formats of the resource types `action` takes, each in backticks, joined by
+/// `, `; empty for an action that takes only `*`.
+fn quoted_formats(action: Action) -> String {
+    let mut out = String::new();
+    for ar in action.resource_types() {
+        for format in ar.resource_type().arn_formats() {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            out.push('`');
+            out.push_str(format);
+            out.push('`');
+        }
+    }
+    out
+}
+
 /// One action on one ARN (`grants` with `actions`): the ARN must fit a resource type the
 /// action takes; the action joins the statement of its service, level and that type.
 fn select_named<'a>(s: &mut Selector<'a>, entry: &'a super::template::NamedEntry<'a>) {
@@ -520,15 +545,11 @@ fn select_named<'a>(s: &mut Selector<'a>, entry: &'a super::template::NamedEntry
             .find(|rt| query::fits(pattern, *rt))
     });
     let Some(rt) = fitting else {
-        let formats: Vec<String> = action
-            .resource_types()
-            .flat_map(|ar| ar.resource_type().arn_formats())
-            .map(|f| format!("`{f}`"))
-            .collect();
+        let formats = quoted_formats(action);
         let help = if formats.is_empty() {
             "it takes only `*`: list it under `wildcard-only`".to_owned()
         } else {
-            format!("it takes {}", formats.join(", "))
+            format!("it takes {formats}")
         };
         s.error(
             entry.arn.loc,
@@ -589,15 +610,10 @@ fn select_sts<'a>(s: &mut Selector<'a>, name: &'static str, arn: &'a Node<'a>) {
             .any(|ar| query::fits(&pattern, ar.resource_type()))
     });
     if !fits {
-        let formats: Vec<String> = action
-            .resource_types()
-            .flat_map(|ar| ar.resource_type().arn_formats())
-            .map(|f| format!("`{f}`"))
-            .collect();
         s.error(
             arn.loc,
             format!("`{}` is not a resource `{action}` takes", text.display()),
-            Some(format!("it takes {}", formats.join(", "))),
+            Some(format!("it takes {}", quoted_formats(action))),
         );
         return;
     }

@@ -122,6 +122,11 @@ struct Expanded {
     patterns: Vec<(Vec<matching::Piece>, Grant)>,
 }
 
+/// The grants (or denials) of `action` in `map`; none when it has none.
+fn of(map: &HashMap<Action, Vec<Grant>>, action: Action) -> &[Grant] {
+    map.get(&action).map(Vec::as_slice).unwrap_or_default()
+}
+
 /// What `new` grants that `old` does not. Both are policy documents (JSON trees); a
 /// malformed element is read as far as it goes (the checker reports it).
 pub fn diff(old: &Node, new: &Node) -> Diff {
@@ -131,8 +136,8 @@ pub fn diff(old: &Node, new: &Node) -> Diff {
     let mut actions: Vec<Action> = new.allows.keys().copied().collect();
     sort_actions(&mut actions, ActionOrder::Spelled);
     for action in actions {
-        for grant in new.allows.get(&action).into_iter().flatten() {
-            let denied_in_new = new.denies.get(&action).into_iter().flatten().any(|d| {
+        for grant in of(&new.allows, action) {
+            let denied_in_new = of(&new.denies, action).iter().any(|d| {
                 d.condition.is_none()
                     && same_principal(d, grant)
                     && spec_contains(&d.resources, &grant.resources)
@@ -200,11 +205,7 @@ fn same_principal(a: &Grant, b: &Grant) -> bool {
 
 /// `None` when a NEW grant is contained in OLD; otherwise the verdict.
 fn judge(old: &Expanded, new: &Expanded, action: Action, grant: &Grant) -> Option<Verdict> {
-    let old_allows = old
-        .allows
-        .get(&action)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
+    let old_allows = of(&old.allows, action);
     let compatible = |o: &&Grant| {
         o.principal == grant.principal && (o.condition.is_none() || o.condition == grant.condition)
     };
@@ -214,12 +215,8 @@ fn judge(old: &Expanded, new: &Expanded, action: Action, grant: &Grant) -> Optio
         .any(|o| spec_contains(&o.resources, &grant.resources));
     if contained {
         // OLD's own denials must carry over to NEW unchanged.
-        let new_denies = new
-            .denies
-            .get(&action)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        for d in old.denies.get(&action).into_iter().flatten() {
+        let new_denies = of(&new.denies, action);
+        for d in of(&old.denies, action) {
             if spec_overlaps(&d.resources, &grant.resources)
                 && !new_denies.iter().any(|n| {
                     n.resources == d.resources
@@ -236,11 +233,8 @@ fn judge(old: &Expanded, new: &Expanded, action: Action, grant: &Grant) -> Optio
         }
         return None;
     }
-    let new_deny_overlaps = new
-        .denies
-        .get(&action)
-        .into_iter()
-        .flatten()
+    let new_deny_overlaps = of(&new.denies, action)
+        .iter()
         .any(|d| spec_overlaps(&d.resources, &grant.resources));
     let escapes = |grants: &mut dyn Iterator<Item = &Grant>| -> bool {
         let grants: Vec<&Grant> = grants.collect();
@@ -414,10 +408,15 @@ fn expand_statement(object: &[crate::Member], out: &mut Expanded) {
     };
     let actions: Vec<Action> = if let Some(not) = member(object, "NotAction") {
         let excluded = strings(Some(not));
-        crate::services()
-            .flat_map(crate::Service::actions)
-            .filter(|a| !excluded.iter().any(|p| action_matches(p, *a)))
-            .collect()
+        let mut all = Vec::new();
+        for service in crate::services() {
+            for action in service.actions() {
+                if !excluded.iter().any(|p| action_matches(p, action)) {
+                    all.push(action);
+                }
+            }
+        }
+        all
     } else {
         let mut all = Vec::new();
         for pattern in strings(member(object, "Action")) {

@@ -322,11 +322,13 @@ pub(super) fn format_services(service: Service) -> Option<&'static (Vec<&'static
     FIELDS.get(service.row(), crate::model::services().len(), || {
         let mut fields: Vec<&'static str> = Vec::new();
         let mut open = false;
-        for format in service.resource_types().flat_map(ResourceType::arn_formats) {
-            let field = format.split(':').nth(2).unwrap_or_default();
-            open |= field.contains(['$', '*', '?']);
-            if !fields.contains(&field) {
-                fields.push(field);
+        for rt in service.resource_types() {
+            for format in rt.arn_formats() {
+                let field = format.split(':').nth(2).unwrap_or_default();
+                open |= field.contains(['$', '*', '?']);
+                if !fields.contains(&field) {
+                    fields.push(field);
+                }
             }
         }
         (fields, open)
@@ -461,9 +463,9 @@ pub(super) fn check_resource_fits<'a>(
     }
 }
 
-/// The first 8 distinct resource types of `actions`, and whether there are more.
-fn first_types(actions: impl Iterator<Item = Action>) -> (Vec<ResourceType>, bool) {
-    let mut types: Vec<ResourceType> = Vec::new();
+/// Adds the resource types of `actions` to `types` until it holds 8 distinct ones;
+/// whether there are more.
+fn first_types(actions: &[Action], types: &mut Vec<ResourceType>) -> bool {
     for action in actions {
         for ar in action.resource_types() {
             let rt = ar.resource_type();
@@ -471,18 +473,28 @@ fn first_types(actions: impl Iterator<Item = Action>) -> (Vec<ResourceType>, boo
                 continue;
             }
             if types.len() == 8 {
-                return (types, true);
+                return true;
             }
             types.push(rt);
         }
     }
-    (types, false)
+    false
 }
 
 /// The ARN formats of the statement's actions' resource types (at most 8 types).
 pub(super) fn statement_formats(actions: &[(&Node<impl Sized>, Resolved)]) -> String {
-    let (types, more) = first_types(actions.iter().flat_map(|(_, resolved)| matched(resolved)));
-    let formats: Vec<&str> = types.iter().flat_map(|rt| rt.arn_formats()).collect();
+    let mut types = Vec::new();
+    let mut more = false;
+    for (_, resolved) in actions {
+        more = first_types(&matched(resolved), &mut types);
+        if more {
+            break;
+        }
+    }
+    let mut formats: Vec<&str> = Vec::new();
+    for rt in &types {
+        formats.extend(rt.arn_formats());
+    }
     let mut out = crate::check::structure::list(&formats);
     if more {
         out.push_str(" and more");
@@ -544,28 +556,27 @@ pub(super) fn report_field_fix(
 /// The ARN formats of an action's resource types, required ones marked:
 /// "`arn:${Partition}:s3:::${BucketName}` (`bucket`, required)".
 pub(super) fn formats_of(action: Action) -> String {
-    let parts: Vec<String> = action
-        .resource_types()
-        .flat_map(|ar| {
-            let rt = ar.resource_type();
-            let mark = if ar.required() { ", required" } else { "" };
-            rt.arn_formats()
-                .map(move |f| format!("`{f}` (`{}`{mark})", rt.name()))
-        })
-        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    for ar in action.resource_types() {
+        let rt = ar.resource_type();
+        let mark = if ar.required() { ", required" } else { "" };
+        for f in rt.arn_formats() {
+            parts.push(format!("`{f}` (`{}`{mark})", rt.name()));
+        }
+    }
     join_or(&parts)
 }
 
 /// The ARN formats of the resource types of a pattern's actions (at most 8 shown).
 pub(super) fn pattern_formats(actions: &[Action]) -> String {
-    let (types, more) = first_types(actions.iter().copied());
-    let parts: Vec<String> = types
-        .iter()
-        .flat_map(|rt| {
-            rt.arn_formats()
-                .map(move |f| format!("`{f}` (`{}`)", rt.name()))
-        })
-        .collect();
+    let mut types = Vec::new();
+    let more = first_types(actions, &mut types);
+    let mut parts: Vec<String> = Vec::new();
+    for rt in &types {
+        for f in rt.arn_formats() {
+            parts.push(format!("`{f}` (`{}`)", rt.name()));
+        }
+    }
     let mut out = join_or(&parts);
     if more {
         out.push_str(", and more");

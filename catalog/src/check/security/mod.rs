@@ -446,18 +446,21 @@ fn resolved_lists() -> &'static ResolvedLists {
         let credentials = resolve(CREDENTIALS_ACTIONS);
         let pass_role = crate::action("iam:PassRole");
         let mut listed: Vec<Action> = Vec::new();
-        for action in escalation
-            .iter()
-            .flatten()
-            .chain(&exfiltration)
-            .chain(&credentials)
-            .chain([&pass_role])
-            .flatten()
-        {
-            if !listed.contains(action) {
-                listed.push(*action);
+        let mut add = |actions: &[Option<Action>]| {
+            for action in actions {
+                if let Some(action) = action
+                    && !listed.contains(action)
+                {
+                    listed.push(*action);
+                }
             }
+        };
+        for list in &escalation {
+            add(list);
         }
+        add(&exfiltration);
+        add(&credentials);
+        add(&[pass_role]);
         ResolvedLists {
             escalation,
             exfiltration,
@@ -602,10 +605,15 @@ fn exposing(action: Action) -> bool {
 fn permissions_management() -> &'static [Action] {
     static ACTIONS: OnceLock<Vec<Action>> = OnceLock::new();
     ACTIONS.get_or_init(|| {
-        crate::services()
-            .flat_map(crate::Service::actions)
-            .filter(|a| exposing(*a))
-            .collect()
+        let mut all = Vec::new();
+        for service in crate::services() {
+            for action in service.actions() {
+                if exposing(action) {
+                    all.push(action);
+                }
+            }
+        }
+        all
     })
 }
 
