@@ -103,7 +103,11 @@ impl Pattern {
 
     /// Every action the pattern matches, by service and name.
     pub(crate) fn actions(&self) -> Vec<Action> {
-        self.services().flat_map(|s| self.actions_of(s)).collect()
+        let mut all = Vec::new();
+        for service in self.services() {
+            all.extend(self.actions_of(service));
+        }
+        all
     }
 
     /// Whether the pattern matches some action.

@@ -300,10 +300,8 @@ fn check_statement<'a>(ctx: &mut Ctx, index: usize, node: &'a Node<'a>) -> Optio
         "Principal",
         "NotPrincipal",
     );
-    for member in [s.action, s.not_action, s.resource, s.not_resource]
-        .into_iter()
-        .flatten()
-    {
+    for member in [s.action, s.not_action, s.resource, s.not_resource] {
+        let Some(member) = member else { continue };
         check_string_list(ctx, member);
     }
     if let Some(condition) = s.condition

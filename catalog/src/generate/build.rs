@@ -32,7 +32,10 @@ pub fn build<'a>(
     minimize: bool,
 ) -> Result<Built, Vec<Error>> {
     let Selection { groups, mut notes } = selection;
-    let granted: Vec<Action> = groups.values().flat_map(|g| g.actions.clone()).collect();
+    let mut granted: Vec<Action> = Vec::new();
+    for group in groups.values() {
+        granted.extend_from_slice(&group.actions);
+    }
     let mut statements = Vec::new();
     for group in groups.into_values() {
         notes.extend(dependent_notes(&group, &granted));

@@ -142,7 +142,7 @@ pub(crate) fn check_conditions<'a>(ctx: &mut Ctx, _policy: &Policy<'a>, statemen
     }
     let actions = statement_actions(statement);
     let mut services: Vec<Service> = Vec::new();
-    for action in actions.iter().flatten() {
+    for action in actions.as_deref().unwrap_or_default() {
         if !services.contains(&action.service()) {
             services.push(action.service());
         }

@@ -149,10 +149,8 @@ pub fn check_policy(ctx: &mut Ctx, policy: &Policy<'_>) {
 /// resource (IAM rejects a trust policy with `Resource`: "Has prohibited field Resource").
 /// `NotAction` values are not judged: they name what the statement does not cover.
 fn check_trust(ctx: &mut Ctx, statement: &Statement<'_>) {
-    for member in [statement.resource, statement.not_resource]
-        .into_iter()
-        .flatten()
-    {
+    for member in [statement.resource, statement.not_resource] {
+        let Some(member) = member else { continue };
         ctx.report_help(
             member.key_loc,
             Code::UnsupportedInPolicyType,

@@ -28,7 +28,7 @@ use lists::{
     CREDENTIALS_ACTIONS, CROSS_ACCOUNT_LIMITING_KEYS, DATA_EXFILTRATION_ACTIONS,
     ESCALATION_METHODS, EscalationMethod, NOT_EXPOSING_PREFIXES, PRINCIPAL_LIMITING_KEYS,
 };
-use principals::{allow_with_not, condition_keys, cross_account, public_access};
+use principals::{allow_with_not, any_condition_key, cross_account, public_access};
 
 use super::actions::Resolved;
 use super::conditions::parse_operator;
@@ -37,7 +37,7 @@ use super::{Ctx, Policy, Statement, strings_of};
 use crate::grants::matching::covers_format;
 use crate::model::{AccessLevel, Action, ActionOrder, RowMemo, Service, sort_actions};
 use crate::query::each_matching;
-use crate::{Code, Loc, Member, PolicyKind};
+use crate::{Code, Loc, PolicyKind};
 
 /// Runs the security rules over a policy whose structure was read.
 pub(crate) fn check_security(ctx: &mut Ctx, policy: &Policy<'_>) {
@@ -481,7 +481,9 @@ fn pass_role(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
     let Some(at) = grants.in_statement(n, action, true) else {
         return;
     };
-    if condition_keys(statement).any(|(key, _)| key.eq_ignore_ascii_case("iam:PassedToService")) {
+    if any_condition_key(statement, |key, _| {
+        key.eq_ignore_ascii_case("iam:PassedToService")
+    }) {
         return;
     }
     ctx.report_help(

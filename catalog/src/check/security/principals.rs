@@ -37,28 +37,29 @@ pub(super) fn allow_with_not(ctx: &mut Ctx, statement: &Statement<'_>) {
     }
 }
 
-/// The `(key, operator)` pairs of a statement's `Condition`.
-pub(super) fn condition_keys<'s>(
-    statement: &Statement<'s>,
-) -> impl Iterator<Item = (&'s str, &'s str)> {
-    statement
+/// Whether `test` holds for one `(key, operator)` pair of a statement's `Condition`.
+pub(super) fn any_condition_key(
+    statement: &Statement<'_>,
+    test: impl Fn(&str, &str) -> bool,
+) -> bool {
+    let operators = statement
         .condition
         .and_then(|c| c.value.as_object())
-        .unwrap_or_default()
-        .iter()
-        .flat_map(|op: &'s Member<'s>| {
-            op.value
-                .as_object()
-                .unwrap_or_default()
-                .iter()
-                .map(move |key| (key.key.as_ref(), op.key.as_ref()))
-        })
+        .unwrap_or_default();
+    for op in operators {
+        for key in op.value.as_object().unwrap_or_default() {
+            if test(&key.key, &op.key) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a condition of the statement, with an operator that compares for a match (not
 /// `...Not...`, not `Null`), tests one of `keys`.
 pub(super) fn limited_by(statement: &Statement<'_>, keys: &[&str]) -> bool {
-    condition_keys(statement).any(|(key, operator)| {
+    any_condition_key(statement, |key, operator| {
         keys.iter().any(|k| k.eq_ignore_ascii_case(key))
             && parse_operator(operator)
                 .is_ok_and(|op| !op.base.contains("Not") && op.base != "Null")
@@ -73,14 +74,13 @@ pub(super) fn aws_principals<'s>(statement: &Statement<'s>) -> Vec<&'s crate::No
     if principal.value.as_text().is_some() {
         return vec![&principal.value];
     }
-    principal
-        .value
-        .as_object()
-        .unwrap_or_default()
-        .iter()
-        .filter(|m| m.key == "AWS")
-        .flat_map(|m| strings_of(Some(m)))
-        .collect()
+    let mut all = Vec::new();
+    for member in principal.value.as_object().unwrap_or_default() {
+        if member.key == "AWS" {
+            all.extend(strings_of(Some(member)));
+        }
+    }
+    all
 }
 
 /// `public-access`: an `Allow` open to `"*"` without a condition that limits who.
