@@ -49,6 +49,11 @@ pub fn suggest<'a, I>(name: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    closest(name, &mut candidates.into_iter())
+}
+
+/// [`suggest`] over any iterator, compiled once.
+fn closest<'a>(name: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     let limit = (name.chars().count() / 3).clamp(1, 4);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {

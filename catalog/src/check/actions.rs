@@ -335,7 +335,7 @@ fn check_named_service<'a>(
     }
     let Some(service) = service else {
         let message = format!("unknown service prefix `{prefix}` in `{shown}`");
-        let close = ctx.did_you_mean("service", prefix, || {
+        let close = ctx.did_you_mean("service", prefix, &|| {
             suggest(prefix, model::services().map(Service::prefix)).map(str::to_owned)
         });
         match close.as_deref() {
@@ -377,7 +377,7 @@ fn check_named_service<'a>(
         }
     } else if service.action(name).is_none() {
         let message = format!("unknown action `{name}` in service `{prefix}`");
-        let close = ctx.did_you_mean("action", &format!("{prefix}:{name}"), || {
+        let close = ctx.did_you_mean("action", &format!("{prefix}:{name}"), &|| {
             suggest(name, service.actions().map(Action::name)).map(str::to_owned)
         });
         let help = match close {

@@ -258,7 +258,7 @@ impl Ctx {
         &mut self,
         what: &'static str,
         name: &str,
-        search: impl FnOnce() -> Option<String>,
+        search: &dyn Fn() -> Option<String>,
     ) -> Option<String> {
         let key = (what, name.to_owned());
         if let Some(found) = self.suggestions.get(&key) {

@@ -345,7 +345,7 @@ fn report_problem(ctx: &mut Ctx, at: Loc, variable: &Variable, problem: &Problem
         ),
         Problem::Unknown => (
             format!("`{text}` names no key that can be a policy variable"),
-            match ctx.did_you_mean("policy variable", name, || suggest_variable(name)) {
+            match ctx.did_you_mean("policy variable", name, &|| suggest_variable(name)) {
                 Some(s) => format!("did you mean `${{{s}}}`?"),
                 None => "policy variables are single-valued condition keys, such as `${aws:username}`, `${aws:PrincipalTag/team}` or `${aws:SourceIdentity}`".to_owned(),
             },

@@ -324,14 +324,14 @@ fn report_unknown_key<'a>(ctx: &mut Ctx, key: &'a Member<'a>, missing: &Missing)
     let (message, help) = match missing {
         Missing::NoPrefix => (
             format!("`{name}` is not a condition key: keys are `service:name` or `aws:name`"),
-            ctx.did_you_mean("condition key", name, || suggest_key(name, None)).map_or_else(
+            ctx.did_you_mean("condition key", name, &|| suggest_key(name, None)).map_or_else(
                 || "see the global keys (`aws:...`) and the service's keys in the Service Authorization Reference".to_owned(),
                 |s| format!("did you mean `{s}`?"),
             ),
         ),
         Missing::Global => (
             format!("`{name}` is not a global condition key"),
-            ctx.did_you_mean("condition key", name, || suggest_key(name, None)).map_or_else(
+            ctx.did_you_mean("condition key", name, &|| suggest_key(name, None)).map_or_else(
                 || "see \"AWS global condition context keys\" in the IAM User Guide".to_owned(),
                 |s| format!("did you mean `{s}`?"),
             ),
@@ -380,7 +380,7 @@ fn report_unknown_key<'a>(ctx: &mut Ctx, key: &'a Member<'a>, missing: &Missing)
                 "`{name}` is not a condition key of `{}`",
                 service.prefix()
             ),
-            ctx.did_you_mean("condition key", name, || suggest_key(name, Some(*service))).map_or_else(
+            ctx.did_you_mean("condition key", name, &|| suggest_key(name, Some(*service))).map_or_else(
                 || {
                     format!(
                         "see the condition keys of `{}` in the Service Authorization Reference",

@@ -52,7 +52,7 @@ pub(crate) fn check_named_service<'a>(
     if let Some(service) = model::service(prefix) {
         return Some(service);
     }
-    let found = ctx.did_you_mean("service", prefix, || {
+    let found = ctx.did_you_mean("service", prefix, &|| {
         suggest(prefix, model::services().map(model::Service::prefix)).map(str::to_owned)
     });
     let help = match found {

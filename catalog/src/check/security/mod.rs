@@ -536,7 +536,7 @@ fn listed(
             code,
             format!(
                 "{} on every resource without a condition {what}",
-                name_list(&names)
+                super::structure::list(&names)
             ),
             help,
         );
@@ -573,7 +573,7 @@ fn resource_exposure(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
     }
     for (at, names) in found {
         let shown: Vec<&str> = names.iter().take(4).map(String::as_str).collect();
-        let mut list = name_list(&shown);
+        let mut list = super::structure::list(&shown);
         if names.len() > shown.len() {
             list = format!(
                 "{} permissions-management actions ({}, ...)",
@@ -623,16 +623,6 @@ fn push_at<T>(found: &mut Vec<(Loc, Vec<T>)>, at: Loc, item: T) {
     match found.iter_mut().find(|(loc, _)| *loc == at) {
         Some((_, items)) => items.push(item),
         None => found.push((at, vec![item])),
-    }
-}
-
-/// `` `a` ``, `` `a` and `b` ``, `` `a`, `b` and `c` ``.
-fn name_list<S: AsRef<str>>(names: &[S]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| format!("`{}`", n.as_ref())).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
     }
 }
 
