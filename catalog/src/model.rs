@@ -85,6 +85,17 @@ impl Service {
         SERVICES.range(self.0, service_fields::ACTIONS).map(Action)
     }
 
+    /// The actions `keep` keeps, in name order.
+    pub(crate) fn actions_where(self, keep: &mut dyn FnMut(Action) -> bool) -> Vec<Action> {
+        let mut kept = Vec::new();
+        for action in self.actions() {
+            if keep(action) {
+                kept.push(action);
+            }
+        }
+        kept
+    }
+
     /// The action at `index` of [`Service::actions`].
     pub(crate) fn action_at(self, index: usize) -> Option<Action> {
         let range = SERVICES.range(self.0, service_fields::ACTIONS);
@@ -578,6 +589,19 @@ mod tests {
         assert_eq!(spelled, by_key);
         by_key.sort_by_key(|a| (a.service().prefix(), a.name().to_ascii_lowercase()));
         assert_eq!(lower, by_key);
+    }
+
+    #[test]
+    fn actions_where_keeps_the_actions_that_pass_in_name_order() {
+        let s3 = service("s3").expect("s3");
+        let reads = s3.actions_where(&mut |a| a.access_level() == AccessLevel::Read);
+        let by_filter: Vec<Action> = s3
+            .actions()
+            .filter(|a| a.access_level() == AccessLevel::Read)
+            .collect();
+        assert!(!reads.is_empty());
+        assert_eq!(reads, by_filter);
+        assert!(s3.actions_where(&mut |_| false).is_empty());
     }
 
     #[test]

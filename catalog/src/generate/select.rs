@@ -317,10 +317,8 @@ pub fn select<'a>(
         }
     }
     for (service, level, node) in &template.service_levels {
-        let actions: Vec<Action> = service
-            .actions()
-            .filter(|a| a.is_wildcard_only() && a.access_level() == *level)
-            .collect();
+        let actions =
+            service.actions_where(&mut |a| a.is_wildcard_only() && a.access_level() == *level);
         if actions.is_empty() {
             s.notes.push(Note {
                 loc: node.loc,
@@ -468,13 +466,10 @@ fn select_level<'a>(s: &mut Selector<'a>, entry: &'a super::template::LevelEntry
     let mut granted = false;
     for rt in &types {
         let service = rt.service();
-        let actions: Vec<Action> = service
-            .actions()
-            .filter(|a| {
-                a.access_level() == entry.level
-                    && a.resource_types().any(|ar| ar.resource_type() == *rt)
-            })
-            .collect();
+        let actions = service.actions_where(&mut |a| {
+            a.access_level() == entry.level
+                && a.resource_types().any(|ar| ar.resource_type() == *rt)
+        });
         for action in actions {
             if s.excluded(action) {
                 continue;

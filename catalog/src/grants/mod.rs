@@ -410,11 +410,9 @@ fn expand_statement(object: &[crate::Member], out: &mut Expanded) {
         let excluded = strings(Some(not));
         let mut all = Vec::new();
         for service in crate::services() {
-            for action in service.actions() {
-                if !excluded.iter().any(|p| action_matches(p, action)) {
-                    all.push(action);
-                }
-            }
+            all.extend(
+                service.actions_where(&mut |a| !excluded.iter().any(|p| action_matches(p, a))),
+            );
         }
         all
     } else {

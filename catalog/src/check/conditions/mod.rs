@@ -566,11 +566,10 @@ fn check_applicable<'a>(ctx: &mut Ctx, scope: &Scope, key: &'a Member<'a>, def: 
         ),
     };
     let service = def.service();
-    let takers: Vec<String> = service
-        .actions()
-        .filter(|&a| lister.lists(a))
-        .map(Action::full_name)
-        .collect();
+    let mut takers: Vec<String> = Vec::new();
+    for action in service.actions_where(&mut |a| lister.lists(a)) {
+        takers.push(action.full_name());
+    }
     let help = match takers.as_slice() {
         [] => format!(
             "no action of `{}` lists it (it is a service-level key): check the service's documentation that it applies here",

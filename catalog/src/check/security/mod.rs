@@ -209,10 +209,7 @@ fn watched(service: Service) -> &'static [Action] {
     WATCHED
         .get(service.row(), crate::services().len(), || {
             let listed = &resolved_lists().listed;
-            service
-                .actions()
-                .filter(|a| exposing(*a) || listed.contains(a))
-                .collect()
+            service.actions_where(&mut |a| exposing(a) || listed.contains(&a))
         })
         .map_or(&[], Vec::as_slice)
 }
@@ -609,11 +606,7 @@ fn permissions_management() -> &'static [Action] {
     ACTIONS.get_or_init(|| {
         let mut all = Vec::new();
         for service in crate::services() {
-            for action in service.actions() {
-                if exposing(action) {
-                    all.push(action);
-                }
-            }
+            all.extend(service.actions_where(&mut exposing));
         }
         all
     })
