@@ -182,6 +182,20 @@ fn elements<'a>(
     out
 }
 
+/// Each item in backticks, joined by `separator`: `` `a`, `b` `` for `", "`.
+pub(crate) fn backticked(items: &[&str], separator: &str) -> String {
+    let mut out = String::new();
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            out.push_str(separator);
+        }
+        out.push('`');
+        out.push_str(item);
+        out.push('`');
+    }
+    out
+}
+
 /// `a`, `b` and `c`, each in backticks.
 pub(crate) fn list(items: &[&str]) -> String {
     let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
@@ -498,9 +512,20 @@ fn check_sids(ctx: &mut Ctx, policy: &Policy<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::Effect;
+    use super::{Effect, backticked, list};
     use crate::Code;
     use crate::check::test_util::{codes, findings, findings_kind};
+
+    #[test]
+    fn backticked_quotes_each_item_and_joins_them() {
+        assert_eq!(
+            backticked(&["s3:GetObject", "iam:PassRole"], " + "),
+            "`s3:GetObject` + `iam:PassRole`"
+        );
+        assert_eq!(backticked(&["a"], ", "), "`a`");
+        assert_eq!(backticked(&[], ", "), "");
+        assert_eq!(list(&["a", "b", "c"]), "`a`, `b` and `c`");
+    }
 
     #[test]
     fn an_effect_is_read_exactly_as_iam_writes_it() {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use super::template::{Named, Template};
 use super::{Error, Note};
 use crate::Severity;
+use crate::check::structure::backticked;
 use crate::model::{self, AccessLevel, Action, ResourceType, Service};
 use crate::query::{self, FormatPattern, ResourcePattern, wildcard_matches};
 use crate::suggest::{edit_distance, suggest};
@@ -452,11 +453,7 @@ fn select_level<'a>(s: &mut Selector<'a>, entry: &'a super::template::LevelEntry
             format!("`{}` fits no resource type of {scope}", text.display()),
             Some(format!(
                 "the closest ARN formats: {}",
-                closest
-                    .iter()
-                    .map(|f| format!("`{f}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                backticked(&closest, ", ")
             )),
         );
         return;

@@ -9,6 +9,7 @@
 
 use super::Error;
 use crate::Effect;
+use crate::check::structure::backticked;
 use crate::model::{self, AccessLevel, Service};
 use crate::suggest::suggest;
 use crate::view::{Loc, Member, Node, NodeKind};
@@ -269,7 +270,9 @@ impl Reader {
                     self.error(
                         member.key_loc,
                         format!("unknown template key `{other}`"),
-                        help.or_else(|| Some(format!("the keys are {}", backticked(TOP_KEYS)))),
+                        help.or_else(|| {
+                            Some(format!("the keys are {}", backticked(TOP_KEYS, ", ")))
+                        }),
                     );
                 }
             }
@@ -573,7 +576,7 @@ impl Reader {
                 self.error(
                     inner.key_loc,
                     format!("unknown `wildcard-only` key `{}`", inner.key),
-                    help.or_else(|| Some(format!("the keys are {}", backticked(&keys)))),
+                    help.or_else(|| Some(format!("the keys are {}", backticked(&keys, ", ")))),
                 );
                 continue;
             };
@@ -619,7 +622,7 @@ impl Reader {
                 self.error(
                     inner.key_loc,
                     format!("unknown `sts` key `{}`", inner.key),
-                    help.or_else(|| Some(format!("the keys are {}", backticked(&keys)))),
+                    help.or_else(|| Some(format!("the keys are {}", backticked(&keys, ", ")))),
                 );
                 continue;
             };
@@ -628,12 +631,4 @@ impl Reader {
             }
         }
     }
-}
-
-fn backticked(names: &[&str]) -> String {
-    names
-        .iter()
-        .map(|n| format!("`{n}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

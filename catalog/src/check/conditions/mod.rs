@@ -23,7 +23,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::actions::Resolved;
-use super::structure::list;
+use super::structure::{backticked, list};
 use super::{Ctx, Policy, Statement};
 use crate::capability::{self, Basis, Capability, Support};
 use crate::global_keys::{self, GlobalKey};
@@ -346,11 +346,7 @@ fn report_unknown_key<'a>(ctx: &mut Ctx, key: &'a Member<'a>, missing: &Missing)
                 Some(s) => format!("did you mean `{prefix}:{s}`?"),
                 None => format!(
                     "the claims IAM can test for an OIDC provider are {}",
-                    claims
-                        .iter()
-                        .map(|c| format!("`{c}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    backticked(&claims, ", ")
                 ),
             };
             (

@@ -377,11 +377,7 @@ fn privilege_escalation<'a>(ctx: &mut Ctx, grants: &Grants<'_, 'a>) {
                 "{} ({}: {})",
                 m.name,
                 m.source,
-                m.actions
-                    .iter()
-                    .map(|a| format!("`{a}`"))
-                    .collect::<Vec<_>>()
-                    .join(" + ")
+                super::structure::backticked(m.actions, " + ")
             )
         };
         let message = if let [method] = methods.as_slice() {
@@ -575,11 +571,7 @@ fn resource_exposure(ctx: &mut Ctx, grants: &Grants<'_, '_>, n: usize) {
             list = format!(
                 "{} permissions-management actions ({}, ...)",
                 names.len(),
-                shown
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                super::structure::backticked(&shown, ", ")
             );
         }
         ctx.report_help(
