@@ -9,16 +9,16 @@ pub use crate::pattern::{has_wildcard, wildcard_matches};
 /// The services whose prefix matches the prefix part of an action pattern.
 pub fn services_matching(prefix_pattern: &str) -> impl Iterator<Item = Service> + '_ {
     // A literal prefix is one lookup, not a scan.
-    let exact = if has_wildcard(prefix_pattern) {
-        None
+    let (exact, scanned) = if has_wildcard(prefix_pattern) {
+        (None, model::services().len())
     } else {
-        Some(model::service(prefix_pattern))
+        (model::service(prefix_pattern), 0)
     };
-    let scan = exact.is_none().then(model::services).into_iter().flatten();
-    exact
-        .flatten()
-        .into_iter()
-        .chain(scan.filter(move |s| wildcard_matches(prefix_pattern, s.prefix())))
+    exact.into_iter().chain(
+        model::services()
+            .take(scanned)
+            .filter(move |s| wildcard_matches(prefix_pattern, s.prefix())),
+    )
 }
 
 /// Every action an action pattern (`s3:Get*`, `*:Describe*`, `ec2:*Instance?`, `*`)

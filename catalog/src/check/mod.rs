@@ -297,21 +297,19 @@ impl Ctx {
     /// order of the source (a stable sort keeps findings at one place in the order the
     /// rules found them).
     fn finish(self, view: &PolicyView, options: &Options) -> Vec<Diagnostic> {
-        let mut found: Vec<Diagnostic> = self
-            .found
-            .into_iter()
-            .filter(|(statement, d)| {
-                !view.allow.contains(&d.code)
-                    && !options.allow.contains(&d.code)
-                    && !statement.is_some_and(|s| view.statement_allows.contains(&(s, d.code)))
-            })
-            .map(|(_, mut d)| {
-                if view.deny.contains(&d.code) || options.deny.contains(&d.code) {
-                    d.severity = crate::Severity::Error;
-                }
-                d
-            })
-            .collect();
+        let mut found: Vec<Diagnostic> = Vec::with_capacity(self.found.len());
+        for (statement, mut d) in self.found {
+            let allowed = view.allow.contains(&d.code)
+                || options.allow.contains(&d.code)
+                || statement.is_some_and(|s| view.statement_allows.contains(&(s, d.code)));
+            if allowed {
+                continue;
+            }
+            if view.deny.contains(&d.code) || options.deny.contains(&d.code) {
+                d.severity = crate::Severity::Error;
+            }
+            found.push(d);
+        }
         found.sort_by_key(|d| d.loc);
         found
     }
