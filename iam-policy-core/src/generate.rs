@@ -455,13 +455,7 @@ impl Generator {
         let mut members: Vec<(String, Node<'static, JsonLocation>)> = Vec::new();
         if !self.actions.is_empty() {
             members.push(("mode".into(), string_node("/mode", "actions")));
-            let items = self
-                .actions
-                .iter()
-                .enumerate()
-                .map(|(i, a)| string_node(&format!("/actions/{i}"), a))
-                .collect();
-            members.push(("actions".into(), array_node("/actions", items)));
+            members.push(("actions".into(), string_array("/actions", &self.actions)));
         }
         if self.deny {
             members.push(("effect".into(), string_node("/effect", "Deny")));
@@ -518,15 +512,9 @@ impl Generator {
                         ));
                     }
                     if !grant.actions.is_empty() {
-                        let actions = grant
-                            .actions
-                            .iter()
-                            .enumerate()
-                            .map(|(j, a)| string_node(&format!("{at}/actions/{j}"), a))
-                            .collect();
                         entry.push((
                             "actions".to_owned(),
-                            array_node(&format!("{at}/actions"), actions),
+                            string_array(&format!("{at}/actions"), &grant.actions),
                         ));
                     }
                     if let Some(condition) = &grant.condition {
@@ -542,15 +530,9 @@ impl Generator {
         }
         let mut wildcard = Vec::new();
         if !self.single_actions.is_empty() {
-            let items = self
-                .single_actions
-                .iter()
-                .enumerate()
-                .map(|(i, a)| string_node(&format!("/wildcard-only/single-actions/{i}"), a))
-                .collect();
             wildcard.push((
                 "single-actions".to_owned(),
-                array_node("/wildcard-only/single-actions", items),
+                string_array("/wildcard-only/single-actions", &self.single_actions),
             ));
         }
         for (_, level) in LEVELS {
@@ -578,12 +560,7 @@ impl Generator {
             ("exclude-actions", &self.exclude),
         ] {
             if !list.is_empty() {
-                let items = list
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| string_node(&format!("/{key}/{i}"), a))
-                    .collect();
-                members.push((key.to_owned(), array_node(&format!("/{key}"), items)));
+                members.push((key.to_owned(), string_array(&format!("/{key}"), list)));
             }
         }
         if !self.sts.is_empty() {
@@ -645,6 +622,15 @@ fn string_node(pointer: &str, text: &str) -> Node<'static, JsonLocation> {
         NodeKind::String(Text::literal(text.to_owned())),
         at(pointer),
     )
+}
+
+/// An array of strings at `pointer`, each at `pointer/index`.
+fn string_array(pointer: &str, items: &[String]) -> Node<'static, JsonLocation> {
+    let mut nodes = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        nodes.push(string_node(&format!("{pointer}/{index}"), item));
+    }
+    array_node(pointer, nodes)
 }
 
 fn array_node(

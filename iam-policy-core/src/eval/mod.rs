@@ -266,6 +266,30 @@ impl Evaluation {
     }
 }
 
+/// The policies of a [`PolicySet`] with their place ([`PolicySet::policies`]): a plain
+/// iterator, so each loop over them compiles to one `next`.
+struct Policies<'a> {
+    set: &'a PolicySet,
+    group: usize,
+    index: usize,
+}
+
+impl<'a> Iterator for Policies<'a> {
+    type Item = (Place, &'a CompiledPolicy);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (place, list) = self.set.group(self.group)?;
+            if let Some(policy) = list.get(self.index) {
+                self.index += 1;
+                return Some((place, policy));
+            }
+            self.group += 1;
+            self.index = 0;
+        }
+    }
+}
+
 /// A set of compiled policies around one request: see the module docs.
 #[derive(Debug, Clone, Default)]
 pub struct PolicySet {
@@ -336,27 +360,39 @@ impl PolicySet {
         self
     }
 
-    /// Every policy with its place.
-    fn policies(&self) -> impl Iterator<Item = (Place, &CompiledPolicy)> {
-        self.identity
-            .iter()
-            .map(|p| (Place::Identity, p))
-            .chain(self.resource.iter().map(|p| (Place::Resource, p)))
-            .chain(self.boundary.iter().map(|p| (Place::Boundary, p)))
-            .chain(self.session.iter().map(|p| (Place::Session, p)))
-            .chain(
-                self.scps
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, l)| l.iter().map(move |p| (Place::Scp(i), p))),
-            )
-            .chain(
-                self.rcps
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, l)| l.iter().map(move |p| (Place::Rcp(i), p))),
-            )
-            .chain(self.endpoint.iter().map(|p| (Place::Endpoint, p)))
+    /// Every policy with its place, in the order of [`PolicySet::group`].
+    fn policies(&self) -> Policies<'_> {
+        Policies {
+            set: self,
+            group: 0,
+            index: 0,
+        }
+    }
+
+    /// The policies of group `group`, with their place: identity-based policies, the
+    /// resource-based policy, the boundary, session policies, the SCPs of each level,
+    /// the RCPs of each level, the endpoint policy; `None` past the last.
+    fn group(&self, group: usize) -> Option<(Place, &[CompiledPolicy])> {
+        Some(match group {
+            0 => (Place::Identity, self.identity.as_slice()),
+            1 => (Place::Resource, self.resource.as_slice()),
+            2 => (Place::Boundary, self.boundary.as_slice()),
+            3 => (Place::Session, self.session.as_slice()),
+            _ => {
+                let level = group - 4;
+                if let Some(list) = self.scps.get(level) {
+                    return Some((Place::Scp(level), list));
+                }
+                let level = level - self.scps.len();
+                if let Some(list) = self.rcps.get(level) {
+                    return Some((Place::Rcp(level), list));
+                }
+                if level != self.rcps.len() {
+                    return None;
+                }
+                (Place::Endpoint, self.endpoint.as_slice())
+            }
+        })
     }
 
     /// The decision alone: allocates nothing.

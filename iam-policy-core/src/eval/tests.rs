@@ -1139,3 +1139,49 @@ fn guide_delegated_boundary() {
         Reason::Boundary
     );
 }
+
+/// Every policy of a set is visited once, in evaluation order: identity-based policies,
+/// the resource-based policy, the boundary, session policies, SCPs and RCPs level by
+/// level, the endpoint policy; an empty set has none.
+#[test]
+fn a_policy_set_lists_its_policies_in_evaluation_order() {
+    let named = |name: &str| {
+        policy(
+            name,
+            r#"{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:ListAllMyBuckets", "Resource": "*"}]}"#,
+        )
+    };
+    let set = PolicySet::new()
+        .endpoint(named("endpoint"))
+        .rcp_level(vec![named("rcp0")])
+        .scp_level(vec![named("scp0a"), named("scp0b")])
+        .scp_level(vec![])
+        .scp_level(vec![named("scp2")])
+        .session(named("session"))
+        .boundary(named("boundary"))
+        .resource_policy(named("resource"))
+        .identity(named("id1"))
+        .identity(named("id2"));
+    let listed: Vec<String> = set
+        .policies()
+        .map(|(place, p)| format!("{place}: {}", p.name))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            "identity-based policy: id1",
+            "identity-based policy: id2",
+            "resource-based policy: resource",
+            "permissions boundary: boundary",
+            "session policy: session",
+            "SCP (level 0): scp0a",
+            "SCP (level 0): scp0b",
+            "SCP (level 2): scp2",
+            "RCP (level 0): rcp0",
+            "VPC endpoint policy: endpoint",
+        ]
+    );
+    assert_eq!(PolicySet::new().policies().count(), 0);
+    let only_endpoint = PolicySet::new().endpoint(named("e"));
+    assert_eq!(only_endpoint.policies().count(), 1);
+}
