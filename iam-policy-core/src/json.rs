@@ -153,7 +153,11 @@ pub struct Locations {
 impl Locations {
     /// The locations of `wanted` (offsets in `root`, the tree [`read`] gave for `text`).
     pub fn of(text: &str, root: &Node<'_>, wanted: impl IntoIterator<Item = Loc>) -> Self {
-        let mut wanted: Vec<Loc> = wanted.into_iter().collect();
+        Self::of_list(text, root, wanted.into_iter().collect())
+    }
+
+    /// [`Locations::of`], compiled once.
+    fn of_list(text: &str, root: &Node<'_>, mut wanted: Vec<Loc>) -> Self {
         wanted.sort_unstable();
         wanted.dedup();
         let mut found = Vec::with_capacity(wanted.len());
