@@ -256,14 +256,24 @@ fn closest_formats(
             push(service, None, &mut candidates);
         }
     }
-    let shown = |f: &str| f.replace("${Partition}", "aws");
-    let mut scored: Vec<(usize, &'static str)> = candidates
-        .into_iter()
-        .map(|f| (edit_distance(arn, &shown(f), 256), f))
-        .collect();
-    scored.sort_unstable();
-    scored.dedup_by_key(|(_, f)| *f);
-    scored.into_iter().take(3).map(|(_, f)| f).collect()
+    // The three closest, by distance then format, each format once: kept in order as
+    // the candidates are scored, without sorting them all.
+    let mut closest: Vec<(usize, &'static str)> = Vec::with_capacity(4);
+    for format in candidates {
+        let scored = (
+            edit_distance(arn, &format.replace("${Partition}", "aws"), 256),
+            format,
+        );
+        if closest.contains(&scored) {
+            continue;
+        }
+        let at = closest.partition_point(|c| *c < scored);
+        if at < 3 {
+            closest.insert(at, scored);
+            closest.truncate(3);
+        }
+    }
+    closest.iter().map(|&(_, format)| format).collect()
 }
 
 /// The groups a template asks for.
@@ -712,6 +722,60 @@ fn select_action<'a>(s: &mut Selector<'a>, named: &'a Named<'a>) {
             if let Some(arn) = wildcard_format(format) {
                 group.add_resource(Node::new(NodeKind::String(Text::literal(arn)), *loc));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The three closest formats by distance then format, each once: what sorting every
+    /// scored candidate and taking the first three distinct ones gives.
+    #[test]
+    fn the_closest_formats_are_the_first_three_of_all_candidates_sorted() {
+        let s3 = model::service("s3");
+        for (arn, field, only) in [
+            ("arn:aws:s3:us-east-1::b", Some("s3"), None),
+            ("arn:aws:s3:::b/k", Some("s3"), s3),
+            ("arn:aws:ec2:us-east-1:1:instanc/i-1", Some("ec2"), None),
+            ("arn:aws:nosuch:us-east-1:1:thing/x", Some("nosuch"), None),
+            ("arn:aws:sqs:us-east-1:1:q", None, None),
+        ] {
+            let mut all: Vec<&'static str> = Vec::new();
+            for service in model::services() {
+                if only.is_some_and(|o| o != service) {
+                    continue;
+                }
+                for rt in service.resource_types() {
+                    all.extend(rt.arn_formats());
+                }
+            }
+            let in_field: Vec<&'static str> = all
+                .iter()
+                .copied()
+                .filter(|f| only.is_some() || crate::arn::fields(f).get(2) == field.as_ref())
+                .collect();
+            let candidates = if field.is_none() && only.is_none() || in_field.is_empty() {
+                all
+            } else {
+                in_field
+            };
+            let mut scored: Vec<(usize, &str)> = candidates
+                .iter()
+                .map(|f| {
+                    (
+                        edit_distance(arn, &f.replace("${Partition}", "aws"), 256),
+                        *f,
+                    )
+                })
+                .collect();
+            scored.sort_unstable();
+            scored.dedup();
+            let expected: Vec<&str> = scored.iter().take(3).map(|(_, f)| *f).collect();
+            let found = closest_formats(arn, field, only);
+            assert_eq!(found, expected, "{arn}");
+            assert_eq!(found.len(), 3, "{arn}");
         }
     }
 }
