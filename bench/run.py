@@ -430,7 +430,10 @@ def bench_clean_build():
     for name, (deps, main) in variants.items():
         crate = new_crate(f"clean-{name}", deps, main)
         target = WORK / f"target-clean-{name}"
-        env = {"CARGO_TARGET_DIR": str(target)}
+        # The minimal crate names iam-policy by path; cargo compiles path dependencies
+        # incrementally but crates.io ones not. A user's build of the published crates is
+        # not incremental, so neither build here is (the serde crate's are all crates.io).
+        env = {"CARGO_TARGET_DIR": str(target), "CARGO_INCREMENTAL": "0"}
         run(["cargo", "fetch", "--quiet"], cwd=crate, env=env)
         fresh = lambda t=target: shutil.rmtree(t, ignore_errors=True)
         results[name] = median_time(["cargo", "build", "--quiet", "--offline"], cwd=crate, env=env,
@@ -653,7 +656,9 @@ Medians of {REPEAT} runs unless noted.
    `json!`.{extra}
 5. **Clean build.** A minimal binary using one `policy!` against one using
    `#[derive(serde::Serialize)]` and `serde_json::to_string`; a fresh target directory
-   each time, `cargo build` (debug, offline from the local registry cache), medians of 3.
+   each time, `cargo build` (debug, offline from the local registry cache, `CARGO_INCREMENTAL=0`
+   for both: cargo builds a path dependency incrementally and a crates.io one not, and a
+   user's build of the published crates is the latter), medians of 3.
    Slowest units by `cargo build --timings`: iam-policy crate — {top('iam-policy_top')};
    serde crate — {top('serde_top')}.
 """
