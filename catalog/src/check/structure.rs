@@ -198,11 +198,11 @@ pub(crate) fn backticked(items: &[&str], separator: &str) -> String {
 
 /// `a`, `b` and `c`, each in backticks.
 pub(crate) fn list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} and `{last}`", backticked(rest, ", "))
+        }
+        _ => backticked(items, ""),
     }
 }
 
@@ -525,6 +525,9 @@ mod tests {
         assert_eq!(backticked(&["a"], ", "), "`a`");
         assert_eq!(backticked(&[], ", "), "");
         assert_eq!(list(&["a", "b", "c"]), "`a`, `b` and `c`");
+        assert_eq!(list(&["a", "b"]), "`a` and `b`");
+        assert_eq!(list(&["a"]), "`a`");
+        assert_eq!(list(&[]), "");
     }
 
     #[test]

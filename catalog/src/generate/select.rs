@@ -516,18 +516,11 @@ fn select_level<'a>(s: &mut Selector<'a>, entry: &'a super::template::LevelEntry
 /// The ARN formats of the resource types `action` takes, each in backticks, joined by
 /// `, `; empty for an action that takes only `*`.
 fn quoted_formats(action: Action) -> String {
-    let mut out = String::new();
+    let mut formats = Vec::new();
     for ar in action.resource_types() {
-        for format in ar.resource_type().arn_formats() {
-            if !out.is_empty() {
-                out.push_str(", ");
-            }
-            out.push('`');
-            out.push_str(format);
-            out.push('`');
-        }
+        formats.extend(ar.resource_type().arn_formats());
     }
-    out
+    backticked(&formats, ", ")
 }
 
 /// One action on one ARN (`grants` with `actions`): the ARN must fit a resource type the
