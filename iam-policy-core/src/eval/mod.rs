@@ -426,7 +426,7 @@ impl PolicySet {
             .map(|t| t.statement.clone())
             .collect();
         let mut missing = trace.missing;
-        missing.sort_by_key(|k| k.to_ascii_lowercase());
+        missing.sort_by_cached_key(|k| k.to_ascii_lowercase());
         missing.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         Evaluation {
             decision,
