@@ -9,11 +9,7 @@ use crate::policy::{ParseError, Policy};
 /// Reads a JSON policy and compiles it for evaluation under `name` (a file name, or
 /// `identity`).
 pub fn compile_json(name: &str, text: &str) -> Result<CompiledPolicy, ParseError> {
-    let root = json::read(text).map_err(|e| ParseError {
-        message: e.message,
-        line: e.loc.line,
-        column: e.loc.column,
-    })?;
+    let root = json::read(text)?;
     Ok(CompiledPolicy::new(name, &PolicyView::new(root)))
 }
 
